@@ -1,0 +1,34 @@
+package org.postroom.service.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.postroom.domain.account.Account;
+
+/** Looking accounts up, for the services that need the caller or the members of something. */
+@ApplicationScoped
+public class Accounts {
+
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
+
+  public Optional<Account> byUsername(String username) {
+    return em.createQuery("select a from Account a where a.username = :username", Account.class)
+        .setParameter("username", Account.normalizeUsername(username))
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The accounts with these usernames, in no particular order; unknown names are simply absent. */
+  public List<Account> byUsernames(Collection<String> usernames) {
+    if (usernames.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery("select a from Account a where a.username in :usernames", Account.class)
+        .setParameter("usernames", usernames.stream().map(Account::normalizeUsername).toList())
+        .getResultList();
+  }
+}

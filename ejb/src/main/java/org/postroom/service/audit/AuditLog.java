@@ -1,0 +1,21 @@
+package org.postroom.service.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import org.postroom.domain.audit.AuditEntry;
+
+/** Writes audit entries inside the transaction of the change they record: both are kept, or neither. */
+@ApplicationScoped
+public class AuditLog {
+
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void record(Instant at, String actor, String action, String subjectType, long subjectId, String detail) {
+    em.persist(new AuditEntry(at, actor, action, subjectType, subjectId, detail));
+  }
+}

@@ -1,0 +1,38 @@
+package org.postroom.service.migration;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the database schema up to date at deploy time, before anything else uses it. Flyway takes a lock in
+ * the database, so that nodes of a cluster deploying at once migrate once.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class SchemaMigration {
+
+  private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+  @Resource(lookup = "java:jboss/datasources/PostroomDS")
+  DataSource dataSource;
+
+  @PostConstruct
+  void migrate() {
+    MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+    LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+        + " (" + result.migrationsExecuted + " migrations applied now)");
+  }
+}

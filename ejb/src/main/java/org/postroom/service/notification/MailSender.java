@@ -1,0 +1,62 @@
+package org.postroom.service.notification;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.Stateless;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.util.Date;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Sends notifications through the container's mail session, off the caller's thread, with a few retries. */
+@Stateless
+public class MailSender {
+
+  private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
+  static final int ATTEMPTS = 3;
+
+  @Resource(lookup = "java:jboss/mail/Postroom")
+  Session session;
+
+  @Asynchronous
+  public void send(OutgoingMail mail) {
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        Transport.send(toMime(session, mail));
+        LOG.fine(() -> "Mail sent to " + mail.to() + ": " + mail.subject());
+        return;
+      } catch (MessagingException | UnsupportedEncodingException e) {
+        final int failed = attempt;
+        LOG.log(Level.WARNING, e, () -> "Sending mail to " + mail.to() + " failed (attempt " + failed + ")");
+        pause(attempt);
+      }
+    }
+    LOG.severe(() -> "Gave up sending mail to " + mail.to() + ": " + mail.subject());
+  }
+
+  static MimeMessage toMime(Session session, OutgoingMail mail)
+      throws MessagingException, UnsupportedEncodingException {
+    MimeMessage message = new MimeMessage(session);
+    message.setFrom();
+    message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), mail.toName(), "UTF-8"));
+    message.setSubject(mail.subject(), "UTF-8");
+    message.setText(mail.body(), "UTF-8");
+    message.setHeader("Auto-Submitted", "auto-generated");
+    message.setSentDate(new Date());
+    return message;
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(1000L << attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

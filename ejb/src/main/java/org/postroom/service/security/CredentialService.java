@@ -1,0 +1,33 @@
+package org.postroom.service.security;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.Set;
+import org.postroom.domain.account.Account;
+import org.postroom.service.account.Accounts;
+
+/** Checks a login against Postroom's own accounts. */
+@Stateless
+@PermitAll
+public class CredentialService {
+
+  @Inject Accounts accounts;
+  @Inject PasswordHasher hasher;
+
+  /**
+   * The roles of the account if the username (any case) and password match an enabled account. An unknown
+   * username costs as much time as a wrong password, so that the answer does not tell which accounts exist.
+   */
+  public Optional<Set<String>> authenticate(String username, String password) {
+    Optional<Account> account = accounts.byUsername(username).filter(Account::isEnabled);
+    if (account.isEmpty() || account.get().getPasswordHash() == null) {
+      hasher.verifyDecoy(password);
+      return Optional.empty();
+    }
+    return hasher.verify(password, account.get().getPasswordHash())
+        ? Optional.of(account.get().getRoles())
+        : Optional.empty();
+  }
+}

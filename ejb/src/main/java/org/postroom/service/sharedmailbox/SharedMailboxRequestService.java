@@ -1,0 +1,324 @@
+package org.postroom.service.sharedmailbox;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.postroom.domain.account.Account;
+import org.postroom.domain.account.Roles;
+import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.common.Violation;
+import org.postroom.domain.domain.MailDomain;
+import org.postroom.domain.domain.SharedMailboxPolicy;
+import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.domain.sharedmailbox.SharedMailboxRequest;
+import org.postroom.service.account.Accounts;
+import org.postroom.service.audit.AuditLog;
+import org.postroom.service.notification.MailTemplates;
+import org.postroom.service.notification.Notifier;
+import org.postroom.service.provisioning.MailSystem;
+
+/**
+ * The shared-mailbox request workflow: staff submit, the helpdesk approves (which provisions the mailbox) or
+ * rejects, the requester may cancel while nobody has decided. Each use case is one transaction, writes an
+ * audit entry for every state change, and mails the requester after commit.
+ */
+@Stateless
+@DeclareRoles({Roles.USER, Roles.STAFF, Roles.HELPDESK, Roles.ADMIN})
+public class SharedMailboxRequestService {
+
+  static final String SUBJECT = "SharedMailboxRequest";
+
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
+
+  @Resource SessionContext context;
+  @Inject Accounts accounts;
+  @Inject AuditLog audit;
+  @Inject MailTemplates templates;
+  @Inject Notifier notifier;
+  @Inject MailSystem mailSystem;
+
+  /** The domains in which the caller may request a shared mailbox, with their policies (for the form). */
+  @RolesAllowed(Roles.STAFF)
+  public List<MailDomain> domainsOpenForRequests() {
+    return em.createQuery(
+            "select d from MailDomain d where d.sharedMailboxPolicy.requestsEnabled = true order by d.name",
+            MailDomain.class)
+        .getResultList();
+  }
+
+  /** Files a request; every broken rule is reported at once and nothing is stored. */
+  @RolesAllowed(Roles.STAFF)
+  public long submit(@NotNull @Valid NewSharedMailboxRequest form) {
+    Account requester = caller();
+    Instant now = Instant.now();
+    MailDomain domain = openDomain(form.domain());
+    List<Violation> violations = new ArrayList<>();
+
+    Set<String> wanted = form.memberUsernames().stream()
+        .map(Account::normalizeUsername)
+        .filter(u -> u != null && !u.isEmpty())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+    List<Account> members = accounts.byUsernames(wanted);
+    Set<String> found = members.stream().map(Account::getUsername).collect(Collectors.toSet());
+    List<String> unknown = wanted.stream().filter(u -> !found.contains(u)).toList();
+    if (!unknown.isEmpty()) {
+      violations.add(Violation.of("members", "request.members.unknown", String.join(", ", unknown)));
+    }
+    SharedMailboxPolicy policy = domain.getSharedMailboxPolicy();
+    if (policy.checkLocalPart(form.localPart()).isEmpty() && isTaken(domain.addressOf(form.localPart()))) {
+      violations.add(Violation.of("localPart", "request.localPart.taken", domain.addressOf(form.localPart())));
+    }
+    SharedMailboxRequest request;
+    try {
+      request = SharedMailboxRequest.submit(
+          domain, requester, form.localPart(), form.abbreviations(), form.purpose(), members, now);
+    } catch (RuleViolationException broken) {
+      violations.addAll(0, broken.violations());
+      throw new RuleViolationException(violations);
+    }
+    if (!violations.isEmpty()) {
+      throw new RuleViolationException(violations);
+    }
+    em.persist(request);
+    flushOrFail(Violation.of("localPart", "request.localPart.taken", request.getAddress()));
+    audit.record(now, requester.getUsername(), "SUBMITTED", SUBJECT, request.getId(), request.getAddress());
+    notifier.queue(templates.render("request.submitted", requester.getLocale(),
+        requester.getContactAddress(), requester.getDisplayName(),
+        request.getAddress(), requester.getDisplayName(), String.valueOf(request.getId()),
+        memberLines(request.getMembers())));
+    return request.getId();
+  }
+
+  /** The requester withdraws an open request; its address becomes free again. */
+  @RolesAllowed(Roles.STAFF)
+  public void cancel(long requestId) {
+    Account requester = caller();
+    SharedMailboxRequest request = visibleRequest(requestId, requester);
+    Instant now = Instant.now();
+    request.cancel(requester, now);
+    flushOrFail(Violation.of(null, "request.concurrentChange"));
+    audit.record(now, requester.getUsername(), "CANCELLED", SUBJECT, requestId, request.getAddress());
+  }
+
+  /**
+   * Approves the request as the caller saw it ({@code seenVersion}) and provisions the shared mailbox with its
+   * members. When two helpdesk members decide the same request at once, exactly one succeeds; the other gets
+   * {@code request.concurrentDecision} and nothing of theirs is kept.
+   */
+  @RolesAllowed(Roles.HELPDESK)
+  public void approve(long requestId, long seenVersion) {
+    String helpdesk = caller().getUsername();
+    SharedMailboxRequest request = requestAsSeen(requestId, seenVersion);
+    Instant now = Instant.now();
+    request.approve(helpdesk, now);
+    flushOrFail(Violation.of(null, "request.concurrentDecision"));
+    audit.record(now, helpdesk, "APPROVED", SUBJECT, requestId, request.getAddress());
+
+    Mailbox mailbox = Mailbox.shared(request.getDomain(), request.getAddress(), request.getMembers(), now);
+    em.persist(mailbox);
+    request.provisioned(mailbox, now);
+    flushOrFail(Violation.of(null, "request.localPart.taken", request.getAddress()));
+    mailSystem.createSharedMailbox(mailbox);
+    audit.record(now, helpdesk, "PROVISIONED", SUBJECT, requestId,
+        "mailbox " + mailbox.getId() + ", members " + memberNames(request.getMembers()));
+
+    Account requester = request.getRequester();
+    notifier.queue(templates.render("request.approved", requester.getLocale(),
+        requester.getContactAddress(), requester.getDisplayName(),
+        mailbox.getAddress(), requester.getDisplayName(), String.valueOf(requestId), mailbox.getLoginName(),
+        gigabytes(mailbox.getQuotaBytes(), requester.getLocale()), memberLines(request.getMembers())));
+  }
+
+  /** Rejects the request as the caller saw it, with a reason that is mailed to the requester. */
+  @RolesAllowed(Roles.HELPDESK)
+  public void reject(long requestId, long seenVersion, String reason) {
+    String helpdesk = caller().getUsername();
+    SharedMailboxRequest request = requestAsSeen(requestId, seenVersion);
+    Instant now = Instant.now();
+    request.reject(helpdesk, reason, now);
+    flushOrFail(Violation.of(null, "request.concurrentDecision"));
+    audit.record(now, helpdesk, "REJECTED", SUBJECT, requestId, request.getRejectionReason());
+    Account requester = request.getRequester();
+    notifier.queue(templates.render("request.rejected", requester.getLocale(),
+        requester.getContactAddress(), requester.getDisplayName(),
+        request.getAddress(), requester.getDisplayName(), String.valueOf(requestId),
+        request.getRejectionReason()));
+  }
+
+  /**
+   * One request with its members, for its requester or the helpdesk. Anyone else is told it does not exist,
+   * so that request numbers reveal nothing.
+   */
+  @RolesAllowed(Roles.USER)
+  public SharedMailboxRequest find(long requestId) {
+    Account reader = caller();
+    SharedMailboxRequest request = visibleRequest(requestId, reader);
+    request.getMembers().forEach(Account::getDisplayName);
+    if (request.getMailbox() != null) {
+      request.getMailbox().getAddress();
+    }
+    return request;
+  }
+
+  /** The helpdesk queue: requests of any requester, filtered, sorted and paged in the database. */
+  @RolesAllowed(Roles.HELPDESK)
+  public List<SharedMailboxRequest> queue(@NotNull RequestQuery query) {
+    return page(query, null);
+  }
+
+  @RolesAllowed(Roles.HELPDESK)
+  public long countQueue(@NotNull RequestQuery query) {
+    return count(query, null);
+  }
+
+  /** The caller's own requests, newest first unless asked otherwise. */
+  @RolesAllowed(Roles.USER)
+  public List<SharedMailboxRequest> mine(@NotNull RequestQuery query) {
+    return page(query, caller());
+  }
+
+  @RolesAllowed(Roles.USER)
+  public long countMine(@NotNull RequestQuery query) {
+    return count(query, caller());
+  }
+
+  private List<SharedMailboxRequest> page(RequestQuery query, Account requester) {
+    String jpql = "select r from SharedMailboxRequest r join fetch r.requester join fetch r.domain"
+        + where(query, requester)
+        + " order by " + query.sort().path + (query.ascending() ? " asc" : " desc")
+        + ", r.id" + (query.ascending() ? " asc" : " desc");
+    TypedQuery<SharedMailboxRequest> typed = em.createQuery(jpql, SharedMailboxRequest.class);
+    bind(typed, query, requester);
+    return typed.setFirstResult(query.first()).setMaxResults(query.pageSize()).getResultList();
+  }
+
+  private long count(RequestQuery query, Account requester) {
+    TypedQuery<Long> typed =
+        em.createQuery("select count(r) from SharedMailboxRequest r" + where(query, requester), Long.class);
+    bind(typed, query, requester);
+    return typed.getSingleResult();
+  }
+
+  private static String where(RequestQuery query, Account requester) {
+    List<String> conditions = new ArrayList<>();
+    if (requester != null) {
+      conditions.add("r.requester = :requester");
+    }
+    if (query.state() != null) {
+      conditions.add("r.state = :state");
+    }
+    if (query.text() != null) {
+      conditions.add("(r.address like :text escape '\\' or r.requester.username like :text escape '\\'"
+          + " or lower(r.requester.displayName) like :text escape '\\')");
+    }
+    return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+  }
+
+  private static void bind(TypedQuery<?> typed, RequestQuery query, Account requester) {
+    if (requester != null) {
+      typed.setParameter("requester", requester);
+    }
+    if (query.state() != null) {
+      typed.setParameter("state", query.state());
+    }
+    if (query.text() != null) {
+      String escaped = query.text().toLowerCase(Locale.ROOT)
+          .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+      typed.setParameter("text", "%" + escaped + "%");
+    }
+  }
+
+  private Account caller() {
+    String name = context.getCallerPrincipal().getName();
+    return accounts.byUsername(name).orElseThrow(() -> RuleViolationException.of("account.unknown"));
+  }
+
+  private MailDomain openDomain(String name) {
+    Optional<MailDomain> domain = em.createQuery(
+            "select d from MailDomain d where d.name = :name", MailDomain.class)
+        .setParameter("name", name == null ? "" : name.strip().toLowerCase(Locale.ROOT))
+        .getResultStream()
+        .findFirst();
+    if (domain.isEmpty() || !domain.get().getSharedMailboxPolicy().isRequestsEnabled()) {
+      throw new RuleViolationException(Violation.of("domain", "request.domain.closed", String.valueOf(name)));
+    }
+    return domain.get();
+  }
+
+  private boolean isTaken(String address) {
+    return em.createQuery("select count(m) from Mailbox m where m.address = :address", Long.class)
+                .setParameter("address", address)
+                .getSingleResult() > 0
+        || em.createQuery(
+                    "select count(r) from SharedMailboxRequest r where r.openAddress = :address", Long.class)
+                .setParameter("address", address)
+                .getSingleResult() > 0;
+  }
+
+  private SharedMailboxRequest visibleRequest(long requestId, Account reader) {
+    SharedMailboxRequest request = em.find(SharedMailboxRequest.class, requestId);
+    if (request == null || !(request.isRequestedBy(reader.getUsername()) || context.isCallerInRole(Roles.HELPDESK))) {
+      throw RuleViolationException.of("request.notFound");
+    }
+    return request;
+  }
+
+  private SharedMailboxRequest requestAsSeen(long requestId, long seenVersion) {
+    SharedMailboxRequest request = em.find(SharedMailboxRequest.class, requestId);
+    if (request == null) {
+      throw RuleViolationException.of("request.notFound");
+    }
+    if (!request.getState().isOpen()) {
+      throw RuleViolationException.of("request.alreadyDecided", request.getState().name(),
+          String.valueOf(request.getDecidedBy()));
+    }
+    if (request.getVersion() != seenVersion) {
+      throw RuleViolationException.of("request.concurrentChange");
+    }
+    return request;
+  }
+
+  /**
+   * Writes pending changes now, so that a lost race (a stale version, an address taken meanwhile, also by
+   * another node) becomes a clear message instead of a failure at commit.
+   */
+  private void flushOrFail(Violation onConflict) {
+    try {
+      em.flush();
+    } catch (PersistenceException conflict) {
+      throw new RuleViolationException(onConflict);
+    }
+  }
+
+  private static String memberLines(List<Account> members) {
+    return members.stream()
+        .map(m -> "  - " + m.getDisplayName() + " (" + m.getUsername() + ")")
+        .collect(Collectors.joining("\n"));
+  }
+
+  private static String memberNames(List<Account> members) {
+    return members.stream().map(Account::getUsername).collect(Collectors.joining(", "));
+  }
+
+  private static String gigabytes(long bytes, Locale locale) {
+    return String.format(locale, "%.1f GB", bytes / 1e9);
+  }
+}

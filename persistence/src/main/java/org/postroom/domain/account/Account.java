@@ -1,0 +1,163 @@
+package org.postroom.domain.account;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** A login of Postroom: who someone is, which roles they have, and (where Postroom owns it) their password. */
+@Entity
+@Table(name = "account")
+public class Account implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "account_seq")
+  @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
+  private Long id;
+
+  @Version private long version;
+
+  @Column(nullable = false, unique = true, length = 64)
+  private String username;
+
+  @Column(name = "display_name", nullable = false, length = 200)
+  private String displayName;
+
+  @Column(name = "contact_address", nullable = false, length = 320)
+  private String contactAddress;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "account_type", nullable = false, length = 16)
+  private AccountType type;
+
+  @Column(name = "password_hash", length = 255)
+  private String passwordHash;
+
+  @Column(nullable = false, length = 8)
+  private String language;
+
+  @Column(nullable = false)
+  private boolean enabled;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
+  @Column(name = "role", nullable = false, length = 16)
+  private Set<String> roles = new TreeSet<>();
+
+  protected Account() {}
+
+  public Account(
+      String username,
+      String displayName,
+      String contactAddress,
+      AccountType type,
+      String language,
+      Collection<String> roles,
+      Instant createdAt) {
+    this.username = normalizeUsername(username);
+    this.displayName = displayName;
+    this.contactAddress = contactAddress;
+    this.type = type;
+    this.language = language;
+    this.enabled = true;
+    this.createdAt = createdAt;
+    this.roles.addAll(roles);
+  }
+
+  /** Usernames are case-insensitive: they are kept and looked up in lower case. */
+  public static String normalizeUsername(String username) {
+    return username == null ? null : username.trim().toLowerCase(Locale.ROOT);
+  }
+
+  public void changePasswordHash(String passwordHash) {
+    this.passwordHash = passwordHash;
+  }
+
+  public boolean hasRole(String role) {
+    return roles.contains(role);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  public String getContactAddress() {
+    return contactAddress;
+  }
+
+  public AccountType getType() {
+    return type;
+  }
+
+  public String getPasswordHash() {
+    return passwordHash;
+  }
+
+  public String getLanguage() {
+    return language;
+  }
+
+  public Locale getLocale() {
+    return Locale.forLanguageTag(language);
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Set<String> getRoles() {
+    return Set.copyOf(roles);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Account that && username != null && username.equals(that.username);
+  }
+
+  @Override
+  public int hashCode() {
+    return username == null ? 0 : username.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return username;
+  }
+}

@@ -1,0 +1,180 @@
+package org.postroom.domain.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.postroom.domain.account.AccountType;
+import org.postroom.domain.common.Violation;
+
+/**
+ * A domain's rules for shared mailboxes: which local parts may be requested, how many members a shared mailbox
+ * may have and of which kind, its quota, and whether it may forward. University B's rules are one set of values
+ * of this policy; another institution sets other values, no code changes.
+ */
+@Embeddable
+public class SharedMailboxPolicy implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** RFC 2142 role addresses and names that mislead; never handed out as a shared mailbox. */
+  static final Set<String> RESERVED =
+      Set.of("postmaster", "abuse", "hostmaster", "webmaster", "root", "noreply", "security", "helpdesk");
+
+  /** RFC 5321: a local part holds at most 64 octets, whatever a policy says. */
+  public static final int LOCAL_PART_HARD_LIMIT = 64;
+
+  @Column(name = "shared_requests_enabled", nullable = false)
+  private boolean requestsEnabled;
+
+  @Column(name = "shared_local_part_max_length", nullable = false)
+  private int localPartMaxLength;
+
+  @Column(name = "shared_local_part_max_dots", nullable = false)
+  private int localPartMaxDots;
+
+  @Column(name = "shared_min_members", nullable = false)
+  private int minMembers;
+
+  @Column(name = "shared_max_members", nullable = false)
+  private int maxMembers;
+
+  @Column(name = "shared_staff_required_with_students", nullable = false)
+  private boolean staffRequiredWithStudents;
+
+  @Column(name = "shared_quota_bytes", nullable = false)
+  private long quotaBytes;
+
+  @Column(name = "shared_forward_allowed", nullable = false)
+  private boolean forwardAllowed;
+
+  protected SharedMailboxPolicy() {}
+
+  public SharedMailboxPolicy(
+      boolean requestsEnabled,
+      int localPartMaxLength,
+      int localPartMaxDots,
+      int minMembers,
+      int maxMembers,
+      boolean staffRequiredWithStudents,
+      long quotaBytes,
+      boolean forwardAllowed) {
+    if (localPartMaxLength < 1 || localPartMaxLength > LOCAL_PART_HARD_LIMIT) {
+      throw new IllegalArgumentException("local part length must be 1.." + LOCAL_PART_HARD_LIMIT);
+    }
+    if (localPartMaxDots < 0 || minMembers < 1 || maxMembers < minMembers || quotaBytes <= 0) {
+      throw new IllegalArgumentException("inconsistent shared mailbox policy");
+    }
+    this.requestsEnabled = requestsEnabled;
+    this.localPartMaxLength = localPartMaxLength;
+    this.localPartMaxDots = localPartMaxDots;
+    this.minMembers = minMembers;
+    this.maxMembers = maxMembers;
+    this.staffRequiredWithStudents = staffRequiredWithStudents;
+    this.quotaBytes = quotaBytes;
+    this.forwardAllowed = forwardAllowed;
+  }
+
+  /** University B: 16 characters, one dot, 1 to 5 members, staff needed beside students, 5 GB, no forward. */
+  public static SharedMailboxPolicy universityB() {
+    return new SharedMailboxPolicy(true, 16, 1, 1, 5, true, 5L * 1000 * 1000 * 1000, false);
+  }
+
+  /** Local parts are case-insensitive: kept and compared in lower case, without surrounding blanks. */
+  public static String normalizeLocalPart(String raw) {
+    return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Checks a wanted local part (already normalized or not). Returns every rule it breaks, so that the user can
+   * fix them all at once; empty when it may be requested (uniqueness is the service's check).
+   */
+  public List<Violation> checkLocalPart(String raw) {
+    String localPart = normalizeLocalPart(raw);
+    List<Violation> violations = new ArrayList<>();
+    if (localPart.isEmpty()) {
+      violations.add(Violation.of("localPart", "request.localPart.required"));
+      return violations;
+    }
+    if (localPart.length() > localPartMaxLength) {
+      violations.add(Violation.of("localPart", "request.localPart.tooLong", localPartMaxLength));
+    }
+    if (!localPart.chars().allMatch(c -> isAsciiLetter(c) || isDigit(c) || c == '.')) {
+      violations.add(Violation.of("localPart", "request.localPart.characters"));
+    }
+    if (!isAsciiLetter(localPart.charAt(0))) {
+      violations.add(Violation.of("localPart", "request.localPart.startLetter"));
+    }
+    long dots = localPart.chars().filter(c -> c == '.').count();
+    if (dots > localPartMaxDots) {
+      violations.add(Violation.of("localPart", "request.localPart.dots", localPartMaxDots));
+    } else if (localPart.endsWith(".")) {
+      violations.add(Violation.of("localPart", "request.localPart.endDot"));
+    }
+    if (RESERVED.contains(localPart)) {
+      violations.add(Violation.of("localPart", "request.localPart.reserved"));
+    }
+    return violations;
+  }
+
+  /** Checks the member list by the kinds of account in it. */
+  public List<Violation> checkMembers(Collection<AccountType> memberTypes) {
+    List<Violation> violations = new ArrayList<>();
+    if (memberTypes.size() < minMembers || memberTypes.size() > maxMembers) {
+      violations.add(Violation.of("members", "request.members.count", minMembers, maxMembers));
+    }
+    if (memberTypes.stream().anyMatch(t -> t != AccountType.STAFF && t != AccountType.STUDENT)) {
+      violations.add(Violation.of("members", "request.members.kind"));
+    }
+    if (staffRequiredWithStudents
+        && memberTypes.contains(AccountType.STUDENT)
+        && !memberTypes.contains(AccountType.STAFF)) {
+      violations.add(Violation.of("members", "request.members.staffRequired"));
+    }
+    return violations;
+  }
+
+  private static boolean isAsciiLetter(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean isDigit(int c) {
+    return c >= '0' && c <= '9';
+  }
+
+  public boolean isRequestsEnabled() {
+    return requestsEnabled;
+  }
+
+  public int getLocalPartMaxLength() {
+    return localPartMaxLength;
+  }
+
+  public int getLocalPartMaxDots() {
+    return localPartMaxDots;
+  }
+
+  public int getMinMembers() {
+    return minMembers;
+  }
+
+  public int getMaxMembers() {
+    return maxMembers;
+  }
+
+  public boolean isStaffRequiredWithStudents() {
+    return staffRequiredWithStudents;
+  }
+
+  public long getQuotaBytes() {
+    return quotaBytes;
+  }
+
+  public boolean isForwardAllowed() {
+    return forwardAllowed;
+  }
+}

@@ -1,0 +1,137 @@
+package org.postroom.domain.mailbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.postroom.domain.account.Account;
+import org.postroom.domain.domain.MailDomain;
+
+/**
+ * A mailbox on the mail server as Postroom wants it: its address, the login that opens it, its quota, and for a
+ * shared mailbox the accounts that may open it with their own password.
+ */
+@Entity
+@Table(name = "mailbox")
+public class Mailbox implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mailbox_seq")
+  @SequenceGenerator(name = "mailbox_seq", sequenceName = "mailbox_seq", allocationSize = 50)
+  private Long id;
+
+  @Version private long version;
+
+  @Column(nullable = false, unique = true, length = 320)
+  private String address;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "domain_id")
+  private MailDomain domain;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private MailboxKind kind;
+
+  @Column(name = "login_name", nullable = false, length = 320)
+  private String loginName;
+
+  @Column(name = "quota_bytes", nullable = false)
+  private long quotaBytes;
+
+  @Column(name = "forward_allowed", nullable = false)
+  private boolean forwardAllowed;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "owner_id")
+  private Account owner;
+
+  @ManyToMany(fetch = FetchType.LAZY)
+  @JoinTable(
+      name = "mailbox_member",
+      joinColumns = @JoinColumn(name = "mailbox_id"),
+      inverseJoinColumns = @JoinColumn(name = "account_id"))
+  @OrderBy("username")
+  private List<Account> members = new ArrayList<>();
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected Mailbox() {}
+
+  /**
+   * A shared mailbox with the domain's shared-mailbox quota. Its login name is its own address (members log in
+   * with that and their own password), and it never forwards where the policy forbids it.
+   */
+  public static Mailbox shared(MailDomain domain, String address, Collection<Account> members, Instant now) {
+    Mailbox mailbox = new Mailbox();
+    mailbox.domain = domain;
+    mailbox.address = address;
+    mailbox.kind = MailboxKind.SHARED;
+    mailbox.loginName = address;
+    mailbox.quotaBytes = domain.getSharedMailboxPolicy().getQuotaBytes();
+    mailbox.forwardAllowed = domain.getSharedMailboxPolicy().isForwardAllowed();
+    mailbox.members.addAll(members);
+    mailbox.createdAt = now;
+    return mailbox;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getAddress() {
+    return address;
+  }
+
+  public MailDomain getDomain() {
+    return domain;
+  }
+
+  public MailboxKind getKind() {
+    return kind;
+  }
+
+  public String getLoginName() {
+    return loginName;
+  }
+
+  public long getQuotaBytes() {
+    return quotaBytes;
+  }
+
+  public boolean isForwardAllowed() {
+    return forwardAllowed;
+  }
+
+  public Account getOwner() {
+    return owner;
+  }
+
+  public List<Account> getMembers() {
+    return List.copyOf(members);
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+}

@@ -1,0 +1,93 @@
+package org.postroom.domain.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.postroom.domain.account.AccountType;
+import org.postroom.domain.common.Violation;
+
+class SharedMailboxPolicyTest {
+
+  private final SharedMailboxPolicy universityB = SharedMailboxPolicy.universityB();
+
+  private List<String> keys(List<Violation> violations) {
+    return violations.stream().map(Violation::key).toList();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"secretariaat", "lab.chem", "Lab.Chem", "a", "abcdefghijklmnop", "r2d2", " sec.law "})
+  void acceptsUniversityBStyleLocalParts(String localPart) {
+    assertEquals(List.of(), universityB.checkLocalPart(localPart));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "'', request.localPart.required",
+    "'   ', request.localPart.required",
+    "abcdefghijklmnopq, request.localPart.tooLong",
+    "1lab, request.localPart.startLetter",
+    ".lab, request.localPart.startLetter",
+    "lab.chem.org, request.localPart.dots",
+    "lab., request.localPart.endDot",
+    "lab-chem, request.localPart.characters",
+    "lab_chem, request.localPart.characters",
+    "'lab chem', request.localPart.characters",
+    "lab@univ-b.be, request.localPart.characters",
+    "caf\u00e9, request.localPart.characters",
+    "postmaster, request.localPart.reserved",
+    "Abuse, request.localPart.reserved",
+  })
+  void rejectsWithTheRuleThatIsBroken(String localPart, String key) {
+    assertEquals(true, keys(universityB.checkLocalPart(localPart)).contains(key), () -> localPart + " → " + key);
+  }
+
+  @Test
+  void reportsEveryBrokenRuleAtOnce() {
+    assertEquals(
+        List.of("request.localPart.tooLong", "request.localPart.characters", "request.localPart.startLetter"),
+        keys(universityB.checkLocalPart("9-very-long-local-part")));
+  }
+
+  @Test
+  void tooLongMessageCarriesThePolicyLimit() {
+    Violation violation = universityB.checkLocalPart("a".repeat(17)).get(0);
+    assertEquals(List.of(16), violation.args());
+    assertEquals("localPart", violation.field());
+  }
+
+  @Test
+  void otherPoliciesSetOtherLimits() {
+    SharedMailboxPolicy generous = new SharedMailboxPolicy(true, 30, 3, 1, 20, false, 1L << 30, true);
+    assertEquals(List.of(), generous.checkLocalPart("research.group.two.x"));
+    assertEquals(List.of(), generous.checkMembers(List.of(AccountType.STUDENT)));
+  }
+
+  @Test
+  void membersOneToFiveStaffRequiredBesideStudents() {
+    assertEquals(List.of(), universityB.checkMembers(List.of(AccountType.STAFF)));
+    assertEquals(List.of(), universityB.checkMembers(List.of(AccountType.STAFF, AccountType.STUDENT)));
+    assertEquals(List.of("request.members.count"), keys(universityB.checkMembers(List.of())));
+    assertEquals(
+        List.of("request.members.count"), keys(universityB.checkMembers(List.of(
+            AccountType.STAFF, AccountType.STAFF, AccountType.STAFF, AccountType.STAFF, AccountType.STAFF,
+            AccountType.STUDENT))));
+    assertEquals(
+        List.of("request.members.staffRequired"),
+        keys(universityB.checkMembers(List.of(AccountType.STUDENT, AccountType.STUDENT))));
+    assertEquals(
+        List.of("request.members.kind"),
+        keys(universityB.checkMembers(List.of(AccountType.STAFF, AccountType.ALUMNI))));
+  }
+
+  @Test
+  void refusesInconsistentPolicies() {
+    assertThrows(IllegalArgumentException.class, () -> new SharedMailboxPolicy(true, 65, 1, 1, 5, true, 1, false));
+    assertThrows(IllegalArgumentException.class, () -> new SharedMailboxPolicy(true, 16, 1, 3, 2, true, 1, false));
+    assertThrows(IllegalArgumentException.class, () -> new SharedMailboxPolicy(true, 16, 1, 1, 5, true, 0, false));
+  }
+}

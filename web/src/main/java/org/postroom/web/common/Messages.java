@@ -1,0 +1,58 @@
+package org.postroom.web.common;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.text.MessageFormat;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.common.Violation;
+
+/** Faces messages by key from the one UI bundle, in the view's language. */
+public final class Messages {
+
+  public static final String BUNDLE = "org.postroom.web.i18n.messages";
+
+  private Messages() {}
+
+  public static String text(String key, Object... args) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, faces.getViewRoot().getLocale(),
+        Thread.currentThread().getContextClassLoader());
+    String pattern;
+    try {
+      pattern = bundle.getString(key);
+    } catch (MissingResourceException e) {
+      pattern = bundle.getString("error.unexpected");
+    }
+    return args.length == 0 ? pattern : new MessageFormat(pattern, faces.getViewRoot().getLocale()).format(args);
+  }
+
+  public static void info(String key, Object... args) {
+    add(null, FacesMessage.SEVERITY_INFO, key, args);
+  }
+
+  public static void error(String clientId, String key, Object... args) {
+    add(clientId, FacesMessage.SEVERITY_ERROR, key, args);
+  }
+
+  /** Shows every violation at its field (by the field → client id map), the rest at the top of the page. */
+  public static void show(RuleViolationException refused, Map<String, String> fieldClientIds) {
+    for (Violation violation : refused.violations()) {
+      String clientId = violation.field() == null ? null : fieldClientIds.get(violation.field());
+      error(clientId, violation.key(), violation.args().toArray());
+    }
+    FacesContext.getCurrentInstance().validationFailed();
+  }
+
+  /** Keeps the messages across a redirect (post-redirect-get). */
+  public static void keepForRedirect() {
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+  }
+
+  private static void add(String clientId, FacesMessage.Severity severity, String key, Object... args) {
+    String text = text(key, args);
+    FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, null));
+  }
+}
