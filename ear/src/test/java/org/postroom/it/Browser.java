@@ -1,0 +1,115 @@
+package org.postroom.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven by Debian's chromedriver (named explicitly, so that Selenium never
+ * downloads a browser), with a profile under target/ and screenshots for review.
+ */
+public final class Browser implements AutoCloseable {
+
+  private final WebDriver driver;
+  private final String baseUrl;
+  private final Path screenshots;
+
+  public Browser() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-extensions", "--window-size=1280,1000", "--lang=en-US",
+        "--user-data-dir=" + System.getProperty("it.browser.profile", "target/chromium-profile")
+            + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")))
+        .build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    baseUrl = "http://127.0.0.1:" + System.getProperty("it.http.port", "18080") + "/";
+    screenshots = Path.of(System.getProperty("it.screenshots", "target/screenshots"));
+  }
+
+  public void open(String path) {
+    driver.get(baseUrl + path);
+  }
+
+  public WebElement find(String cssSelector) {
+    return await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
+  }
+
+  public void waitForText(String cssSelector, String text) {
+    await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(cssSelector), text));
+  }
+
+  public void type(String cssSelector, String text) {
+    WebElement field = find(cssSelector);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  public void click(String cssSelector) {
+    await().until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))).click();
+  }
+
+  public void login(String username, String password) {
+    open("login.xhtml");
+    type("#login\\:username", username);
+    type("#login\\:password", password);
+    click("#login\\:submit");
+    find("#session\\:logout");
+  }
+
+  public void logout() {
+    click("#session\\:logout");
+    find("#loggedOut");
+  }
+
+  public String pageText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  public String currentUrl() {
+    return driver.getCurrentUrl();
+  }
+
+  public WebDriverWait await() {
+    return new WebDriverWait(driver, Duration.ofSeconds(20));
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public void screenshot(String name) {
+    try {
+      Files.createDirectories(screenshots);
+      File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+      Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

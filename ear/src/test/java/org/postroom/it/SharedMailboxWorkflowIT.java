@@ -1,0 +1,135 @@
+package org.postroom.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The shared-mailbox workflow as people do it, in a real browser against the deployed EAR: staff requests,
+ * the helpdesk approves from its queue, the requester sees the mailbox ready and receives the mail.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SharedMailboxWorkflowIT {
+
+  private static final String PASSWORD = System.getProperty("it.demo.password");
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Deployments.ear();
+  }
+
+  private Browser browser;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = new Browser();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.close();
+  }
+
+  private void chooseMember(String query, String username) {
+    browser.type("#request\\:members_input", query);
+    browser.click(".ui-autocomplete-panel li.ui-autocomplete-item[data-item-value='" + username + "']");
+    browser.await().until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("#request\\:members li.ui-autocomplete-token[data-token-value='" + username + "']")));
+  }
+
+  @Test
+  void staffRequestsHelpdeskApprovesRequesterSeesItReady() {
+    String localPart = "lab" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    String address = localPart + "@univ-b.be";
+
+    browser.open("requests/new.xhtml");
+    browser.find("#login\\:username");
+    browser.screenshot("01-login");
+    browser.login("staff", PASSWORD);
+
+    browser.open("requests/new.xhtml");
+    browser.type("#request\\:localPart", "9-" + localPart);
+    browser.type("#request\\:purpose", "Lab secretariat, shared by the lab managers");
+    chooseMember("stud", "student");
+    browser.click("#request\\:submit");
+    browser.waitForText("#request", "The address must start with a letter.");
+    browser.waitForText("#request", "Students can only get access together with at least one staff member.");
+    browser.screenshot("02-request-form-errors");
+
+    browser.type("#request\\:localPart", localPart.toUpperCase());
+    browser.type("#request\\:abbreviations", "lab = laboratory");
+    chooseMember("pieter", "staff2");
+    browser.screenshot("03-request-form-filled");
+    browser.click("#request\\:submit");
+    browser.waitForText("#state", "Waiting for the helpdesk");
+    browser.waitForText("#address", address);
+    assertTrue(browser.pageText().contains("Your request has been submitted"), browser.pageText());
+    browser.screenshot("04-request-submitted");
+    browser.logout();
+
+    browser.login("helpdesk", PASSWORD);
+    browser.open("helpdesk/queue.xhtml");
+    browser.type("#queue\\:requests\\:globalFilter", localPart);
+    browser.await().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#queue\\:requests_data tr"), 1));
+    browser.waitForText("#queue\\:requests_data", address);
+    browser.screenshot("05-helpdesk-queue");
+    browser.click("#queue\\:requests_data a.pr-request-link");
+    browser.waitForText("#members", "Pieter Janssens (staff2, staff)");
+    browser.screenshot("06-helpdesk-request");
+    browser.click("#decision\\:approve");
+    browser.waitForText("#state", "Ready");
+    browser.waitForText("#mailbox", address + " is ready");
+    browser.screenshot("07-helpdesk-approved");
+    browser.logout();
+
+    browser.login("staff", PASSWORD);
+    browser.open("requests/mine.xhtml");
+    browser.waitForText("#mine\\:requests_data", address);
+    assertTrue(browser.pageText().contains("Ready"), browser.pageText());
+    browser.screenshot("08-my-requests");
+
+    Inbox.Mail approval = Inbox.await("staff@univ-b.be", "Shared mailbox " + address + " is ready");
+    assertTrue(approval.body().contains("Login name of the shared mailbox: " + address), approval.body());
+    assertTrue(approval.body().contains("Lotte Peeters (student)"), approval.body());
+  }
+
+  @Test
+  void aStudentCannotReachTheStaffFormAndPagesSpeakDutch() {
+    browser.login("STUDENT", PASSWORD);
+    browser.open("requests/new.xhtml");
+    browser.find("#notFound");
+    assertTrue(browser.driver().findElements(By.id("request:submit")).isEmpty());
+    browser.open("helpdesk/queue.xhtml");
+    browser.find("#notFound");
+    browser.screenshot("09-student-forbidden");
+
+    browser.open("requests/mine.xhtml");
+    browser.click("#session a.pr-lang:not(.pr-lang-active)");
+    browser.waitForText("h1", "Mijn aanvragen");
+    browser.screenshot("10-dutch");
+  }
+
+  @Test
+  void aWrongPasswordIsRefusedWithoutSayingWhy() {
+    browser.open("login.xhtml");
+    browser.type("#login\\:username", "staff");
+    browser.type("#login\\:password", "not-the-password");
+    browser.click("#login\\:submit");
+    browser.waitForText("#login", "The username or password is not correct.");
+    browser.type("#login\\:username", "nobody-at-all");
+    browser.type("#login\\:password", "not-the-password");
+    browser.click("#login\\:submit");
+    browser.waitForText("#login", "The username or password is not correct.");
+  }
+}
