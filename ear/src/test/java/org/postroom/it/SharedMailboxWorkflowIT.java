@@ -1,6 +1,12 @@
 package org.postroom.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -12,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -105,7 +112,7 @@ class SharedMailboxWorkflowIT {
   }
 
   @Test
-  void aStudentCannotReachTheStaffFormAndPagesSpeakDutch() {
+  void aStudentCannotReachTheStaffFormAndPagesSpeakDutch() throws Exception {
     browser.login("STUDENT", PASSWORD);
     browser.open("requests/new.xhtml");
     browser.find("#notFound");
@@ -113,11 +120,23 @@ class SharedMailboxWorkflowIT {
     browser.open("helpdesk/queue.xhtml");
     browser.find("#notFound");
     browser.screenshot("09-student-forbidden");
+    assertEquals(404, statusWithBrowserSession("helpdesk/queue.xhtml"), "a forbidden page answers 404");
+    assertEquals(404, statusWithBrowserSession("requests/new.xhtml"));
+    assertEquals(200, statusWithBrowserSession("requests/mine.xhtml"));
 
     browser.open("requests/mine.xhtml");
     browser.click("#session a.pr-lang:not(.pr-lang-active)");
     browser.waitForText("h1", "Mijn aanvragen");
     browser.screenshot("10-dutch");
+  }
+
+  /** The HTTP status of a page fetched with the browser's session, as a script would see it. */
+  private int statusWithBrowserSession(String path) throws Exception {
+    Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
+    HttpRequest request = HttpRequest.newBuilder(URI.create(
+            "http://127.0.0.1:" + System.getProperty("it.http.port") + "/" + path))
+        .header("Cookie", "JSESSIONID=" + session.getValue()).GET().build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   @Test

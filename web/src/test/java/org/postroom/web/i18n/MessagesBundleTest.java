@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -12,6 +11,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,6 +28,21 @@ class MessagesBundleTest {
     return new TreeSet<>(Collections.list(bundle.getKeys()));
   }
 
+  private static final Pattern IN_PAGES = Pattern.compile("i18n\\['([a-zA-Z.]+)'\\]");
+  private static final Pattern IN_JAVA = Pattern.compile("\"((?:request|login|account|error)\\.[a-zA-Z.]+)\"");
+
+  private static void collect(Path root, Predicate<String> fileName, Pattern key, Set<String> into)
+      throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(f -> fileName.test(f.toString())).toList()) {
+        Matcher matcher = key.matcher(Files.readString(file));
+        while (matcher.find()) {
+          into.add(matcher.group(1));
+        }
+      }
+    }
+  }
+
   @Test
   void dutchHasEveryEnglishText() {
     assertEquals(keys(Locale.ROOT), keys(Locale.forLanguageTag("nl")));
@@ -37,33 +52,9 @@ class MessagesBundleTest {
   void everyKeyUsedInPagesAndRulesExists() throws IOException {
     Set<String> defined = keys(Locale.ROOT);
     Set<String> used = new TreeSet<>();
-    Pattern inPages = Pattern.compile("i18n\\['([a-zA-Z.]+)'\\]");
-    Pattern inJava = Pattern.compile("\"((?:request|login|account|error)\\.[a-zA-Z.]+)\"");
-    try (Stream<Path> files = Stream.concat(
-        Files.walk(Path.of("src/main/webapp")), Files.walk(Path.of("../persistence/src/main/java")))) {
-      files.filter(Files::isRegularFile).forEach(file -> {
-        try {
-          Matcher matcher = (file.toString().endsWith(".java") ? inJava : inPages).matcher(Files.readString(file));
-          while (matcher.find()) {
-            used.add(matcher.group(1));
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
-    try (Stream<Path> files = Files.walk(Path.of("../ejb/src/main/java"))) {
-      files.filter(f -> f.toString().endsWith("Service.java")).forEach(file -> {
-        try {
-          Matcher matcher = inJava.matcher(Files.readString(file));
-          while (matcher.find()) {
-            used.add(matcher.group(1));
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
+    collect(Path.of("src/main/webapp"), f -> f.endsWith(".xhtml"), IN_PAGES, used);
+    collect(Path.of("../persistence/src/main/java"), f -> f.endsWith(".java"), IN_JAVA, used);
+    collect(Path.of("../ejb/src/main/java"), f -> f.endsWith("Service.java"), IN_JAVA, used);
     used.removeIf(key -> key.endsWith("."));
     assertTrue(used.size() > 40, "found only " + used);
     Set<String> missing = new TreeSet<>(used);
