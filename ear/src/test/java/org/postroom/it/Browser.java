@@ -20,8 +20,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium, headless, driven by Debian's chromedriver (named explicitly, so that Selenium never
- * downloads a browser), with a profile under target/ and screenshots for review.
+ * Debian's Chromium, headless, driven by Debian's chromedriver (named explicitly, so that Selenium
+ * never downloads a browser), with a profile under target/ and screenshots for review.
  */
 public final class Browser implements AutoCloseable {
 
@@ -32,15 +32,30 @@ public final class Browser implements AutoCloseable {
   public Browser() {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-extensions", "--window-size=1280,1000", "--lang=en-US",
-        "--user-data-dir=" + System.getProperty("it.browser.profile", "target/chromium-profile")
-            + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-extensions",
+        "--window-size=1280,1000",
+        "--lang=en-US",
+        "--user-data-dir="
+            + System.getProperty("it.browser.profile", "target/chromium-profile")
+            + "-"
+            + ProcessHandle.current().pid()
+            + "-"
+            + System.nanoTime());
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")))
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(
+                new File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")))
+            .build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     baseUrl = "http://127.0.0.1:" + System.getProperty("it.http.port", "18080") + "/";
@@ -52,11 +67,14 @@ public final class Browser implements AutoCloseable {
   }
 
   public WebElement find(String cssSelector) {
-    return await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
+    return await()
+        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
   }
 
   public void waitForText(String cssSelector, String text) {
-    await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(cssSelector), text));
+    await()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(cssSelector), text));
   }
 
   public void type(String cssSelector, String text) {
@@ -102,7 +120,8 @@ public final class Browser implements AutoCloseable {
     try {
       Files.createDirectories(screenshots);
       File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-      Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

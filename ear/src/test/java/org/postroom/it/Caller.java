@@ -12,20 +12,25 @@ import org.wildfly.security.authz.RoleMapper;
 import org.wildfly.security.authz.Roles;
 
 /**
- * Runs code inside the server as a demo user: the user logs in through Postroom's own credential check (the
- * one the login page uses), and the roles it grants become the identity that the EJB container checks.
+ * Runs code inside the server as a demo user: the user logs in through Postroom's own credential
+ * check (the one the login page uses), and the roles it grants become the identity that the EJB
+ * container checks.
  */
 public final class Caller {
 
   private Caller() {}
 
-  public static <T> T as(CredentialService credentials, String username, Callable<T> action) throws Exception {
+  public static <T> T as(CredentialService credentials, String username, Callable<T> action)
+      throws Exception {
     String password = Settings.get("postroom.demo.password").orElseThrow();
-    Set<String> roles = credentials.authenticate(username, password)
-        .orElseThrow(() -> new AssertionError("demo login failed for " + username));
-    SecurityIdentity identity = SecurityDomain.getCurrent()
-        .createAdHocIdentity(username)
-        .withDefaultRoleMapper(RoleMapper.constant(Roles.fromSet(roles)));
+    Set<String> roles =
+        credentials
+            .authenticate(username, password)
+            .orElseThrow(() -> new AssertionError("demo login failed for " + username));
+    SecurityIdentity identity =
+        SecurityDomain.getCurrent()
+            .createAdHocIdentity(username)
+            .withDefaultRoleMapper(RoleMapper.constant(Roles.fromSet(roles)));
     try {
       return identity.runAs((PrivilegedExceptionAction<T>) action::call);
     } catch (PrivilegedActionException e) {
@@ -33,11 +38,15 @@ public final class Caller {
     }
   }
 
-  public static void run(CredentialService credentials, String username, ThrowingRunnable action) throws Exception {
-    as(credentials, username, () -> {
-      action.run();
-      return null;
-    });
+  public static void run(CredentialService credentials, String username, ThrowingRunnable action)
+      throws Exception {
+    as(
+        credentials,
+        username,
+        () -> {
+          action.run();
+          return null;
+        });
   }
 
   /** A piece of test code that may throw. */

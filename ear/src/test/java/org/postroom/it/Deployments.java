@@ -13,7 +13,10 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The archives the tests deploy: always the EAR the build made, never a hand-picked subset of classes. */
+/**
+ * The archives the tests deploy: always the EAR the build made, never a hand-picked subset of
+ * classes.
+ */
 public final class Deployments {
 
   private Deployments() {}
@@ -28,24 +31,32 @@ public final class Deployments {
 
   /** The EAR exactly as built, for black-box tests through HTTP and a browser. */
   public static EnterpriseArchive ear() {
-    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("postroom.ear")));
+    return ShrinkWrap.createFromZipFile(
+        EnterpriseArchive.class, new File(System.getProperty("postroom.ear")));
   }
 
   /**
-   * The built EAR plus a {@code test.war} holding the given test classes, which Arquillian runs inside the
-   * server next to the real services. The test WAR may use the server's security API to act as a user.
+   * The built EAR plus a {@code test.war} holding the given test classes, which Arquillian runs
+   * inside the server next to the real services. The test WAR may use the server's security API to
+   * act as a user.
    */
   public static EnterpriseArchive earWithTests(Class<?>... testClasses) {
-    WebArchive tests = ShrinkWrap.create(WebArchive.class, "test.war")
-        .addClasses(testClasses)
-        .addClasses(Caller.class, Inbox.class, Inbox.Mail.class)
-        .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-        .addAsManifestResource(new StringAsset("Dependencies: org.wildfly.security.elytron\n"), "MANIFEST.MF");
+    WebArchive tests =
+        ShrinkWrap.create(WebArchive.class, "test.war")
+            .addClasses(testClasses)
+            .addClasses(Caller.class, Inbox.class, Inbox.Mail.class)
+            .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+            .addAsManifestResource(
+                new StringAsset("Dependencies: org.wildfly.security.elytron\n"), "MANIFEST.MF");
     EnterpriseArchive ear = ear();
     // the built application.xml lists the EAR's own modules only; the test WAR joins them
-    String applicationXml = read(ear.get("META-INF/application.xml").getAsset()).replace("</application>",
-        "  <module><web><web-uri>test.war</web-uri><context-root>/postroom-tests</context-root></web></module>\n"
-            + "</application>");
-    return ear.setApplicationXML(new StringAsset(applicationXml)).addAsModule(Testable.archiveToTest(tests));
+    String applicationXml =
+        read(ear.get("META-INF/application.xml").getAsset())
+            .replace(
+                "</application>",
+                "  <module><web><web-uri>test.war</web-uri><context-root>/postroom-tests</context-root></web></module>\n"
+                    + "</application>");
+    return ear.setApplicationXML(new StringAsset(applicationXml))
+        .addAsModule(Testable.archiveToTest(tests));
   }
 }

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-/** Reads a recipient's mail from the test mail server over IMAP, waiting a bounded time for it to arrive. */
+/**
+ * Reads a recipient's mail from the test mail server over IMAP, waiting a bounded time for it to
+ * arrive.
+ */
 public final class Inbox {
 
   /** A received message, as the recipient sees it. */
@@ -30,8 +33,13 @@ public final class Inbox {
       }
       sleep();
     }
-    throw new AssertionError("No mail to " + address + " with a subject containing '" + subjectContains
-        + "' within 30 s; the inbox holds: " + read(address).stream().map(Mail::subject).toList());
+    throw new AssertionError(
+        "No mail to "
+            + address
+            + " with a subject containing '"
+            + subjectContains
+            + "' within 30 s; the inbox holds: "
+            + read(address).stream().map(Mail::subject).toList());
   }
 
   public static List<Mail> read(String address) {
@@ -48,8 +56,12 @@ public final class Inbox {
         inbox.open(Folder.READ_ONLY);
         List<Mail> mails = new ArrayList<>();
         for (Message message : inbox.getMessages()) {
-          mails.add(new Mail(address, message.getFrom()[0].toString(), message.getSubject(),
-              String.valueOf(message.getContent())));
+          mails.add(
+              new Mail(
+                  address,
+                  message.getFrom()[0].toString(),
+                  message.getSubject(),
+                  String.valueOf(message.getContent())));
         }
         inbox.close(false);
         return mails;

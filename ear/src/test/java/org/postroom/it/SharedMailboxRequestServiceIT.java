@@ -37,8 +37,9 @@ import org.postroom.service.sharedmailbox.RequestQuery;
 import org.postroom.service.sharedmailbox.SharedMailboxRequestService;
 
 /**
- * The shared-mailbox workflow through the real services in the running server, as the demo users: rules,
- * roles, ownership, concurrent decisions, audit entries and the mails that reach the requester.
+ * The shared-mailbox workflow through the real services in the running server, as the demo users:
+ * rules, roles, ownership, concurrent decisions, audit entries and the mails that reach the
+ * requester.
  */
 @ExtendWith(ArquillianExtension.class)
 class SharedMailboxRequestServiceIT {
@@ -56,14 +57,21 @@ class SharedMailboxRequestServiceIT {
 
   @Resource ManagedExecutorService executor;
 
-  /** A local part no other test (or earlier run) uses: letters and digits, at most 16 characters. */
+  /**
+   * A local part no other test (or earlier run) uses: letters and digits, at most 16 characters.
+   */
   private static String uniqueLocalPart() {
     return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   }
 
   private long submit(String asUser, String localPart, List<String> members) throws Exception {
-    return as(credentials, asUser, () -> requests.submit(
-        new NewSharedMailboxRequest("univ-b.be", localPart, "t = test", "Secretariat of the test group", members)));
+    return as(
+        credentials,
+        asUser,
+        () ->
+            requests.submit(
+                new NewSharedMailboxRequest(
+                    "univ-b.be", localPart, "t = test", "Secretariat of the test group", members)));
   }
 
   private SharedMailboxRequest read(String asUser, long id) throws Exception {
@@ -71,14 +79,18 @@ class SharedMailboxRequestServiceIT {
   }
 
   private List<AuditEntry> auditOf(long requestId) {
-    return em.createQuery("select a from AuditEntry a where a.subjectType = 'SharedMailboxRequest'"
-            + " and a.subjectId = :id order by a.id", AuditEntry.class)
-        .setParameter("id", requestId).getResultList();
+    return em.createQuery(
+            "select a from AuditEntry a where a.subjectType = 'SharedMailboxRequest'"
+                + " and a.subjectId = :id order by a.id",
+            AuditEntry.class)
+        .setParameter("id", requestId)
+        .getResultList();
   }
 
   private long mailboxesWithAddress(String address) {
     return em.createQuery("select count(m) from Mailbox m where m.address = :a", Long.class)
-        .setParameter("a", address).getSingleResult();
+        .setParameter("a", address)
+        .getSingleResult();
   }
 
   @Test
@@ -87,9 +99,11 @@ class SharedMailboxRequestServiceIT {
     long id = submit("staff", localPart.toUpperCase(), List.of("staff2", "Student"));
     String address = localPart + "@univ-b.be";
 
-    Inbox.Mail receipt = Inbox.await("staff@univ-b.be", "Request received: shared mailbox " + address);
+    Inbox.Mail receipt =
+        Inbox.await("staff@univ-b.be", "Request received: shared mailbox " + address);
     assertTrue(receipt.body().contains("Sanne de Vries"), receipt.body());
-    assertTrue(receipt.body().contains("Thomas Maes (student2)") || receipt.body().contains("(student)"));
+    assertTrue(
+        receipt.body().contains("Thomas Maes (student2)") || receipt.body().contains("(student)"));
 
     SharedMailboxRequest submitted = read("helpdesk", id);
     assertEquals(RequestState.SUBMITTED, submitted.getState());
@@ -98,24 +112,31 @@ class SharedMailboxRequestServiceIT {
     SharedMailboxRequest done = read("staff", id);
     assertEquals(RequestState.PROVISIONED, done.getState());
     assertEquals("helpdesk", done.getDecidedBy());
-    Mailbox mailbox = em.createQuery(
-            "select m from Mailbox m left join fetch m.members where m.address = :a", Mailbox.class)
-        .setParameter("a", address).getSingleResult();
+    Mailbox mailbox =
+        em.createQuery(
+                "select m from Mailbox m left join fetch m.members where m.address = :a",
+                Mailbox.class)
+            .setParameter("a", address)
+            .getSingleResult();
     assertEquals(MailboxKind.SHARED, mailbox.getKind());
     assertEquals(address, mailbox.getLoginName());
     assertEquals(5_000_000_000L, mailbox.getQuotaBytes());
     assertFalse(mailbox.isForwardAllowed());
-    assertEquals(Set.of("staff2", "student"),
+    assertEquals(
+        Set.of("staff2", "student"),
         Set.copyOf(mailbox.getMembers().stream().map(a -> a.getUsername()).toList()));
 
-    assertEquals(List.of("SUBMITTED", "APPROVED", "PROVISIONED"),
+    assertEquals(
+        List.of("SUBMITTED", "APPROVED", "PROVISIONED"),
         auditOf(id).stream().map(AuditEntry::getAction).toList());
-    assertEquals(List.of("staff", "helpdesk", "helpdesk"),
+    assertEquals(
+        List.of("staff", "helpdesk", "helpdesk"),
         auditOf(id).stream().map(AuditEntry::getActor).toList());
 
     Inbox.Mail approval = Inbox.await("staff@univ-b.be", "Shared mailbox " + address + " is ready");
     assertTrue(approval.body().contains("Address: " + address), approval.body());
-    assertTrue(approval.body().contains("Login name of the shared mailbox: " + address), approval.body());
+    assertTrue(
+        approval.body().contains("Login name of the shared mailbox: " + address), approval.body());
     assertTrue(approval.body().contains("Pieter Janssens (staff2)"), approval.body());
     assertTrue(approval.body().contains("Lotte Peeters (student)"), approval.body());
     assertTrue(approval.from().contains("postroom@localhost"), approval.from());
@@ -127,19 +148,26 @@ class SharedMailboxRequestServiceIT {
     long id = submit("staff", localPart, List.of("staff"));
     long version = read("helpdesk", id).getVersion();
 
-    RuleViolationException noReason = assertThrows(RuleViolationException.class,
-        () -> run(credentials, "helpdesk", () -> requests.reject(id, version, "  ")));
+    RuleViolationException noReason =
+        assertThrows(
+            RuleViolationException.class,
+            () -> run(credentials, "helpdesk", () -> requests.reject(id, version, "  ")));
     assertTrue(noReason.hasKey("request.reason.required"));
     assertEquals(RequestState.SUBMITTED, read("helpdesk", id).getState());
 
-    run(credentials, "helpdesk2", () -> requests.reject(id, version, "Please ask for a distribution list"));
+    run(
+        credentials,
+        "helpdesk2",
+        () -> requests.reject(id, version, "Please ask for a distribution list"));
     SharedMailboxRequest rejected = read("staff", id);
     assertEquals(RequestState.REJECTED, rejected.getState());
     assertEquals("helpdesk2", rejected.getDecidedBy());
     assertEquals(0, mailboxesWithAddress(localPart + "@univ-b.be"));
-    Inbox.Mail mail = Inbox.await("staff@univ-b.be", "Request for " + localPart + "@univ-b.be not approved");
+    Inbox.Mail mail =
+        Inbox.await("staff@univ-b.be", "Request for " + localPart + "@univ-b.be not approved");
     assertTrue(mail.body().contains("Please ask for a distribution list"), mail.body());
-    assertEquals(List.of("SUBMITTED", "REJECTED"), auditOf(id).stream().map(AuditEntry::getAction).toList());
+    assertEquals(
+        List.of("SUBMITTED", "REJECTED"), auditOf(id).stream().map(AuditEntry::getAction).toList());
   }
 
   @Test
@@ -147,14 +175,18 @@ class SharedMailboxRequestServiceIT {
     String localPart = uniqueLocalPart();
     long id = submit("staff", localPart, List.of("staff"));
 
-    RuleViolationException foreign = assertThrows(RuleViolationException.class,
-        () -> run(credentials, "staff2", () -> requests.cancel(id)));
+    RuleViolationException foreign =
+        assertThrows(
+            RuleViolationException.class,
+            () -> run(credentials, "staff2", () -> requests.cancel(id)));
     assertTrue(foreign.hasKey("request.notFound"));
 
     run(credentials, "staff", () -> requests.cancel(id));
     assertEquals(RequestState.CANCELLED, read("staff", id).getState());
-    RuleViolationException again = assertThrows(RuleViolationException.class,
-        () -> run(credentials, "staff", () -> requests.cancel(id)));
+    RuleViolationException again =
+        assertThrows(
+            RuleViolationException.class,
+            () -> run(credentials, "staff", () -> requests.cancel(id)));
     assertTrue(again.hasKey("request.state.decided"));
 
     long second = submit("staff2", localPart, List.of("staff2"));
@@ -165,41 +197,65 @@ class SharedMailboxRequestServiceIT {
   void anAddressCanBeClaimedOnceInAnyCase() throws Exception {
     String localPart = uniqueLocalPart();
     submit("staff", localPart, List.of("staff"));
-    RuleViolationException taken = assertThrows(RuleViolationException.class,
-        () -> submit("staff2", localPart.toUpperCase(), List.of("staff2")));
+    RuleViolationException taken =
+        assertThrows(
+            RuleViolationException.class,
+            () -> submit("staff2", localPart.toUpperCase(), List.of("staff2")));
     assertTrue(taken.hasKey("request.localPart.taken"));
     assertEquals("localPart", taken.violations().get(0).field());
   }
 
   @Test
   void brokenRulesAreAllReportedAndNothingIsStored() throws Exception {
-    long before = em.createQuery("select count(r) from SharedMailboxRequest r", Long.class).getSingleResult();
-    RuleViolationException refused = assertThrows(RuleViolationException.class,
-        () -> submit("staff", "9-lab\r\nBcc: x@evil.example", List.of("student", "student2", "nobody.here")));
+    long before =
+        em.createQuery("select count(r) from SharedMailboxRequest r", Long.class).getSingleResult();
+    RuleViolationException refused =
+        assertThrows(
+            RuleViolationException.class,
+            () ->
+                submit(
+                    "staff",
+                    "9-lab\r\nBcc: x@evil.example",
+                    List.of("student", "student2", "nobody.here")));
     assertTrue(refused.hasKey("request.localPart.characters"));
     assertTrue(refused.hasKey("request.localPart.startLetter"));
     assertTrue(refused.hasKey("request.members.staffRequired"));
     assertTrue(refused.hasKey("request.members.unknown"));
-    assertEquals(before, em.createQuery("select count(r) from SharedMailboxRequest r", Long.class).getSingleResult());
+    assertEquals(
+        before,
+        em.createQuery("select count(r) from SharedMailboxRequest r", Long.class)
+            .getSingleResult());
 
-    RuleViolationException tooMany = assertThrows(RuleViolationException.class,
-        () -> submit("staff", uniqueLocalPart(),
-            List.of("staff", "staff2", "staff3", "helpdesk", "helpdesk2", "admin")));
+    RuleViolationException tooMany =
+        assertThrows(
+            RuleViolationException.class,
+            () ->
+                submit(
+                    "staff",
+                    uniqueLocalPart(),
+                    List.of("staff", "staff2", "staff3", "helpdesk", "helpdesk2", "admin")));
     assertTrue(tooMany.hasKey("request.members.count"));
-    RuleViolationException alumnus = assertThrows(RuleViolationException.class,
-        () -> submit("staff", uniqueLocalPart(), List.of("staff", "alumnus")));
+    RuleViolationException alumnus =
+        assertThrows(
+            RuleViolationException.class,
+            () -> submit("staff", uniqueLocalPart(), List.of("staff", "alumnus")));
     assertTrue(alumnus.hasKey("request.members.kind"));
   }
 
   @Test
   void rolesAreEnforcedInTheService() throws Exception {
-    assertThrows(EJBAccessException.class, () -> submit("student", uniqueLocalPart(), List.of("staff")));
+    assertThrows(
+        EJBAccessException.class, () -> submit("student", uniqueLocalPart(), List.of("staff")));
     long id = submit("staff", uniqueLocalPart(), List.of("staff"));
     long version = read("staff", id).getVersion();
-    assertThrows(EJBAccessException.class, () -> run(credentials, "staff", () -> requests.approve(id, version)));
-    assertThrows(EJBAccessException.class,
+    assertThrows(
+        EJBAccessException.class,
+        () -> run(credentials, "staff", () -> requests.approve(id, version)));
+    assertThrows(
+        EJBAccessException.class,
         () -> run(credentials, "staff2", () -> requests.reject(id, version, "no")));
-    assertThrows(EJBAccessException.class,
+    assertThrows(
+        EJBAccessException.class,
         () -> run(credentials, "staff", () -> requests.queue(RequestQuery.firstPage(null))));
     assertEquals(RequestState.SUBMITTED, read("staff", id).getState());
   }
@@ -213,10 +269,16 @@ class SharedMailboxRequestServiceIT {
       assertTrue(hidden.hasKey("request.notFound"));
     }
     assertEquals(id, read("helpdesk", id).getId());
-    RuleViolationException unknown = assertThrows(RuleViolationException.class, () -> read("staff", -1));
+    RuleViolationException unknown =
+        assertThrows(RuleViolationException.class, () -> read("staff", -1));
     assertTrue(unknown.hasKey("request.notFound"));
-    List<SharedMailboxRequest> mine = as(credentials, "staff2",
-        () -> requests.mine(new RequestQuery(null, null, RequestQuery.Sort.SUBMITTED, false, 0, 100)));
+    List<SharedMailboxRequest> mine =
+        as(
+            credentials,
+            "staff2",
+            () ->
+                requests.mine(
+                    new RequestQuery(null, null, RequestQuery.Sort.SUBMITTED, false, 0, 100)));
     assertTrue(mine.stream().allMatch(r -> r.getRequester().getUsername().equals("staff2")));
   }
 
@@ -229,21 +291,26 @@ class SharedMailboxRequestServiceIT {
       CyclicBarrier together = new CyclicBarrier(2);
       List<Future<String>> outcomes = new ArrayList<>();
       for (String helpdesk : List.of("helpdesk", "helpdesk2")) {
-        outcomes.add(executor.submit(() -> {
-          try {
-            run(credentials, helpdesk, () -> {
-              together.await(10, TimeUnit.SECONDS);
-              if (helpdesk.equals("helpdesk")) {
-                requests.approve(id, version);
-              } else {
-                requests.reject(id, version, "Rejected by the second helpdesk member");
-              }
-            });
-            return "won";
-          } catch (RuleViolationException lost) {
-            return lost.violations().get(0).key();
-          }
-        }));
+        outcomes.add(
+            executor.submit(
+                () -> {
+                  try {
+                    run(
+                        credentials,
+                        helpdesk,
+                        () -> {
+                          together.await(10, TimeUnit.SECONDS);
+                          if (helpdesk.equals("helpdesk")) {
+                            requests.approve(id, version);
+                          } else {
+                            requests.reject(id, version, "Rejected by the second helpdesk member");
+                          }
+                        });
+                    return "won";
+                  } catch (RuleViolationException lost) {
+                    return lost.violations().get(0).key();
+                  }
+                }));
       }
       List<String> results = new ArrayList<>();
       for (Future<String> outcome : outcomes) {
@@ -251,13 +318,18 @@ class SharedMailboxRequestServiceIT {
       }
       assertEquals(1, results.stream().filter("won"::equals).count(), results.toString());
       String loser = results.stream().filter(r -> !r.equals("won")).findFirst().orElseThrow();
-      assertTrue(Set.of("request.concurrentDecision", "request.alreadyDecided", "request.concurrentChange")
-          .contains(loser), loser);
+      assertTrue(
+          Set.of("request.concurrentDecision", "request.alreadyDecided", "request.concurrentChange")
+              .contains(loser),
+          loser);
       SharedMailboxRequest decided = read("staff", id);
-      long decisions = auditOf(id).stream()
-          .filter(a -> a.getAction().equals("APPROVED") || a.getAction().equals("REJECTED")).count();
+      long decisions =
+          auditOf(id).stream()
+              .filter(a -> a.getAction().equals("APPROVED") || a.getAction().equals("REJECTED"))
+              .count();
       assertEquals(1, decisions);
-      assertEquals(decided.getState() == RequestState.PROVISIONED ? 1 : 0,
+      assertEquals(
+          decided.getState() == RequestState.PROVISIONED ? 1 : 0,
           mailboxesWithAddress(localPart + "@univ-b.be"));
     }
   }
@@ -268,21 +340,48 @@ class SharedMailboxRequestServiceIT {
     for (int i = 0; i < 7; i++) {
       submit("staff3", marker + "x" + i, List.of("staff3"));
     }
-    long matching = as(credentials, "helpdesk",
-        () -> requests.countQueue(new RequestQuery(RequestState.SUBMITTED, marker, null, true, 0, 5)));
+    long matching =
+        as(
+            credentials,
+            "helpdesk",
+            () ->
+                requests.countQueue(
+                    new RequestQuery(RequestState.SUBMITTED, marker, null, true, 0, 5)));
     assertEquals(7, matching);
-    List<SharedMailboxRequest> firstPage = as(credentials, "helpdesk", () -> requests.queue(
-        new RequestQuery(RequestState.SUBMITTED, marker, RequestQuery.Sort.ADDRESS, false, 0, 5)));
-    List<SharedMailboxRequest> secondPage = as(credentials, "helpdesk", () -> requests.queue(
-        new RequestQuery(RequestState.SUBMITTED, marker, RequestQuery.Sort.ADDRESS, false, 5, 5)));
+    List<SharedMailboxRequest> firstPage =
+        as(
+            credentials,
+            "helpdesk",
+            () ->
+                requests.queue(
+                    new RequestQuery(
+                        RequestState.SUBMITTED, marker, RequestQuery.Sort.ADDRESS, false, 0, 5)));
+    List<SharedMailboxRequest> secondPage =
+        as(
+            credentials,
+            "helpdesk",
+            () ->
+                requests.queue(
+                    new RequestQuery(
+                        RequestState.SUBMITTED, marker, RequestQuery.Sort.ADDRESS, false, 5, 5)));
     assertEquals(5, firstPage.size());
     assertEquals(2, secondPage.size());
     assertEquals(marker + "x6@univ-b.be", firstPage.get(0).getAddress());
     assertEquals(marker + "x0@univ-b.be", secondPage.get(1).getAddress());
-    assertEquals(0L, (long) as(credentials, "helpdesk",
-        () -> requests.countQueue(new RequestQuery(RequestState.REJECTED, marker, null, true, 0, 5))));
-    long byRequesterName = as(credentials, "helpdesk",
-        () -> requests.countQueue(new RequestQuery(null, "INGRID SOLBERG", null, true, 0, 5)));
+    assertEquals(
+        0L,
+        (long)
+            as(
+                credentials,
+                "helpdesk",
+                () ->
+                    requests.countQueue(
+                        new RequestQuery(RequestState.REJECTED, marker, null, true, 0, 5))));
+    long byRequesterName =
+        as(
+            credentials,
+            "helpdesk",
+            () -> requests.countQueue(new RequestQuery(null, "INGRID SOLBERG", null, true, 0, 5)));
     assertTrue(byRequesterName >= 7, "requests found by the requester's name: " + byRequesterName);
   }
 }

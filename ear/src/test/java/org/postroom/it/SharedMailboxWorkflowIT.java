@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -22,8 +21,9 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The shared-mailbox workflow as people do it, in a real browser against the deployed EAR: staff requests,
- * the helpdesk approves from its queue, the requester sees the mailbox ready and receives the mail.
+ * The shared-mailbox workflow as people do it, in a real browser against the deployed EAR: staff
+ * requests, the helpdesk approves from its queue, the requester sees the mailbox ready and receives
+ * the mail.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -50,9 +50,16 @@ class SharedMailboxWorkflowIT {
 
   private void chooseMember(String query, String username) {
     browser.type("#request\\:members_input", query);
-    browser.click(".ui-autocomplete-panel li.ui-autocomplete-item[data-item-value='" + username + "']");
-    browser.await().until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("#request\\:members li.ui-autocomplete-token[data-token-value='" + username + "']")));
+    browser.click(
+        ".ui-autocomplete-panel li.ui-autocomplete-item[data-item-value='" + username + "']");
+    browser
+        .await()
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(
+                    "#request\\:members li.ui-autocomplete-token[data-token-value='"
+                        + username
+                        + "']")));
   }
 
   @Test
@@ -71,7 +78,8 @@ class SharedMailboxWorkflowIT {
     chooseMember("stud", "student");
     browser.click("#request\\:submit");
     browser.waitForText("#request", "The address must start with a letter.");
-    browser.waitForText("#request", "Students can only get access together with at least one staff member.");
+    browser.waitForText(
+        "#request", "Students can only get access together with at least one staff member.");
     browser.screenshot("02-request-form-errors");
 
     browser.type("#request\\:localPart", localPart.toUpperCase());
@@ -88,7 +96,11 @@ class SharedMailboxWorkflowIT {
     browser.login("helpdesk", PASSWORD);
     browser.open("helpdesk/queue.xhtml");
     browser.type("#queue\\:requests\\:globalFilter", localPart);
-    browser.await().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#queue\\:requests_data tr"), 1));
+    browser
+        .await()
+        .until(
+            ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#queue\\:requests_data tr"), 1));
     browser.waitForText("#queue\\:requests_data", address);
     browser.screenshot("05-helpdesk-queue");
     browser.click("#queue\\:requests_data a.pr-request-link");
@@ -107,7 +119,8 @@ class SharedMailboxWorkflowIT {
     browser.screenshot("08-my-requests");
 
     Inbox.Mail approval = Inbox.await("staff@univ-b.be", "Shared mailbox " + address + " is ready");
-    assertTrue(approval.body().contains("Login name of the shared mailbox: " + address), approval.body());
+    assertTrue(
+        approval.body().contains("Login name of the shared mailbox: " + address), approval.body());
     assertTrue(approval.body().contains("Lotte Peeters (student)"), approval.body());
   }
 
@@ -120,7 +133,8 @@ class SharedMailboxWorkflowIT {
     browser.open("helpdesk/queue.xhtml");
     browser.find("#notFound");
     browser.screenshot("09-student-forbidden");
-    assertEquals(404, statusWithBrowserSession("helpdesk/queue.xhtml"), "a forbidden page answers 404");
+    assertEquals(
+        404, statusWithBrowserSession("helpdesk/queue.xhtml"), "a forbidden page answers 404");
     assertEquals(404, statusWithBrowserSession("requests/new.xhtml"));
     assertEquals(200, statusWithBrowserSession("requests/mine.xhtml"));
 
@@ -133,10 +147,15 @@ class SharedMailboxWorkflowIT {
   /** The HTTP status of a page fetched with the browser's session, as a script would see it. */
   private int statusWithBrowserSession(String path) throws Exception {
     Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
-    HttpRequest request = HttpRequest.newBuilder(URI.create(
-            "http://127.0.0.1:" + System.getProperty("it.http.port") + "/" + path))
-        .header("Cookie", "JSESSIONID=" + session.getValue()).GET().build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + System.getProperty("it.http.port") + "/" + path))
+            .header("Cookie", "JSESSIONID=" + session.getValue())
+            .GET()
+            .build();
+    return HttpClient.newHttpClient()
+        .send(request, HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   @Test

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import org.postroom.domain.account.Roles;
 
-/** Use cases on accounts that other features need; the account lifecycle itself comes with the directory. */
+/**
+ * Use cases on accounts that other features need; the account lifecycle itself comes with the
+ * directory.
+ */
 @Stateless
 public class AccountService {
 
@@ -18,8 +21,9 @@ public class AccountService {
   EntityManager em;
 
   /**
-   * Accounts whose username or name starts with (or whose name contains) the query, for choosing members.
-   * Staff and helpdesk only: they need it to name colleagues; at most {@value #SUGGESTIONS_MAX} answers.
+   * Accounts whose username or name starts with (or whose name contains) the query, for choosing
+   * members. Staff and helpdesk only: they need it to name colleagues; at most {@value
+   * #SUGGESTIONS_MAX} answers.
    */
   @RolesAllowed({Roles.STAFF, Roles.HELPDESK})
   public List<AccountSuggestion> suggest(String query) {

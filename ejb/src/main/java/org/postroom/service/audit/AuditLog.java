@@ -7,7 +7,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.postroom.domain.audit.AuditEntry;
 
-/** Writes audit entries inside the transaction of the change they record: both are kept, or neither. */
+/**
+ * Writes audit entries inside the transaction of the change they record: both are kept, or neither.
+ */
 @ApplicationScoped
 public class AuditLog {
 
@@ -15,7 +17,8 @@ public class AuditLog {
   EntityManager em;
 
   @Transactional(Transactional.TxType.MANDATORY)
-  public void record(Instant at, String actor, String action, String subjectType, long subjectId, String detail) {
+  public void record(
+      Instant at, String actor, String action, String subjectType, long subjectId, String detail) {
     em.persist(new AuditEntry(at, actor, action, subjectType, subjectId, detail));
   }
 }

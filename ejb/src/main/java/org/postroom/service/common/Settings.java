@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The application's own settings: a system property {@code postroom.x.y}, else the environment variable
- * {@code POSTROOM_X_Y}. Secrets come from the environment; nothing is stored in the deployment.
+ * The application's own settings: a system property {@code postroom.x.y}, else the environment
+ * variable {@code POSTROOM_X_Y}. Secrets come from the environment; nothing is stored in the
+ * deployment.
  */
 public final class Settings {
 

@@ -20,9 +20,9 @@ import org.postroom.service.common.Settings;
 import org.postroom.service.security.PasswordHasher;
 
 /**
- * Demo data for development and tests: the reference institutions' domains and one login per role. Only when
- * {@code POSTROOM_DEMO_PASSWORD} (or {@code -Dpostroom.demo.password}) is set, which ./run does and
- * production never does; the password is never stored in the repository or logged.
+ * Demo data for development and tests: the reference institutions' domains and one login per role.
+ * Only when {@code POSTROOM_DEMO_PASSWORD} (or {@code -Dpostroom.demo.password}) is set, which
+ * ./run does and production never does; the password is never stored in the repository or logged.
  */
 @Singleton
 @Startup
@@ -33,21 +33,46 @@ public class DemoData {
   private static final long GB = 1000L * 1000 * 1000;
 
   /** username, display name, type, language, roles. */
-  record DemoLogin(String username, String displayName, AccountType type, String language, List<String> roles) {}
+  record DemoLogin(
+      String username, String displayName, AccountType type, String language, List<String> roles) {}
 
-  static final List<DemoLogin> LOGINS = List.of(
-      new DemoLogin("student", "Lotte Peeters", AccountType.STUDENT, "en", List.of(Roles.USER)),
-      new DemoLogin("student2", "Thomas Maes", AccountType.STUDENT, "nl", List.of(Roles.USER)),
-      new DemoLogin("staff", "Sanne de Vries", AccountType.STAFF, "en", List.of(Roles.USER, Roles.STAFF)),
-      new DemoLogin("staff2", "Pieter Janssens", AccountType.STAFF, "nl", List.of(Roles.USER, Roles.STAFF)),
-      new DemoLogin("staff3", "Ingrid Solberg", AccountType.STAFF, "en", List.of(Roles.USER, Roles.STAFF)),
-      new DemoLogin("alumnus", "Kari Nordmann", AccountType.ALUMNI, "en", List.of(Roles.USER)),
-      new DemoLogin("helpdesk", "Hanna Dubois", AccountType.STAFF, "en",
-          List.of(Roles.USER, Roles.STAFF, Roles.HELPDESK)),
-      new DemoLogin("helpdesk2", "Jonas Claes", AccountType.STAFF, "nl",
-          List.of(Roles.USER, Roles.STAFF, Roles.HELPDESK)),
-      new DemoLogin("admin", "Alex Admin", AccountType.STAFF, "en",
-          List.of(Roles.USER, Roles.STAFF, Roles.HELPDESK, Roles.ADMIN)));
+  static final List<DemoLogin> LOGINS =
+      List.of(
+          new DemoLogin("student", "Lotte Peeters", AccountType.STUDENT, "en", List.of(Roles.USER)),
+          new DemoLogin("student2", "Thomas Maes", AccountType.STUDENT, "nl", List.of(Roles.USER)),
+          new DemoLogin(
+              "staff", "Sanne de Vries", AccountType.STAFF, "en", List.of(Roles.USER, Roles.STAFF)),
+          new DemoLogin(
+              "staff2",
+              "Pieter Janssens",
+              AccountType.STAFF,
+              "nl",
+              List.of(Roles.USER, Roles.STAFF)),
+          new DemoLogin(
+              "staff3",
+              "Ingrid Solberg",
+              AccountType.STAFF,
+              "en",
+              List.of(Roles.USER, Roles.STAFF)),
+          new DemoLogin("alumnus", "Kari Nordmann", AccountType.ALUMNI, "en", List.of(Roles.USER)),
+          new DemoLogin(
+              "helpdesk",
+              "Hanna Dubois",
+              AccountType.STAFF,
+              "en",
+              List.of(Roles.USER, Roles.STAFF, Roles.HELPDESK)),
+          new DemoLogin(
+              "helpdesk2",
+              "Jonas Claes",
+              AccountType.STAFF,
+              "nl",
+              List.of(Roles.USER, Roles.STAFF, Roles.HELPDESK)),
+          new DemoLogin(
+              "admin",
+              "Alex Admin",
+              AccountType.STAFF,
+              "en",
+              List.of(Roles.USER, Roles.STAFF, Roles.HELPDESK, Roles.ADMIN)));
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
@@ -71,9 +96,18 @@ public class DemoData {
     int created = 0;
     for (DemoLogin login : LOGINS) {
       if (em.createQuery("select count(a) from Account a where a.username = :u", Long.class)
-              .setParameter("u", login.username()).getSingleResult() == 0) {
-        Account account = new Account(login.username(), login.displayName(), login.username() + "@univ-b.be",
-            login.type(), login.language(), login.roles(), now);
+              .setParameter("u", login.username())
+              .getSingleResult()
+          == 0) {
+        Account account =
+            new Account(
+                login.username(),
+                login.displayName(),
+                login.username() + "@univ-b.be",
+                login.type(),
+                login.language(),
+                login.roles(),
+                now);
         account.changePasswordHash(hash);
         em.persist(account);
         created++;
@@ -85,7 +119,9 @@ public class DemoData {
 
   private void domain(String name, String language, SharedMailboxPolicy policy) {
     if (em.createQuery("select count(d) from MailDomain d where d.name = :n", Long.class)
-            .setParameter("n", name).getSingleResult() == 0) {
+            .setParameter("n", name)
+            .getSingleResult()
+        == 0) {
       em.persist(new MailDomain(name, language, policy));
     }
   }

@@ -12,8 +12,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Brings the database schema up to date at deploy time, before anything else uses it. Flyway takes a lock in
- * the database, so that nodes of a cluster deploying at once migrate once.
+ * Brings the database schema up to date at deploy time, before anything else uses it. Flyway takes
+ * a lock in the database, so that nodes of a cluster deploying at once migrate once.
  */
 @Singleton
 @Startup
@@ -27,12 +27,18 @@ public class SchemaMigration {
 
   @PostConstruct
   void migrate() {
-    MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
-    LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
-        + " (" + result.migrationsExecuted + " migrations applied now)");
+    MigrateResult result =
+        Flyway.configure(SchemaMigration.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .load()
+            .migrate();
+    LOG.info(
+        () ->
+            "Database schema at version "
+                + result.targetSchemaVersion
+                + " ("
+                + result.migrationsExecuted
+                + " migrations applied now)");
   }
 }

@@ -4,9 +4,9 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
 /**
- * The one place where text becomes a mail header. A header value never carries CR, LF or another control
- * character: one could start a new header (header injection). Subjects with them are refused; display names,
- * which come from registries, have them folded into spaces.
+ * The one place where text becomes a mail header. A header value never carries CR, LF or another
+ * control character: one could start a new header (header injection). Subjects with them are
+ * refused; display names, which come from registries, have them folded into spaces.
  */
 public final class MailHeaders {
 

@@ -14,7 +14,10 @@ import java.util.Date;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Sends notifications through the container's mail session, off the caller's thread, with a few retries. */
+/**
+ * Sends notifications through the container's mail session, off the caller's thread, with a few
+ * retries.
+ */
 @Stateless
 public class MailSender {
 
@@ -33,7 +36,10 @@ public class MailSender {
         return;
       } catch (MessagingException | UnsupportedEncodingException e) {
         final int failed = attempt;
-        LOG.log(Level.WARNING, e, () -> "Sending mail to " + mail.to() + " failed (attempt " + failed + ")");
+        LOG.log(
+            Level.WARNING,
+            e,
+            () -> "Sending mail to " + mail.to() + " failed (attempt " + failed + ")");
         pause(attempt);
       }
     }
@@ -44,7 +50,8 @@ public class MailSender {
       throws MessagingException, UnsupportedEncodingException {
     MimeMessage message = new MimeMessage(session);
     message.setFrom();
-    message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), mail.toName(), "UTF-8"));
+    message.setRecipient(
+        Message.RecipientType.TO, new InternetAddress(mail.to(), mail.toName(), "UTF-8"));
     message.setSubject(mail.subject(), "UTF-8");
     message.setText(mail.body(), "UTF-8");
     message.setHeader("Auto-Submitted", "auto-generated");

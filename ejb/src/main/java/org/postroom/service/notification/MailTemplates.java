@@ -6,21 +6,28 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 /**
- * Notification texts from the bundle {@code org.postroom.service.notification.mail}, in the recipient's
- * language (English when the bundle has no translation). A template {@code x} has {@code x.subject} and
- * {@code x.body}; arguments are inserted as data by {@link MessageFormat}.
+ * Notification texts from the bundle {@code org.postroom.service.notification.mail}, in the
+ * recipient's language (English when the bundle has no translation). A template {@code x} has
+ * {@code x.subject} and {@code x.body}; arguments are inserted as data by {@link MessageFormat}.
  */
 @ApplicationScoped
 public class MailTemplates {
 
   static final String BUNDLE = "org.postroom.service.notification.mail";
 
-  public OutgoingMail render(String template, Locale locale, String to, String toName, Object... args) {
-    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, MailTemplates.class.getClassLoader(),
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  public OutgoingMail render(
+      String template, Locale locale, String to, String toName, Object... args) {
+    ResourceBundle bundle =
+        ResourceBundle.getBundle(
+            BUNDLE,
+            locale,
+            MailTemplates.class.getClassLoader(),
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     String subject = MailHeaders.fold(format(bundle, template + ".subject", locale, args));
-    String body = format(bundle, template + ".body", locale, args)
-        + "\n\n-- \n" + bundle.getString("signature");
+    String body =
+        format(bundle, template + ".body", locale, args)
+            + "\n\n-- \n"
+            + bundle.getString("signature");
     return new OutgoingMail(to, MailHeaders.fold(toName), subject, body);
   }
 

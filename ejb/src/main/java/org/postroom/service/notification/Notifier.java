@@ -7,8 +7,9 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 /**
- * Queues a notification in the current transaction and hands it to the sender only after a successful
- * commit: a rolled-back change mails nobody, and a slow SMTP server never holds a transaction.
+ * Queues a notification in the current transaction and hands it to the sender only after a
+ * successful commit: a rolled-back change mails nobody, and a slow SMTP server never holds a
+ * transaction.
  */
 @ApplicationScoped
 public class Notifier {

@@ -3,8 +3,9 @@ package org.postroom.service.provisioning;
 import org.postroom.domain.mailbox.Mailbox;
 
 /**
- * The port to the mail server (Dovecot): what cannot be expressed as rows the server reads itself. Every
- * operation is idempotent: applying it to a mail server that already has the result counts as done.
+ * The port to the mail server (Dovecot): what cannot be expressed as rows the server reads itself.
+ * Every operation is idempotent: applying it to a mail server that already has the result counts as
+ * done.
  */
 public interface MailSystem {
 

@@ -17,8 +17,9 @@ public class CredentialService {
   @Inject PasswordHasher hasher;
 
   /**
-   * The roles of the account if the username (any case) and password match an enabled account. An unknown
-   * username costs as much time as a wrong password, so that the answer does not tell which accounts exist.
+   * The roles of the account if the username (any case) and password match an enabled account. An
+   * unknown username costs as much time as a wrong password, so that the answer does not tell which
+   * accounts exist.
    */
   public Optional<Set<String>> authenticate(String username, String password) {
     Optional<Account> account = accounts.byUsername(username).filter(Account::isEnabled);

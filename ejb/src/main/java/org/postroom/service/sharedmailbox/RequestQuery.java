@@ -4,10 +4,12 @@ import java.io.Serializable;
 import org.postroom.domain.request.RequestState;
 
 /**
- * One page of a request list: which rows (state, free text over address and requester), in which order,
- * from where. Sorting is by a fixed set of columns, so that no user text reaches the query as code.
+ * One page of a request list: which rows (state, free text over address and requester), in which
+ * order, from where. Sorting is by a fixed set of columns, so that no user text reaches the query
+ * as code.
  */
-public record RequestQuery(RequestState state, String text, Sort sort, boolean ascending, int first, int pageSize)
+public record RequestQuery(
+    RequestState state, String text, Sort sort, boolean ascending, int first, int pageSize)
     implements Serializable {
 
   public static final int MAX_PAGE_SIZE = 100;

@@ -35,9 +35,9 @@ import org.postroom.service.notification.Notifier;
 import org.postroom.service.provisioning.MailSystem;
 
 /**
- * The shared-mailbox request workflow: staff submit, the helpdesk approves (which provisions the mailbox) or
- * rejects, the requester may cancel while nobody has decided. Each use case is one transaction, writes an
- * audit entry for every state change, and mails the requester after commit.
+ * The shared-mailbox request workflow: staff submit, the helpdesk approves (which provisions the
+ * mailbox) or rejects, the requester may cancel while nobody has decided. Each use case is one
+ * transaction, writes an audit entry for every state change, and mails the requester after commit.
  */
 @Stateless
 @DeclareRoles({Roles.USER, Roles.STAFF, Roles.HELPDESK, Roles.ADMIN})
@@ -55,7 +55,10 @@ public class SharedMailboxRequestService {
   @Inject Notifier notifier;
   @Inject MailSystem mailSystem;
 
-  /** The domains in which the caller may request a shared mailbox, with their policies (for the form). */
+  /**
+   * The domains in which the caller may request a shared mailbox, with their policies (for the
+   * form).
+   */
   @RolesAllowed(Roles.STAFF)
   public List<MailDomain> domainsOpenForRequests() {
     return em.createQuery(
@@ -72,24 +75,35 @@ public class SharedMailboxRequestService {
     MailDomain domain = openDomain(form.domain());
     List<Violation> violations = new ArrayList<>();
 
-    Set<String> wanted = form.memberUsernames().stream()
-        .map(Account::normalizeUsername)
-        .filter(u -> u != null && !u.isEmpty())
-        .collect(Collectors.toCollection(LinkedHashSet::new));
+    Set<String> wanted =
+        form.memberUsernames().stream()
+            .map(Account::normalizeUsername)
+            .filter(u -> u != null && !u.isEmpty())
+            .collect(Collectors.toCollection(LinkedHashSet::new));
     List<Account> members = accounts.byUsernames(wanted);
     Set<String> found = members.stream().map(Account::getUsername).collect(Collectors.toSet());
     List<String> unknown = wanted.stream().filter(u -> !found.contains(u)).toList();
     if (!unknown.isEmpty()) {
-      violations.add(Violation.of("members", "request.members.unknown", String.join(", ", unknown)));
+      violations.add(
+          Violation.of("members", "request.members.unknown", String.join(", ", unknown)));
     }
     SharedMailboxPolicy policy = domain.getSharedMailboxPolicy();
-    if (policy.checkLocalPart(form.localPart()).isEmpty() && isTaken(domain.addressOf(form.localPart()))) {
-      violations.add(Violation.of("localPart", "request.localPart.taken", domain.addressOf(form.localPart())));
+    if (policy.checkLocalPart(form.localPart()).isEmpty()
+        && isTaken(domain.addressOf(form.localPart()))) {
+      violations.add(
+          Violation.of("localPart", "request.localPart.taken", domain.addressOf(form.localPart())));
     }
     SharedMailboxRequest request;
     try {
-      request = SharedMailboxRequest.submit(
-          domain, requester, form.localPart(), form.abbreviations(), form.purpose(), members, now);
+      request =
+          SharedMailboxRequest.submit(
+              domain,
+              requester,
+              form.localPart(),
+              form.abbreviations(),
+              form.purpose(),
+              members,
+              now);
     } catch (RuleViolationException broken) {
       violations.addAll(0, broken.violations());
       throw new RuleViolationException(violations);
@@ -99,11 +113,18 @@ public class SharedMailboxRequestService {
     }
     em.persist(request);
     flushOrFail(Violation.of("localPart", "request.localPart.taken", request.getAddress()));
-    audit.record(now, requester.getUsername(), "SUBMITTED", SUBJECT, request.getId(), request.getAddress());
-    notifier.queue(templates.render("request.submitted", requester.getLocale(),
-        requester.getContactAddress(), requester.getDisplayName(),
-        request.getAddress(), requester.getDisplayName(), String.valueOf(request.getId()),
-        memberLines(request.getMembers())));
+    audit.record(
+        now, requester.getUsername(), "SUBMITTED", SUBJECT, request.getId(), request.getAddress());
+    notifier.queue(
+        templates.render(
+            "request.submitted",
+            requester.getLocale(),
+            requester.getContactAddress(),
+            requester.getDisplayName(),
+            request.getAddress(),
+            requester.getDisplayName(),
+            String.valueOf(request.getId()),
+            memberLines(request.getMembers())));
     return request.getId();
   }
 
@@ -115,13 +136,14 @@ public class SharedMailboxRequestService {
     Instant now = Instant.now();
     request.cancel(requester, now);
     flushOrFail(Violation.of(null, "request.concurrentChange"));
-    audit.record(now, requester.getUsername(), "CANCELLED", SUBJECT, requestId, request.getAddress());
+    audit.record(
+        now, requester.getUsername(), "CANCELLED", SUBJECT, requestId, request.getAddress());
   }
 
   /**
-   * Approves the request as the caller saw it ({@code seenVersion}) and provisions the shared mailbox with its
-   * members. When two helpdesk members decide the same request at once, exactly one succeeds; the other gets
-   * {@code request.concurrentDecision} and nothing of theirs is kept.
+   * Approves the request as the caller saw it ({@code seenVersion}) and provisions the shared
+   * mailbox with its members. When two helpdesk members decide the same request at once, exactly
+   * one succeeds; the other gets {@code request.concurrentDecision} and nothing of theirs is kept.
    */
   @RolesAllowed(Roles.HELPDESK)
   public void approve(long requestId, long seenVersion) {
@@ -132,19 +154,33 @@ public class SharedMailboxRequestService {
     flushOrFail(Violation.of(null, "request.concurrentDecision"));
     audit.record(now, helpdesk, "APPROVED", SUBJECT, requestId, request.getAddress());
 
-    Mailbox mailbox = Mailbox.shared(request.getDomain(), request.getAddress(), request.getMembers(), now);
+    Mailbox mailbox =
+        Mailbox.shared(request.getDomain(), request.getAddress(), request.getMembers(), now);
     em.persist(mailbox);
     request.provisioned(mailbox, now);
     flushOrFail(Violation.of(null, "request.localPart.taken", request.getAddress()));
     mailSystem.createSharedMailbox(mailbox);
-    audit.record(now, helpdesk, "PROVISIONED", SUBJECT, requestId,
+    audit.record(
+        now,
+        helpdesk,
+        "PROVISIONED",
+        SUBJECT,
+        requestId,
         "mailbox " + mailbox.getId() + ", members " + memberNames(request.getMembers()));
 
     Account requester = request.getRequester();
-    notifier.queue(templates.render("request.approved", requester.getLocale(),
-        requester.getContactAddress(), requester.getDisplayName(),
-        mailbox.getAddress(), requester.getDisplayName(), String.valueOf(requestId), mailbox.getLoginName(),
-        gigabytes(mailbox.getQuotaBytes(), requester.getLocale()), memberLines(request.getMembers())));
+    notifier.queue(
+        templates.render(
+            "request.approved",
+            requester.getLocale(),
+            requester.getContactAddress(),
+            requester.getDisplayName(),
+            mailbox.getAddress(),
+            requester.getDisplayName(),
+            String.valueOf(requestId),
+            mailbox.getLoginName(),
+            gigabytes(mailbox.getQuotaBytes(), requester.getLocale()),
+            memberLines(request.getMembers())));
   }
 
   /** Rejects the request as the caller saw it, with a reason that is mailed to the requester. */
@@ -157,15 +193,21 @@ public class SharedMailboxRequestService {
     flushOrFail(Violation.of(null, "request.concurrentDecision"));
     audit.record(now, helpdesk, "REJECTED", SUBJECT, requestId, request.getRejectionReason());
     Account requester = request.getRequester();
-    notifier.queue(templates.render("request.rejected", requester.getLocale(),
-        requester.getContactAddress(), requester.getDisplayName(),
-        request.getAddress(), requester.getDisplayName(), String.valueOf(requestId),
-        request.getRejectionReason()));
+    notifier.queue(
+        templates.render(
+            "request.rejected",
+            requester.getLocale(),
+            requester.getContactAddress(),
+            requester.getDisplayName(),
+            request.getAddress(),
+            requester.getDisplayName(),
+            String.valueOf(requestId),
+            request.getRejectionReason()));
   }
 
   /**
-   * One request with its members, for its requester or the helpdesk. Anyone else is told it does not exist,
-   * so that request numbers reveal nothing.
+   * One request with its members, for its requester or the helpdesk. Anyone else is told it does
+   * not exist, so that request numbers reveal nothing.
    */
   @RolesAllowed(Roles.USER)
   public SharedMailboxRequest find(long requestId) {
@@ -201,10 +243,14 @@ public class SharedMailboxRequestService {
   }
 
   private List<SharedMailboxRequest> page(RequestQuery query, Account requester) {
-    String jpql = "select r from SharedMailboxRequest r join fetch r.requester join fetch r.domain"
-        + where(query, requester)
-        + " order by " + query.sort().path + (query.ascending() ? " asc" : " desc")
-        + ", r.id" + (query.ascending() ? " asc" : " desc");
+    String jpql =
+        "select r from SharedMailboxRequest r join fetch r.requester join fetch r.domain"
+            + where(query, requester)
+            + " order by "
+            + query.sort().path
+            + (query.ascending() ? " asc" : " desc")
+            + ", r.id"
+            + (query.ascending() ? " asc" : " desc");
     TypedQuery<SharedMailboxRequest> typed = em.createQuery(jpql, SharedMailboxRequest.class);
     bind(typed, query, requester);
     return typed.setFirstResult(query.first()).setMaxResults(query.pageSize()).getResultList();
@@ -212,7 +258,8 @@ public class SharedMailboxRequestService {
 
   private long count(RequestQuery query, Account requester) {
     TypedQuery<Long> typed =
-        em.createQuery("select count(r) from SharedMailboxRequest r" + where(query, requester), Long.class);
+        em.createQuery(
+            "select count(r) from SharedMailboxRequest r" + where(query, requester), Long.class);
     bind(typed, query, requester);
     return typed.getSingleResult();
   }
@@ -226,8 +273,9 @@ public class SharedMailboxRequestService {
       conditions.add("r.state = :state");
     }
     if (query.text() != null) {
-      conditions.add("(r.address like :text escape '\\' or r.requester.username like :text escape '\\'"
-          + " or lower(r.requester.displayName) like :text escape '\\')");
+      conditions.add(
+          "(r.address like :text escape '\\' or r.requester.username like :text escape '\\'"
+              + " or lower(r.requester.displayName) like :text escape '\\')");
     }
     return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
   }
@@ -240,25 +288,33 @@ public class SharedMailboxRequestService {
       typed.setParameter("state", query.state());
     }
     if (query.text() != null) {
-      String escaped = query.text().toLowerCase(Locale.ROOT)
-          .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+      String escaped =
+          query
+              .text()
+              .toLowerCase(Locale.ROOT)
+              .replace("\\", "\\\\")
+              .replace("%", "\\%")
+              .replace("_", "\\_");
       typed.setParameter("text", "%" + escaped + "%");
     }
   }
 
   private Account caller() {
     String name = context.getCallerPrincipal().getName();
-    return accounts.byUsername(name).orElseThrow(() -> RuleViolationException.of("account.unknown"));
+    return accounts
+        .byUsername(name)
+        .orElseThrow(() -> RuleViolationException.of("account.unknown"));
   }
 
   private MailDomain openDomain(String name) {
-    Optional<MailDomain> domain = em.createQuery(
-            "select d from MailDomain d where d.name = :name", MailDomain.class)
-        .setParameter("name", name == null ? "" : name.strip().toLowerCase(Locale.ROOT))
-        .getResultStream()
-        .findFirst();
+    Optional<MailDomain> domain =
+        em.createQuery("select d from MailDomain d where d.name = :name", MailDomain.class)
+            .setParameter("name", name == null ? "" : name.strip().toLowerCase(Locale.ROOT))
+            .getResultStream()
+            .findFirst();
     if (domain.isEmpty() || !domain.get().getSharedMailboxPolicy().isRequestsEnabled()) {
-      throw new RuleViolationException(Violation.of("domain", "request.domain.closed", String.valueOf(name)));
+      throw new RuleViolationException(
+          Violation.of("domain", "request.domain.closed", String.valueOf(name)));
     }
     return domain.get();
   }
@@ -266,16 +322,21 @@ public class SharedMailboxRequestService {
   private boolean isTaken(String address) {
     return em.createQuery("select count(m) from Mailbox m where m.address = :address", Long.class)
                 .setParameter("address", address)
-                .getSingleResult() > 0
+                .getSingleResult()
+            > 0
         || em.createQuery(
-                    "select count(r) from SharedMailboxRequest r where r.openAddress = :address", Long.class)
+                    "select count(r) from SharedMailboxRequest r where r.openAddress = :address",
+                    Long.class)
                 .setParameter("address", address)
-                .getSingleResult() > 0;
+                .getSingleResult()
+            > 0;
   }
 
   private SharedMailboxRequest visibleRequest(long requestId, Account reader) {
     SharedMailboxRequest request = em.find(SharedMailboxRequest.class, requestId);
-    if (request == null || !(request.isRequestedBy(reader.getUsername()) || context.isCallerInRole(Roles.HELPDESK))) {
+    if (request == null
+        || !(request.isRequestedBy(reader.getUsername())
+            || context.isCallerInRole(Roles.HELPDESK))) {
       throw RuleViolationException.of("request.notFound");
     }
     return request;
@@ -287,7 +348,9 @@ public class SharedMailboxRequestService {
       throw RuleViolationException.of("request.notFound");
     }
     if (!request.getState().isOpen()) {
-      throw RuleViolationException.of("request.alreadyDecided", request.getState().name(),
+      throw RuleViolationException.of(
+          "request.alreadyDecided",
+          request.getState().name(),
           String.valueOf(request.getDecidedBy()));
     }
     if (request.getVersion() != seenVersion) {
@@ -297,8 +360,8 @@ public class SharedMailboxRequestService {
   }
 
   /**
-   * Writes pending changes now, so that a lost race (a stale version, an address taken meanwhile, also by
-   * another node) becomes a clear message instead of a failure at commit.
+   * Writes pending changes now, so that a lost race (a stale version, an address taken meanwhile,
+   * also by another node) becomes a clear message instead of a failure at commit.
    */
   private void flushOrFail(Violation onConflict) {
     try {

@@ -18,10 +18,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MailHeadersTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"Hello\r\nBcc: victim@example.org", "line\nbreak", "carriage\rreturn", "nul\u0000",
-      "tab\tseparated", "next\u0085line", "para\u2029graph"})
+  @ValueSource(
+      strings = {
+        "Hello\r\nBcc: victim@example.org",
+        "line\nbreak",
+        "carriage\rreturn",
+        "nul\u0000",
+        "tab\tseparated",
+        "next\u0085line",
+        "para\u2029graph"
+      })
   void subjectsWithControlCharactersAreRefused(String subject) {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new OutgoingMail("staff@univ-b.be", "Staff", subject, "body"));
   }
 
@@ -32,31 +41,46 @@ class MailHeadersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"a@b.c, d@e.f", "Name <a@b.c>", "not an address", "a@b.c\r\nBcc: d@e.f", ""})
+  @ValueSource(
+      strings = {"a@b.c, d@e.f", "Name <a@b.c>", "not an address", "a@b.c\r\nBcc: d@e.f", ""})
   void recipientsMustBeOneBareAddress(String to) {
-    assertThrows(IllegalArgumentException.class, () -> new OutgoingMail(to, "x", "subject", "body"));
+    assertThrows(
+        IllegalArgumentException.class, () -> new OutgoingMail(to, "x", "subject", "body"));
   }
 
-  /** Whatever the user text in a display name, the message has exactly one To and no header it brought in. */
+  /**
+   * Whatever the user text in a display name, the message has exactly one To and no header it
+   * brought in.
+   */
   @Test
   void noDisplayNameAddsAHeader() {
     Session session = Session.getInstance(new Properties());
     qt().withExamples(500)
         .forAll(strings().allPossible().ofLengthBetween(0, 60))
-        .check(name -> {
-          try {
-            OutgoingMail mail = new OutgoingMail("staff@univ-b.be", MailHeaders.fold(name), "Subject", "Body");
-            MimeMessage message = MailSender.toMime(session, mail);
-            message.saveChanges();
-            ByteArrayOutputStream raw = new ByteArrayOutputStream();
-            message.writeTo(raw);
-            String headers = raw.toString(StandardCharsets.ISO_8859_1).split("\r\n\r\n", 2)[0];
-            long toLines = headers.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith("to:")).count();
-            long bccLines = headers.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith("bcc:")).count();
-            return toLines == 1 && bccLines == 0 && message.getAllRecipients().length == 1;
-          } catch (Exception e) {
-            throw new AssertionError(e);
-          }
-        });
+        .check(
+            name -> {
+              try {
+                OutgoingMail mail =
+                    new OutgoingMail("staff@univ-b.be", MailHeaders.fold(name), "Subject", "Body");
+                MimeMessage message = MailSender.toMime(session, mail);
+                message.saveChanges();
+                ByteArrayOutputStream raw = new ByteArrayOutputStream();
+                message.writeTo(raw);
+                String headers = raw.toString(StandardCharsets.ISO_8859_1).split("\r\n\r\n", 2)[0];
+                long toLines =
+                    headers
+                        .lines()
+                        .filter(l -> l.toLowerCase(Locale.ROOT).startsWith("to:"))
+                        .count();
+                long bccLines =
+                    headers
+                        .lines()
+                        .filter(l -> l.toLowerCase(Locale.ROOT).startsWith("bcc:"))
+                        .count();
+                return toLines == 1 && bccLines == 0 && message.getAllRecipients().length == 1;
+              } catch (Exception e) {
+                throw new AssertionError(e);
+              }
+            });
   }
 }

@@ -16,21 +16,45 @@ class MailTemplatesTest {
 
   @Test
   void rendersInTheRecipientsLanguageWithUserTextAsData() {
-    OutgoingMail english = templates.render("request.rejected", Locale.ENGLISH, "staff@univ-b.be", "Sanne",
-        "lab@univ-b.be", "Sanne", "42", "Use a list {0} 'quoted' \\ ${x}");
+    OutgoingMail english =
+        templates.render(
+            "request.rejected",
+            Locale.ENGLISH,
+            "staff@univ-b.be",
+            "Sanne",
+            "lab@univ-b.be",
+            "Sanne",
+            "42",
+            "Use a list {0} 'quoted' \\ ${x}");
     assertEquals("Request for lab@univ-b.be not approved", english.subject());
     assertTrue(english.body().contains("Use a list {0} 'quoted' \\ ${x}"), english.body());
     assertTrue(english.body().contains("request number 42"), english.body());
 
-    OutgoingMail dutch = templates.render("request.rejected", Locale.forLanguageTag("nl"), "staff@univ-b.be",
-        "Sanne", "lab@univ-b.be", "Sanne", "42", "reden");
+    OutgoingMail dutch =
+        templates.render(
+            "request.rejected",
+            Locale.forLanguageTag("nl"),
+            "staff@univ-b.be",
+            "Sanne",
+            "lab@univ-b.be",
+            "Sanne",
+            "42",
+            "reden");
     assertEquals("Aanvraag voor lab@univ-b.be niet goedgekeurd", dutch.subject());
   }
 
   @Test
   void aLanguageWithoutTranslationFallsBackToEnglish() {
-    OutgoingMail mail = templates.render("request.submitted", Locale.forLanguageTag("nb"), "a@b.example", "A",
-        "x@univ-b.be", "A", "1", "  - A (a)");
+    OutgoingMail mail =
+        templates.render(
+            "request.submitted",
+            Locale.forLanguageTag("nb"),
+            "a@b.example",
+            "A",
+            "x@univ-b.be",
+            "A",
+            "1",
+            "  - A (a)");
     assertEquals("Request received: shared mailbox x@univ-b.be", mail.subject());
   }
 
@@ -41,8 +65,11 @@ class MailTemplatesTest {
   }
 
   private static Set<String> keys(Locale locale) {
-    ResourceBundle bundle = ResourceBundle.getBundle(MailTemplates.BUNDLE, locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    ResourceBundle bundle =
+        ResourceBundle.getBundle(
+            MailTemplates.BUNDLE,
+            locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     return new TreeSet<>(Collections.list(bundle.getKeys()));
   }
 }

@@ -21,7 +21,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** A login of Postroom: who someone is, which roles they have, and (where Postroom owns it) their password. */
+/**
+ * A login of Postroom: who someone is, which roles they have, and (where Postroom owns it) their
+ * password.
+ */
 @Entity
 @Table(name = "account")
 public class Account implements Serializable {

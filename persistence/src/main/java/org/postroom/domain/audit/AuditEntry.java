@@ -10,7 +10,9 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** Who did what to which thing, and when. Written in the same transaction as the change it records. */
+/**
+ * Who did what to which thing, and when. Written in the same transaction as the change it records.
+ */
 @Entity
 @Table(name = "audit_entry")
 public class AuditEntry implements Serializable {
@@ -21,7 +23,10 @@ public class AuditEntry implements Serializable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_entry_seq")
-  @SequenceGenerator(name = "audit_entry_seq", sequenceName = "audit_entry_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "audit_entry_seq",
+      sequenceName = "audit_entry_seq",
+      allocationSize = 50)
   private Long id;
 
   @Column(name = "occurred_at", nullable = false)
@@ -45,13 +50,19 @@ public class AuditEntry implements Serializable {
   protected AuditEntry() {}
 
   public AuditEntry(
-      Instant occurredAt, String actor, String action, String subjectType, long subjectId, String detail) {
+      Instant occurredAt,
+      String actor,
+      String action,
+      String subjectType,
+      long subjectId,
+      String detail) {
     this.occurredAt = occurredAt;
     this.actor = actor;
     this.action = action;
     this.subjectType = subjectType;
     this.subjectId = subjectId;
-    this.detail = detail == null || detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX);
+    this.detail =
+        detail == null || detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX);
   }
 
   public Long getId() {

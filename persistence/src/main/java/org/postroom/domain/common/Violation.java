@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * One broken rule, as a message key of the UI bundle plus its arguments, and the input field it belongs to
- * ({@code null} when it concerns the whole form). Keys, not texts: the page translates them into the user's
- * language.
+ * One broken rule, as a message key of the UI bundle plus its arguments, and the input field it
+ * belongs to ({@code null} when it concerns the whole form). Keys, not texts: the page translates
+ * them into the user's language.
  */
 public record Violation(String field, String key, List<Serializable> args) implements Serializable {
 

@@ -12,7 +12,10 @@ import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.util.Locale;
 
-/** A mail domain Postroom serves (e.g. {@code univ-b.be}), with the policies that govern its addresses. */
+/**
+ * A mail domain Postroom serves (e.g. {@code univ-b.be}), with the policies that govern its
+ * addresses.
+ */
 @Entity
 @Table(name = "mail_domain")
 public class MailDomain implements Serializable {
@@ -21,7 +24,10 @@ public class MailDomain implements Serializable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mail_domain_seq")
-  @SequenceGenerator(name = "mail_domain_seq", sequenceName = "mail_domain_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "mail_domain_seq",
+      sequenceName = "mail_domain_seq",
+      allocationSize = 50)
   private Long id;
 
   @Version private long version;

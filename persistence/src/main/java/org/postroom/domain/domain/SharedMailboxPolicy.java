@@ -12,9 +12,10 @@ import org.postroom.domain.account.AccountType;
 import org.postroom.domain.common.Violation;
 
 /**
- * A domain's rules for shared mailboxes: which local parts may be requested, how many members a shared mailbox
- * may have and of which kind, its quota, and whether it may forward. University B's rules are one set of values
- * of this policy; another institution sets other values, no code changes.
+ * A domain's rules for shared mailboxes: which local parts may be requested, how many members a
+ * shared mailbox may have and of which kind, its quota, and whether it may forward. University B's
+ * rules are one set of values of this policy; another institution sets other values, no code
+ * changes.
  */
 @Embeddable
 public class SharedMailboxPolicy implements Serializable {
@@ -23,7 +24,15 @@ public class SharedMailboxPolicy implements Serializable {
 
   /** RFC 2142 role addresses and names that mislead; never handed out as a shared mailbox. */
   static final Set<String> RESERVED =
-      Set.of("postmaster", "abuse", "hostmaster", "webmaster", "root", "noreply", "security", "helpdesk");
+      Set.of(
+          "postmaster",
+          "abuse",
+          "hostmaster",
+          "webmaster",
+          "root",
+          "noreply",
+          "security",
+          "helpdesk");
 
   /** RFC 5321: a local part holds at most 64 octets, whatever a policy says. */
   public static final int LOCAL_PART_HARD_LIMIT = 64;
@@ -79,19 +88,25 @@ public class SharedMailboxPolicy implements Serializable {
     this.forwardAllowed = forwardAllowed;
   }
 
-  /** University B: 16 characters, one dot, 1 to 5 members, staff needed beside students, 5 GB, no forward. */
+  /**
+   * University B: 16 characters, one dot, 1 to 5 members, staff needed beside students, 5 GB, no
+   * forward.
+   */
   public static SharedMailboxPolicy universityB() {
     return new SharedMailboxPolicy(true, 16, 1, 1, 5, true, 5L * 1000 * 1000 * 1000, false);
   }
 
-  /** Local parts are case-insensitive: kept and compared in lower case, without surrounding blanks. */
+  /**
+   * Local parts are case-insensitive: kept and compared in lower case, without surrounding blanks.
+   */
   public static String normalizeLocalPart(String raw) {
     return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
   }
 
   /**
-   * Checks a wanted local part (already normalized or not). Returns every rule it breaks, so that the user can
-   * fix them all at once; empty when it may be requested (uniqueness is the service's check).
+   * Checks a wanted local part (already normalized or not). Returns every rule it breaks, so that
+   * the user can fix them all at once; empty when it may be requested (uniqueness is the service's
+   * check).
    */
   public List<Violation> checkLocalPart(String raw) {
     String localPart = normalizeLocalPart(raw);

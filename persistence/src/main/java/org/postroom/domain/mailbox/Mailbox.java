@@ -25,8 +25,8 @@ import org.postroom.domain.account.Account;
 import org.postroom.domain.domain.MailDomain;
 
 /**
- * A mailbox on the mail server as Postroom wants it: its address, the login that opens it, its quota, and for a
- * shared mailbox the accounts that may open it with their own password.
+ * A mailbox on the mail server as Postroom wants it: its address, the login that opens it, its
+ * quota, and for a shared mailbox the accounts that may open it with their own password.
  */
 @Entity
 @Table(name = "mailbox")
@@ -79,10 +79,12 @@ public class Mailbox implements Serializable {
   protected Mailbox() {}
 
   /**
-   * A shared mailbox with the domain's shared-mailbox quota. Its login name is its own address (members log in
-   * with that and their own password), and it never forwards where the policy forbids it.
+   * A shared mailbox with the domain's shared-mailbox quota. Its login name is its own address
+   * (members log in with that and their own password), and it never forwards where the policy
+   * forbids it.
    */
-  public static Mailbox shared(MailDomain domain, String address, Collection<Account> members, Instant now) {
+  public static Mailbox shared(
+      MailDomain domain, String address, Collection<Account> members, Instant now) {
     Mailbox mailbox = new Mailbox();
     mailbox.domain = domain;
     mailbox.address = address;

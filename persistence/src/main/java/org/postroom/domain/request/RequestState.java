@@ -1,8 +1,8 @@
 package org.postroom.domain.request;
 
 /**
- * Where a request stands: {@code SUBMITTED → APPROVED → PROVISIONED}, or {@code REJECTED}, {@code CANCELLED};
- * {@code FAILED} when provisioning could not complete.
+ * Where a request stands: {@code SUBMITTED → APPROVED → PROVISIONED}, or {@code REJECTED}, {@code
+ * CANCELLED}; {@code FAILED} when provisioning could not complete.
  */
 public enum RequestState {
   SUBMITTED,

@@ -30,9 +30,9 @@ import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.request.RequestState;
 
 /**
- * A staff member's request for a shared mailbox, and its way through the helpdesk. The request guards its own
- * transitions; {@code openAddress} holds the address while the request is open, so that a unique index keeps
- * two open requests (on any node) from claiming the same address.
+ * A staff member's request for a shared mailbox, and its way through the helpdesk. The request
+ * guards its own transitions; {@code openAddress} holds the address while the request is open, so
+ * that a unique index keeps two open requests (on any node) from claiming the same address.
  */
 @Entity
 @Table(name = "shared_mailbox_request")
@@ -111,9 +111,9 @@ public class SharedMailboxRequest implements Serializable {
   protected SharedMailboxRequest() {}
 
   /**
-   * A new request. The policy's rules on the address and the members are checked here too, so that no path
-   * creates a request the domain does not allow; the service adds what needs the database (uniqueness,
-   * existence of members).
+   * A new request. The policy's rules on the address and the members are checked here too, so that
+   * no path creates a request the domain does not allow; the service adds what needs the database
+   * (uniqueness, existence of members).
    */
   public static SharedMailboxRequest submit(
       MailDomain domain,
@@ -143,7 +143,8 @@ public class SharedMailboxRequest implements Serializable {
     request.localPart = SharedMailboxPolicy.normalizeLocalPart(wantedLocalPart);
     request.address = domain.addressOf(request.localPart);
     request.openAddress = request.address;
-    request.abbreviations = abbreviations == null || abbreviations.isBlank() ? null : abbreviations.strip();
+    request.abbreviations =
+        abbreviations == null || abbreviations.isBlank() ? null : abbreviations.strip();
     request.purpose = purpose.strip();
     request.members.addAll(members);
     request.state = RequestState.SUBMITTED;

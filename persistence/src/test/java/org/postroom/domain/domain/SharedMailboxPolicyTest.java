@@ -20,7 +20,16 @@ class SharedMailboxPolicyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"secretariaat", "lab.chem", "Lab.Chem", "a", "abcdefghijklmnop", "r2d2", " sec.law "})
+  @ValueSource(
+      strings = {
+        "secretariaat",
+        "lab.chem",
+        "Lab.Chem",
+        "a",
+        "abcdefghijklmnop",
+        "r2d2",
+        " sec.law "
+      })
   void acceptsUniversityBStyleLocalParts(String localPart) {
     assertEquals(List.of(), universityB.checkLocalPart(localPart));
   }
@@ -43,13 +52,19 @@ class SharedMailboxPolicyTest {
     "Abuse, request.localPart.reserved",
   })
   void rejectsWithTheRuleThatIsBroken(String localPart, String key) {
-    assertEquals(true, keys(universityB.checkLocalPart(localPart)).contains(key), () -> localPart + " → " + key);
+    assertEquals(
+        true,
+        keys(universityB.checkLocalPart(localPart)).contains(key),
+        () -> localPart + " → " + key);
   }
 
   @Test
   void reportsEveryBrokenRuleAtOnce() {
     assertEquals(
-        List.of("request.localPart.tooLong", "request.localPart.characters", "request.localPart.startLetter"),
+        List.of(
+            "request.localPart.tooLong",
+            "request.localPart.characters",
+            "request.localPart.startLetter"),
         keys(universityB.checkLocalPart("9-very-long-local-part")));
   }
 
@@ -62,7 +77,8 @@ class SharedMailboxPolicyTest {
 
   @Test
   void otherPoliciesSetOtherLimits() {
-    SharedMailboxPolicy generous = new SharedMailboxPolicy(true, 30, 3, 1, 20, false, 1L << 30, true);
+    SharedMailboxPolicy generous =
+        new SharedMailboxPolicy(true, 30, 3, 1, 20, false, 1L << 30, true);
     assertEquals(List.of(), generous.checkLocalPart("research.group.two.x"));
     assertEquals(List.of(), generous.checkMembers(List.of(AccountType.STUDENT)));
   }
@@ -70,12 +86,20 @@ class SharedMailboxPolicyTest {
   @Test
   void membersOneToFiveStaffRequiredBesideStudents() {
     assertEquals(List.of(), universityB.checkMembers(List.of(AccountType.STAFF)));
-    assertEquals(List.of(), universityB.checkMembers(List.of(AccountType.STAFF, AccountType.STUDENT)));
+    assertEquals(
+        List.of(), universityB.checkMembers(List.of(AccountType.STAFF, AccountType.STUDENT)));
     assertEquals(List.of("request.members.count"), keys(universityB.checkMembers(List.of())));
     assertEquals(
-        List.of("request.members.count"), keys(universityB.checkMembers(List.of(
-            AccountType.STAFF, AccountType.STAFF, AccountType.STAFF, AccountType.STAFF, AccountType.STAFF,
-            AccountType.STUDENT))));
+        List.of("request.members.count"),
+        keys(
+            universityB.checkMembers(
+                List.of(
+                    AccountType.STAFF,
+                    AccountType.STAFF,
+                    AccountType.STAFF,
+                    AccountType.STAFF,
+                    AccountType.STAFF,
+                    AccountType.STUDENT))));
     assertEquals(
         List.of("request.members.staffRequired"),
         keys(universityB.checkMembers(List.of(AccountType.STUDENT, AccountType.STUDENT))));
@@ -86,8 +110,14 @@ class SharedMailboxPolicyTest {
 
   @Test
   void refusesInconsistentPolicies() {
-    assertThrows(IllegalArgumentException.class, () -> new SharedMailboxPolicy(true, 65, 1, 1, 5, true, 1, false));
-    assertThrows(IllegalArgumentException.class, () -> new SharedMailboxPolicy(true, 16, 1, 3, 2, true, 1, false));
-    assertThrows(IllegalArgumentException.class, () -> new SharedMailboxPolicy(true, 16, 1, 1, 5, true, 0, false));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new SharedMailboxPolicy(true, 65, 1, 1, 5, true, 1, false));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new SharedMailboxPolicy(true, 16, 1, 3, 2, true, 1, false));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new SharedMailboxPolicy(true, 16, 1, 1, 5, true, 0, false));
   }
 }

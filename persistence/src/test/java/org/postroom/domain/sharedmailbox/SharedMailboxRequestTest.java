@@ -23,16 +23,25 @@ class SharedMailboxRequestTest {
 
   private static final Instant NOW = Instant.parse("2026-09-01T09:00:00Z");
 
-  private final MailDomain univB = new MailDomain("Univ-B.be", "nl", SharedMailboxPolicy.universityB());
+  private final MailDomain univB =
+      new MailDomain("Univ-B.be", "nl", SharedMailboxPolicy.universityB());
   private final Account staff = account("Staff1", AccountType.STAFF);
   private final Account student = account("student1", AccountType.STUDENT);
 
   private static Account account(String username, AccountType type) {
-    return new Account(username, username, username + "@example.org", type, "en", Set.of(Roles.USER), NOW);
+    return new Account(
+        username, username, username + "@example.org", type, "en", Set.of(Roles.USER), NOW);
   }
 
   private SharedMailboxRequest submitted() {
-    return SharedMailboxRequest.submit(univB, staff, "Lab.Chem", "Lab = laboratory", "Chemistry lab", List.of(staff, student), NOW);
+    return SharedMailboxRequest.submit(
+        univB,
+        staff,
+        "Lab.Chem",
+        "Lab = laboratory",
+        "Chemistry lab",
+        List.of(staff, student),
+        NOW);
   }
 
   @Test
@@ -50,7 +59,9 @@ class SharedMailboxRequestTest {
     RuleViolationException refused =
         assertThrows(
             RuleViolationException.class,
-            () -> SharedMailboxRequest.submit(univB, staff, "1-bad", null, " ", List.of(student), NOW));
+            () ->
+                SharedMailboxRequest.submit(
+                    univB, staff, "1-bad", null, " ", List.of(student), NOW));
     assertTrue(refused.hasKey("request.localPart.startLetter"));
     assertTrue(refused.hasKey("request.localPart.characters"));
     assertTrue(refused.hasKey("request.members.staffRequired"));
@@ -62,7 +73,9 @@ class SharedMailboxRequestTest {
     RuleViolationException refused =
         assertThrows(
             RuleViolationException.class,
-            () -> SharedMailboxRequest.submit(univB, staff, "lab", "x".repeat(1001), "p".repeat(2001), List.of(staff), NOW));
+            () ->
+                SharedMailboxRequest.submit(
+                    univB, staff, "lab", "x".repeat(1001), "p".repeat(2001), List.of(staff), NOW));
     assertEquals(2, refused.violations().size());
   }
 
@@ -86,15 +99,17 @@ class SharedMailboxRequestTest {
   void provisionNeedsApproval() {
     SharedMailboxRequest request = submitted();
     Mailbox mailbox = Mailbox.shared(univB, request.getAddress(), request.getMembers(), NOW);
-    assertTrue(assertThrows(RuleViolationException.class, () -> request.provisioned(mailbox, NOW))
-        .hasKey("request.state.notApproved"));
+    assertTrue(
+        assertThrows(RuleViolationException.class, () -> request.provisioned(mailbox, NOW))
+            .hasKey("request.state.notApproved"));
   }
 
   @Test
   void rejectNeedsAReasonAndKeepsIt() {
     SharedMailboxRequest request = submitted();
-    assertTrue(assertThrows(RuleViolationException.class, () -> request.reject("helpdesk", "  ", NOW))
-        .hasKey("request.reason.required"));
+    assertTrue(
+        assertThrows(RuleViolationException.class, () -> request.reject("helpdesk", "  ", NOW))
+            .hasKey("request.reason.required"));
     assertEquals(RequestState.SUBMITTED, request.getState());
     request.reject("helpdesk", " Use a distribution list ", NOW);
     assertEquals(RequestState.REJECTED, request.getState());
@@ -105,19 +120,23 @@ class SharedMailboxRequestTest {
   void aDecidedRequestCannotBeDecidedOrCancelledAgain() {
     SharedMailboxRequest rejected = submitted();
     rejected.reject("helpdesk", "no", NOW);
-    assertTrue(assertThrows(RuleViolationException.class, () -> rejected.approve("helpdesk2", NOW))
-        .hasKey("request.state.decided"));
-    assertTrue(assertThrows(RuleViolationException.class, () -> rejected.reject("helpdesk2", "again", NOW))
-        .hasKey("request.state.decided"));
-    assertTrue(assertThrows(RuleViolationException.class, () -> rejected.cancel(staff, NOW))
-        .hasKey("request.state.decided"));
+    assertTrue(
+        assertThrows(RuleViolationException.class, () -> rejected.approve("helpdesk2", NOW))
+            .hasKey("request.state.decided"));
+    assertTrue(
+        assertThrows(RuleViolationException.class, () -> rejected.reject("helpdesk2", "again", NOW))
+            .hasKey("request.state.decided"));
+    assertTrue(
+        assertThrows(RuleViolationException.class, () -> rejected.cancel(staff, NOW))
+            .hasKey("request.state.decided"));
   }
 
   @Test
   void onlyTheRequesterCancelsAndOnlyWhileOpen() {
     SharedMailboxRequest request = submitted();
-    assertTrue(assertThrows(RuleViolationException.class, () -> request.cancel(student, NOW))
-        .hasKey("request.cancel.notRequester"));
+    assertTrue(
+        assertThrows(RuleViolationException.class, () -> request.cancel(student, NOW))
+            .hasKey("request.cancel.notRequester"));
     request.cancel(account("STAFF1", AccountType.STAFF), NOW);
     assertEquals(RequestState.CANCELLED, request.getState());
     assertNull(request.getDecidedBy());

@@ -5,8 +5,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 
 /**
- * The not-found page also answers for pages one may not open (403): it then says 404, so that the status
- * code does not reveal that the page exists.
+ * The not-found page also answers for pages one may not open (403): it then says 404, so that the
+ * status code does not reveal that the page exists.
  */
 @Named
 @RequestScoped

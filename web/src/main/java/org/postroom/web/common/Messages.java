@@ -18,15 +18,20 @@ public final class Messages {
 
   public static String text(String key, Object... args) {
     FacesContext faces = FacesContext.getCurrentInstance();
-    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, faces.getViewRoot().getLocale(),
-        Thread.currentThread().getContextClassLoader());
+    ResourceBundle bundle =
+        ResourceBundle.getBundle(
+            BUNDLE,
+            faces.getViewRoot().getLocale(),
+            Thread.currentThread().getContextClassLoader());
     String pattern;
     try {
       pattern = bundle.getString(key);
     } catch (MissingResourceException e) {
       pattern = bundle.getString("error.unexpected");
     }
-    return args.length == 0 ? pattern : new MessageFormat(pattern, faces.getViewRoot().getLocale()).format(args);
+    return args.length == 0
+        ? pattern
+        : new MessageFormat(pattern, faces.getViewRoot().getLocale()).format(args);
   }
 
   public static void info(String key, Object... args) {
@@ -37,7 +42,10 @@ public final class Messages {
     add(clientId, FacesMessage.SEVERITY_ERROR, key, args);
   }
 
-  /** Shows every violation at its field (by the field → client id map), the rest at the top of the page. */
+  /**
+   * Shows every violation at its field (by the field → client id map), the rest at the top of the
+   * page.
+   */
   public static void show(RuleViolationException refused, Map<String, String> fieldClientIds) {
     for (Violation violation : refused.violations()) {
       String clientId = violation.field() == null ? null : fieldClientIds.get(violation.field());
@@ -51,7 +59,8 @@ public final class Messages {
     FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
   }
 
-  private static void add(String clientId, FacesMessage.Severity severity, String key, Object... args) {
+  private static void add(
+      String clientId, FacesMessage.Severity severity, String key, Object... args) {
     String text = text(key, args);
     FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, null));
   }

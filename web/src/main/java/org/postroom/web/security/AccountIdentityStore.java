@@ -10,7 +10,10 @@ import java.util.Set;
 import org.postroom.domain.account.Account;
 import org.postroom.service.security.CredentialService;
 
-/** Postroom's accounts as the identity store: usernames in any case, Argon2id passwords, roles as groups. */
+/**
+ * Postroom's accounts as the identity store: usernames in any case, Argon2id passwords, roles as
+ * groups.
+ */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
 
@@ -22,7 +25,8 @@ public class AccountIdentityStore implements IdentityStore {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
     String username = Account.normalizeUsername(login.getCaller());
-    return credentials.authenticate(username, login.getPasswordAsString())
+    return credentials
+        .authenticate(username, login.getPasswordAsString())
         .map(roles -> new CredentialValidationResult(username, Set.copyOf(roles)))
         .orElse(CredentialValidationResult.INVALID_RESULT);
   }

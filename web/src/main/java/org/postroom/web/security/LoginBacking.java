@@ -16,7 +16,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.postroom.web.common.Messages;
 
-/** The login form: one message for every failure, so that it does not tell which usernames exist. */
+/**
+ * The login form: one message for every failure, so that it does not tell which usernames exist.
+ */
 @Named
 @RequestScoped
 public class LoginBacking {
@@ -29,12 +31,16 @@ public class LoginBacking {
 
   public void login() throws IOException {
     ExternalContext external = faces.getExternalContext();
-    AuthenticationStatus status = securityContext.authenticate(
-        (HttpServletRequest) external.getRequest(),
-        (HttpServletResponse) external.getResponse(),
-        withParams().newAuthentication(true)
-            .credential(new UsernamePasswordCredential(username == null ? "" : username, new Password(
-                password == null ? "" : password))));
+    AuthenticationStatus status =
+        securityContext.authenticate(
+            (HttpServletRequest) external.getRequest(),
+            (HttpServletResponse) external.getResponse(),
+            withParams()
+                .newAuthentication(true)
+                .credential(
+                    new UsernamePasswordCredential(
+                        username == null ? "" : username,
+                        new Password(password == null ? "" : password))));
     switch (status) {
       case SEND_CONTINUE -> faces.responseComplete();
       case SUCCESS -> {

@@ -27,12 +27,13 @@ public class NewRequestBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  private static final Map<String, String> FIELDS = Map.of(
-      "domain", "request:domain",
-      "localPart", "request:localPart",
-      "abbreviations", "request:abbreviations",
-      "purpose", "request:purpose",
-      "members", "request:members");
+  private static final Map<String, String> FIELDS =
+      Map.of(
+          "domain", "request:domain",
+          "localPart", "request:localPart",
+          "abbreviations", "request:abbreviations",
+          "purpose", "request:purpose",
+          "members", "request:members");
 
   @Inject SharedMailboxRequestService requests;
   @Inject AccountService accounts;
@@ -43,6 +44,7 @@ public class NewRequestBacking implements Serializable {
   private String abbreviations;
   private String purpose;
   private List<String> members = new ArrayList<>();
+
   /** Names of the accounts offered so far, to label the chosen members. */
   private final HashMap<String, AccountSuggestion> offered = new HashMap<>();
 
@@ -57,7 +59,10 @@ public class NewRequestBacking implements Serializable {
   public List<String> complete(String query) {
     List<AccountSuggestion> found = accounts.suggest(query);
     found.forEach(s -> offered.put(s.username(), s));
-    return found.stream().map(AccountSuggestion::username).filter(u -> !members.contains(u)).toList();
+    return found.stream()
+        .map(AccountSuggestion::username)
+        .filter(u -> !members.contains(u))
+        .toList();
   }
 
   public String label(String username) {
@@ -65,26 +70,37 @@ public class NewRequestBacking implements Serializable {
     if (suggestion == null) {
       return username;
     }
-    return suggestion.displayName() + " (" + username + ", "
-        + Messages.text("accountType." + suggestion.type().name()) + ")";
+    return suggestion.displayName()
+        + " ("
+        + username
+        + ", "
+        + Messages.text("accountType." + suggestion.type().name())
+        + ")";
   }
 
   public void submit() throws IOException {
     try {
-      long id = requests.submit(new NewSharedMailboxRequest(domain, localPart, abbreviations, purpose, members));
+      long id =
+          requests.submit(
+              new NewSharedMailboxRequest(domain, localPart, abbreviations, purpose, members));
       Messages.info("request.submitted");
       Messages.keepForRedirect();
       FacesContext faces = FacesContext.getCurrentInstance();
-      faces.getExternalContext().redirect(
-          faces.getExternalContext().getRequestContextPath() + "/requests/view.xhtml?id=" + id);
+      faces
+          .getExternalContext()
+          .redirect(
+              faces.getExternalContext().getRequestContextPath() + "/requests/view.xhtml?id=" + id);
     } catch (RuleViolationException refused) {
       Messages.show(refused, FIELDS);
     }
   }
 
   public SharedMailboxPolicy getPolicy() {
-    return domains.stream().filter(d -> d.getName().equals(domain)).findFirst()
-        .map(MailDomain::getSharedMailboxPolicy).orElse(null);
+    return domains.stream()
+        .filter(d -> d.getName().equals(domain))
+        .findFirst()
+        .map(MailDomain::getSharedMailboxPolicy)
+        .orElse(null);
   }
 
   public List<MailDomain> getDomains() {

@@ -13,8 +13,9 @@ import org.postroom.service.sharedmailbox.SharedMailboxRequestService;
 import org.postroom.web.common.Messages;
 
 /**
- * One request: its requester follows it and may cancel it while open; the helpdesk approves or rejects it.
- * Decisions carry the version the helpdesk member saw, so that a decision on an outdated view is refused.
+ * One request: its requester follows it and may cancel it while open; the helpdesk approves or
+ * rejects it. Decisions carry the version the helpdesk member saw, so that a decision on an
+ * outdated view is refused.
  */
 @Named
 @ViewScoped
@@ -29,7 +30,9 @@ public class RequestBacking implements Serializable {
   private SharedMailboxRequest request;
   private String reason;
 
-  /** Loads the request named in the URL; an unknown or foreign one is a 404, as if it did not exist. */
+  /**
+   * Loads the request named in the URL; an unknown or foreign one is a 404, as if it did not exist.
+   */
   public void load() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
     if (id == null) {

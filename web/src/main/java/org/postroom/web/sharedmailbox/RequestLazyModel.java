@@ -14,15 +14,16 @@ import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
 /**
- * A request table that pages, sorts and filters in the database: PrimeFaces' sort and filter state becomes a
- * {@link RequestQuery}, and only one page of rows is ever loaded.
+ * A request table that pages, sorts and filters in the database: PrimeFaces' sort and filter state
+ * becomes a {@link RequestQuery}, and only one page of rows is ever loaded.
  */
 public class RequestLazyModel extends LazyDataModel<SharedMailboxRequest> {
 
   private static final long serialVersionUID = 1L;
 
   /** Serializable lookups, so that the view state can move between cluster nodes. */
-  public interface Loader extends Function<RequestQuery, List<SharedMailboxRequest>>, Serializable {}
+  public interface Loader
+      extends Function<RequestQuery, List<SharedMailboxRequest>>, Serializable {}
 
   public interface Counter extends ToLongFunction<RequestQuery>, Serializable {}
 
@@ -52,28 +53,41 @@ public class RequestLazyModel extends LazyDataModel<SharedMailboxRequest> {
 
   @Override
   public SharedMailboxRequest getRowData(String rowKey) {
-    return getWrappedData() == null ? null : getWrappedData().stream()
-        .filter(r -> String.valueOf(r.getId()).equals(rowKey)).findFirst().orElse(null);
+    return getWrappedData() == null
+        ? null
+        : getWrappedData().stream()
+            .filter(r -> String.valueOf(r.getId()).equals(rowKey))
+            .findFirst()
+            .orElse(null);
   }
 
-  static RequestQuery query(Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy, int first, int size) {
+  static RequestQuery query(
+      Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy, int first, int size) {
     RequestQuery.Sort sort = RequestQuery.Sort.SUBMITTED;
     boolean ascending = false;
     for (SortMeta meta : sortBy.values()) {
-      sort = switch (meta.getField()) {
-        case "address" -> RequestQuery.Sort.ADDRESS;
-        case "state" -> RequestQuery.Sort.STATE;
-        case "requester" -> RequestQuery.Sort.REQUESTER;
-        default -> RequestQuery.Sort.SUBMITTED;
-      };
+      sort =
+          switch (meta.getField()) {
+            case "address" -> RequestQuery.Sort.ADDRESS;
+            case "state" -> RequestQuery.Sort.STATE;
+            case "requester" -> RequestQuery.Sort.REQUESTER;
+            default -> RequestQuery.Sort.SUBMITTED;
+          };
       ascending = meta.getOrder() == SortOrder.ASCENDING;
     }
-    return new RequestQuery(state(filterBy.get("state")), text(filterBy.get("globalFilter")), sort, ascending,
-        first, size);
+    return new RequestQuery(
+        state(filterBy.get("state")),
+        text(filterBy.get("globalFilter")),
+        sort,
+        ascending,
+        first,
+        size);
   }
 
   private static RequestState state(FilterMeta filter) {
-    if (filter == null || filter.getFilterValue() == null || filter.getFilterValue().toString().isBlank()) {
+    if (filter == null
+        || filter.getFilterValue() == null
+        || filter.getFilterValue().toString().isBlank()) {
       return null;
     }
     try {
@@ -84,6 +98,8 @@ public class RequestLazyModel extends LazyDataModel<SharedMailboxRequest> {
   }
 
   private static String text(FilterMeta filter) {
-    return filter == null || filter.getFilterValue() == null ? null : filter.getFilterValue().toString();
+    return filter == null || filter.getFilterValue() == null
+        ? null
+        : filter.getFilterValue().toString();
   }
 }

@@ -23,13 +23,17 @@ class MessagesBundleTest {
   private static final String BUNDLE = "org.postroom.web.i18n.messages";
 
   private static Set<String> keys(Locale locale) {
-    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    ResourceBundle bundle =
+        ResourceBundle.getBundle(
+            BUNDLE,
+            locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     return new TreeSet<>(Collections.list(bundle.getKeys()));
   }
 
   private static final Pattern IN_PAGES = Pattern.compile("i18n\\['([a-zA-Z.]+)'\\]");
-  private static final Pattern IN_JAVA = Pattern.compile("\"((?:request|login|account|error)\\.[a-zA-Z.]+)\"");
+  private static final Pattern IN_JAVA =
+      Pattern.compile("\"((?:request|login|account|error)\\.[a-zA-Z.]+)\"");
 
   private static void collect(Path root, Predicate<String> fileName, Pattern key, Set<String> into)
       throws IOException {
