@@ -89,6 +89,11 @@ public final class Browser implements AutoCloseable {
 
   public void login(String username, String password) {
     open("login.xhtml");
+    submitLogin(username, password);
+  }
+
+  /** Fills in the login page the browser is on. */
+  public void submitLogin(String username, String password) {
     type("#login\\:username", username);
     type("#login\\:password", password);
     click("#login\\:submit");

@@ -144,6 +144,23 @@ class SharedMailboxWorkflowIT {
     browser.screenshot("10-dutch");
   }
 
+  @Test
+  void aClickAfterTheSessionExpiredLeadsToTheLoginPageAndBack() {
+    browser.login("staff", PASSWORD);
+    browser.open("requests/new.xhtml");
+    browser.type("#request\\:localPart", "expired");
+    // the server no longer knows the browser's session, as after the session timeout
+    browser.driver().manage().deleteCookieNamed("JSESSIONID");
+    browser.driver().manage().addCookie(new Cookie("JSESSIONID", "expired-session", "/"));
+    browser.click("#request\\:submit");
+    browser.find("#expired");
+    browser.waitForText("#expired", "Your session has expired");
+    browser.screenshot("11-session-expired");
+    browser.submitLogin("staff", PASSWORD);
+    browser.find("#request\\:localPart");
+    assertTrue(browser.currentUrl().endsWith("/requests/new.xhtml"), browser.currentUrl());
+  }
+
   /** The HTTP status of a page fetched with the browser's session, as a script would see it. */
   private int statusWithBrowserSession(String path) throws Exception {
     Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");

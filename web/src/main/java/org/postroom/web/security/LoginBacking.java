@@ -44,8 +44,17 @@ public class LoginBacking {
     switch (status) {
       case SEND_CONTINUE -> faces.responseComplete();
       case SUCCESS -> {
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        request.changeSessionId(); // no session fixation: a new id once logged in
+        Object returnTo =
+            request.getSession().getAttribute(PortalAuthenticationMechanism.RETURN_TO);
+        request.getSession().removeAttribute(PortalAuthenticationMechanism.RETURN_TO);
         faces.responseComplete();
-        external.redirect(external.getRequestContextPath() + "/index.xhtml");
+        external.redirect(
+            external.getRequestContextPath()
+                + (returnTo instanceof String path && path.startsWith("/") && !path.startsWith("//")
+                    ? path
+                    : "/index.xhtml"));
       }
       default -> Messages.error("login:password", "login.failed");
     }
