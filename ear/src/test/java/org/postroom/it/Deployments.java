@@ -44,7 +44,8 @@ public final class Deployments {
     WebArchive tests =
         ShrinkWrap.create(WebArchive.class, "test.war")
             .addClasses(testClasses)
-            .addClasses(Caller.class, Inbox.class, Inbox.Mail.class)
+            .addClasses(
+                Caller.class, Inbox.class, Inbox.Mail.class, NoAuthenticationMechanism.class)
             .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
             .addAsManifestResource(
                 new StringAsset("Dependencies: org.wildfly.security.elytron\n"), "MANIFEST.MF");

@@ -15,6 +15,7 @@ import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountType;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.domain.MailDomain;
+import org.postroom.domain.domain.MailboxPolicy;
 import org.postroom.domain.domain.SharedMailboxPolicy;
 import org.postroom.service.common.Settings;
 import org.postroom.service.security.PasswordHasher;
@@ -87,11 +88,11 @@ public class DemoData {
     }
     Instant now = Instant.now();
     SharedMailboxPolicy closed = new SharedMailboxPolicy(false, 16, 1, 1, 5, true, 5 * GB, false);
-    domain("univ-b.be", "nl", SharedMailboxPolicy.universityB());
-    domain("umail.example-a.nl", "nl", closed);
-    domain("univ-c.example", "en", closed);
-    domain("alumni.univ-d.no", "nb", closed);
-    domain("provider-e.example", "en", closed);
+    domain("univ-b.be", "nl", MailboxPolicy.standard(), SharedMailboxPolicy.universityB());
+    domain("umail.example-a.nl", "nl", MailboxPolicy.universityA(), closed);
+    domain("univ-c.example", "en", MailboxPolicy.standard(), closed);
+    domain("alumni.univ-d.no", "nb", MailboxPolicy.universityDAlumni(), closed);
+    domain("provider-e.example", "en", MailboxPolicy.providerE(), closed);
     String hash = hasher.hash(password.get());
     int created = 0;
     for (DemoLogin login : LOGINS) {
@@ -117,12 +118,13 @@ public class DemoData {
     LOG.info(() -> "Demo data ready (" + made + " demo logins created)");
   }
 
-  private void domain(String name, String language, SharedMailboxPolicy policy) {
+  private void domain(
+      String name, String language, MailboxPolicy mailboxes, SharedMailboxPolicy sharedMailboxes) {
     if (em.createQuery("select count(d) from MailDomain d where d.name = :n", Long.class)
             .setParameter("n", name)
             .getSingleResult()
         == 0) {
-      em.persist(new MailDomain(name, language, policy));
+      em.persist(new MailDomain(name, language, mailboxes, sharedMailboxes));
     }
   }
 }

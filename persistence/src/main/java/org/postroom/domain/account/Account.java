@@ -11,6 +11,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -20,6 +22,8 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.postroom.domain.directory.Person;
+import org.postroom.domain.domain.MailDomain;
 
 /**
  * A login of Postroom: who someone is, which roles they have, and (where Postroom owns it) their
@@ -63,6 +67,18 @@ public class Account implements Serializable {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @OneToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "person_id")
+  private Person person;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "domain_id")
+  private MailDomain domain;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private AccountState state = AccountState.ACTIVE;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
   @Column(name = "role", nullable = false, length = 16)
@@ -86,6 +102,63 @@ public class Account implements Serializable {
     this.enabled = true;
     this.createdAt = createdAt;
     this.roles.addAll(roles);
+  }
+
+  /**
+   * The account of a registry person in their home domain: roles follow the affiliation (staff may
+   * request shared mailboxes), the contact address is the person's own mailbox.
+   */
+  public static Account forPerson(
+      Person person,
+      String username,
+      MailDomain domain,
+      AccountType type,
+      String contactAddress,
+      Instant now) {
+    Account account =
+        new Account(
+            username,
+            person.getName().displayName(),
+            contactAddress,
+            type,
+            domain.getDefaultLanguage(),
+            rolesFor(type),
+            now);
+    account.person = person;
+    account.domain = domain;
+    return account;
+  }
+
+  /** Follows the registry: name and kind of account; returns whether anything changed. */
+  public boolean follow(Person registryPerson, AccountType newType) {
+    String newName = registryPerson.getName().displayName();
+    if (newName.equals(displayName) && newType == type) {
+      return false;
+    }
+    displayName = newName;
+    if (newType != type) {
+      type = newType;
+      roles.remove(Roles.STAFF);
+      roles.addAll(rolesFor(newType));
+    }
+    return true;
+  }
+
+  /**
+   * The registry ended every affiliation: the account is leaving (its grace period runs from now).
+   */
+  public boolean leave() {
+    if (state != AccountState.ACTIVE) {
+      return false;
+    }
+    state = AccountState.LEAVING;
+    return true;
+  }
+
+  private static java.util.List<String> rolesFor(AccountType type) {
+    return type == AccountType.STAFF
+        ? java.util.List.of(Roles.USER, Roles.STAFF)
+        : java.util.List.of(Roles.USER);
   }
 
   /** Usernames are case-insensitive: they are kept and looked up in lower case. */
@@ -143,6 +216,18 @@ public class Account implements Serializable {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public AccountState getState() {
+    return state;
+  }
+
+  public Person getPerson() {
+    return person;
+  }
+
+  public MailDomain getDomain() {
+    return domain;
   }
 
   public Set<String> getRoles() {

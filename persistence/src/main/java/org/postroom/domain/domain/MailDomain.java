@@ -40,11 +40,22 @@ public class MailDomain implements Serializable {
 
   @Embedded private SharedMailboxPolicy sharedMailboxPolicy;
 
+  @Embedded private MailboxPolicy mailboxPolicy;
+
   protected MailDomain() {}
 
   public MailDomain(String name, String defaultLanguage, SharedMailboxPolicy sharedMailboxPolicy) {
+    this(name, defaultLanguage, MailboxPolicy.standard(), sharedMailboxPolicy);
+  }
+
+  public MailDomain(
+      String name,
+      String defaultLanguage,
+      MailboxPolicy mailboxPolicy,
+      SharedMailboxPolicy sharedMailboxPolicy) {
     this.name = name.strip().toLowerCase(Locale.ROOT);
     this.defaultLanguage = defaultLanguage;
+    this.mailboxPolicy = mailboxPolicy;
     this.sharedMailboxPolicy = sharedMailboxPolicy;
   }
 
@@ -63,6 +74,10 @@ public class MailDomain implements Serializable {
 
   public String getDefaultLanguage() {
     return defaultLanguage;
+  }
+
+  public MailboxPolicy getMailboxPolicy() {
+    return mailboxPolicy;
   }
 
   public SharedMailboxPolicy getSharedMailboxPolicy() {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.postroom.domain.account.Account;
+import org.postroom.domain.domain.ForwardPolicy;
 import org.postroom.domain.domain.MailDomain;
 
 /**
@@ -77,6 +78,20 @@ public class Mailbox implements Serializable {
   private Instant createdAt;
 
   protected Mailbox() {}
+
+  /** A person's own mailbox with the quota their kind of account gets in the domain. */
+  public static Mailbox personal(MailDomain domain, String address, Account owner, Instant now) {
+    Mailbox mailbox = new Mailbox();
+    mailbox.domain = domain;
+    mailbox.address = address;
+    mailbox.kind = MailboxKind.PERSONAL;
+    mailbox.loginName = owner.getUsername();
+    mailbox.quotaBytes = domain.getMailboxPolicy().quotaFor(owner.getType());
+    mailbox.forwardAllowed = domain.getMailboxPolicy().getForwardPolicy() != ForwardPolicy.NONE;
+    mailbox.owner = owner;
+    mailbox.createdAt = now;
+    return mailbox;
+  }
 
   /**
    * A shared mailbox with the domain's shared-mailbox quota. Its login name is its own address

@@ -7,11 +7,15 @@ import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySessio
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
  * Form login with Postroom's own login page. Who opens a protected page without a session is sent
@@ -43,6 +47,9 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
           ? context.notifyContainerAboutLogin(result)
           : AuthenticationStatus.SEND_FAILURE;
     }
+    if (isApi(request)) {
+      return basic(request, response, context);
+    }
     if (!context.isProtected()) {
       return context.doNothing();
     }
@@ -72,6 +79,43 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
       throw new IllegalStateException("cannot send the login redirect", e);
     }
     return AuthenticationStatus.SEND_CONTINUE;
+  }
+
+  /**
+   * Other systems call /api with HTTP Basic on every request: no login page, no redirect; 401 with
+   * a challenge when the credentials are missing or wrong.
+   */
+  private AuthenticationStatus basic(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String header = request.getHeader("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      String decoded;
+      try {
+        decoded =
+            new String(
+                Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException malformed) {
+        decoded = "";
+      }
+      int colon = decoded.indexOf(':');
+      if (colon > 0) {
+        CredentialValidationResult result =
+            identityStores.validate(
+                new UsernamePasswordCredential(
+                    decoded.substring(0, colon), new Password(decoded.substring(colon + 1))));
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+          return context.notifyContainerAboutLogin(result);
+        }
+      }
+    } else if (!context.isProtected()) {
+      return context.doNothing();
+    }
+    response.setHeader("WWW-Authenticate", "Basic realm=\"Postroom\", charset=\"UTF-8\"");
+    return context.responseUnauthorized();
+  }
+
+  private static boolean isApi(HttpServletRequest request) {
+    return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
   }
 
   private static boolean isAjax(HttpServletRequest request) {

@@ -33,7 +33,7 @@ class MessagesBundleTest {
 
   private static final Pattern IN_PAGES = Pattern.compile("i18n\\['([a-zA-Z.]+)'\\]");
   private static final Pattern IN_JAVA =
-      Pattern.compile("\"((?:request|login|account|error)\\.[a-zA-Z.]+)\"");
+      Pattern.compile("\"((?:request|login|account|error|import)\\.[a-zA-Z.]+)\"");
 
   private static void collect(Path root, Predicate<String> fileName, Pattern key, Set<String> into)
       throws IOException {
@@ -58,7 +58,7 @@ class MessagesBundleTest {
     Set<String> used = new TreeSet<>();
     collect(Path.of("src/main/webapp"), f -> f.endsWith(".xhtml"), IN_PAGES, used);
     collect(Path.of("../persistence/src/main/java"), f -> f.endsWith(".java"), IN_JAVA, used);
-    collect(Path.of("../ejb/src/main/java"), f -> f.endsWith("Service.java"), IN_JAVA, used);
+    collect(Path.of("../ejb/src/main/java"), f -> f.endsWith(".java"), IN_JAVA, used);
     used.removeIf(key -> key.endsWith("."));
     assertTrue(used.size() > 40, "found only " + used);
     Set<String> missing = new TreeSet<>(used);

@@ -1,0 +1,217 @@
+package org.postroom.service.directory;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.postroom.domain.account.Account;
+import org.postroom.domain.account.AccountType;
+import org.postroom.domain.account.Roles;
+import org.postroom.domain.directory.AddressGenerator;
+import org.postroom.domain.directory.Person;
+import org.postroom.domain.domain.AddressScheme;
+import org.postroom.domain.domain.MailDomain;
+import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.service.audit.AuditLog;
+
+/**
+ * Applies one chunk of valid registry records in one transaction, with a fixed number of queries
+ * per chunk (not per record): existing people, their accounts, usernames and candidate addresses
+ * are each loaded at once. A database conflict (another import took an address meanwhile) fails the
+ * whole chunk; the import service then applies its records one by one.
+ */
+@Stateless
+@RolesAllowed(Roles.ADMIN)
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class RegistryChunkWriter {
+
+  /**
+   * Sequence numbers looked up with the base address at once; beyond them, one query per address.
+   */
+  static final int PRELOADED_SEQUENCES = 20;
+
+  static final String SUBJECT = "Person";
+
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
+
+  @Inject AuditLog audit;
+
+  public List<Outcome> write(
+      List<RegistryRecord> chunk, String actor, LocalDate today, Instant now) {
+    Map<String, MailDomain> domains =
+        byKey(
+            em.createQuery("select d from MailDomain d where d.name in :names", MailDomain.class)
+                .setParameter(
+                    "names",
+                    chunk.stream().map(r -> r.domain().strip().toLowerCase(Locale.ROOT)).toList())
+                .getResultList(),
+            MailDomain::getName);
+    Map<String, Person> people =
+        byKey(
+            em.createQuery(
+                    "select distinct p from Person p left join fetch p.affiliations where p.registryId in :ids",
+                    Person.class)
+                .setParameter("ids", chunk.stream().map(RegistryRecord::registryId).toList())
+                .getResultList(),
+            Person::getRegistryId);
+    Map<Person, Account> accounts =
+        people.isEmpty()
+            ? Map.of()
+            : byKey(
+                em.createQuery("select a from Account a where a.person in :people", Account.class)
+                    .setParameter("people", people.values())
+                    .getResultList(),
+                Account::getPerson);
+    Set<String> usernamesTaken =
+        new HashSet<>(
+            em.createQuery(
+                    "select a.username from Account a where a.username in :names", String.class)
+                .setParameter(
+                    "names",
+                    chunk.stream().map(r -> Account.normalizeUsername(r.username())).toList())
+                .getResultList());
+    TakenAddresses addresses = new TakenAddresses(em, candidates(chunk, domains, people));
+
+    List<Outcome> outcomes = new ArrayList<>(chunk.size());
+    for (RegistryRecord record : chunk) {
+      MailDomain domain = domains.get(record.domain().strip().toLowerCase(Locale.ROOT));
+      Person known = people.get(record.registryId());
+      Outcome outcome;
+      if (domain == null) {
+        outcome = Outcome.rejected("import.domain.unknown", record.domain());
+      } else if (known == null) {
+        outcome = create(record, domain, usernamesTaken, addresses, actor, today, now);
+      } else {
+        outcome = update(record, known, accounts.get(known), actor, today, now);
+      }
+      outcomes.add(outcome);
+    }
+    em.flush();
+    return outcomes;
+  }
+
+  private Outcome create(
+      RegistryRecord record,
+      MailDomain domain,
+      Set<String> usernamesTaken,
+      TakenAddresses addresses,
+      String actor,
+      LocalDate today,
+      Instant now) {
+    if (record.closed()) {
+      return Outcome.rejected("import.closed.unknown");
+    }
+    String username = Account.normalizeUsername(record.username());
+    if (!usernamesTaken.add(username)) {
+      return Outcome.rejected("import.username.taken", username);
+    }
+    String localPart;
+    if (domain.getMailboxPolicy().getAddressScheme() == AddressScheme.GENERATED_FROM_NAME) {
+      AddressGenerator generator = domain.getMailboxPolicy().addressGenerator();
+      if (generator.base(record.name()).isEmpty()) {
+        usernamesTaken.remove(username);
+        return Outcome.rejected("import.name.noAddress");
+      }
+      localPart = generator.firstFree(record.name(), lp -> addresses.isTaken(domain.addressOf(lp)));
+    } else {
+      localPart = username;
+    }
+    String address = domain.addressOf(localPart);
+    if (addresses.isTaken(address)) {
+      usernamesTaken.remove(username);
+      return Outcome.rejected("import.address.taken", address);
+    }
+    addresses.claim(address);
+
+    Person person = new Person(record.registryId(), record.name(), now);
+    person.replaceAffiliations(record.affiliations(), now);
+    em.persist(person);
+    Account account =
+        Account.forPerson(person, username, domain, typeOf(person, today), address, now);
+    em.persist(account);
+    em.persist(Mailbox.personal(domain, address, account, now));
+    audit.record(now, actor, "IMPORTED", SUBJECT, person.getId(), username + " " + address);
+    return Outcome.of(Outcome.Kind.CREATED);
+  }
+
+  private Outcome update(
+      RegistryRecord record,
+      Person person,
+      Account account,
+      String actor,
+      LocalDate today,
+      Instant now) {
+    boolean changed = person.rename(record.name(), now);
+    if (record.closed()) {
+      changed |= person.endAffiliations(today.minusDays(1), now);
+      changed |= account != null && account.leave();
+    } else {
+      changed |= person.replaceAffiliations(record.affiliations(), now);
+    }
+    if (account != null) {
+      changed |= account.follow(person, typeOf(person, today));
+    }
+    if (!changed) {
+      return Outcome.of(Outcome.Kind.UNCHANGED);
+    }
+    audit.record(now, actor, record.closed() ? "CLOSED" : "UPDATED", SUBJECT, person.getId(), null);
+    return Outcome.of(Outcome.Kind.UPDATED);
+  }
+
+  /**
+   * The kind of account today's affiliation gives; without one today, the latest affiliation's
+   * kind.
+   */
+  private static AccountType typeOf(Person person, LocalDate today) {
+    return person
+        .primaryAffiliationOn(today)
+        .or(() -> person.getAffiliations().stream().reduce((a, b) -> b).map(a -> a.getKind()))
+        .map(kind -> kind.accountType())
+        .orElse(AccountType.EXTERNAL);
+  }
+
+  /** Every address a new person of this chunk might get, to look them up in one query. */
+  private static Set<String> candidates(
+      List<RegistryRecord> chunk, Map<String, MailDomain> domains, Map<String, Person> people) {
+    Set<String> candidates = new HashSet<>();
+    for (RegistryRecord record : chunk) {
+      MailDomain domain = domains.get(record.domain().strip().toLowerCase(Locale.ROOT));
+      if (domain == null || people.containsKey(record.registryId())) {
+        continue;
+      }
+      if (domain.getMailboxPolicy().getAddressScheme() == AddressScheme.GENERATED_FROM_NAME) {
+        AddressGenerator generator = domain.getMailboxPolicy().addressGenerator();
+        String base = generator.base(record.name());
+        if (!base.isEmpty()) {
+          candidates.add(domain.addressOf(base));
+          for (int sequence = 2; sequence <= PRELOADED_SEQUENCES; sequence++) {
+            candidates.add(domain.addressOf(generator.withSequence(base, sequence)));
+          }
+        }
+      } else {
+        candidates.add(domain.addressOf(Account.normalizeUsername(record.username())));
+      }
+    }
+    return candidates;
+  }
+
+  private static <K, V> Map<K, V> byKey(Collection<V> values, Function<V, K> key) {
+    return values.stream().collect(Collectors.toMap(key, v -> v, (a, b) -> a, HashMap::new));
+  }
+}

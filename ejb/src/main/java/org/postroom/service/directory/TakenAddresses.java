@@ -1,0 +1,61 @@
+package org.postroom.service.directory;
+
+import jakarta.persistence.EntityManager;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which addresses are taken, for one chunk: the likely candidates are loaded with one query,
+ * anything else is asked when needed, and addresses handed out within the chunk count as taken at
+ * once.
+ */
+final class TakenAddresses {
+
+  private final EntityManager em;
+  private final Set<String> preloaded;
+  private final Set<String> taken = new HashSet<>();
+
+  TakenAddresses(EntityManager em, Set<String> candidates) {
+    this.em = em;
+    this.preloaded = new HashSet<>(candidates);
+    if (!candidates.isEmpty()) {
+      taken.addAll(query(List.copyOf(candidates)));
+    }
+  }
+
+  boolean isTaken(String address) {
+    if (taken.contains(address)) {
+      return true;
+    }
+    if (preloaded.contains(address)) {
+      return false;
+    }
+    preloaded.add(address);
+    if (!query(List.of(address)).isEmpty()) {
+      taken.add(address);
+      return true;
+    }
+    return false;
+  }
+
+  void claim(String address) {
+    taken.add(address);
+  }
+
+  private List<String> query(List<String> addresses) {
+    List<String> found =
+        new java.util.ArrayList<>(
+            em.createQuery(
+                    "select m.address from Mailbox m where m.address in :addresses", String.class)
+                .setParameter("addresses", addresses)
+                .getResultList());
+    found.addAll(
+        em.createQuery(
+                "select r.openAddress from SharedMailboxRequest r where r.openAddress in :addresses",
+                String.class)
+            .setParameter("addresses", addresses)
+            .getResultList());
+    return found;
+  }
+}
