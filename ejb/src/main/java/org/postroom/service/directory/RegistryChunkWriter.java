@@ -86,7 +86,9 @@ public class RegistryChunkWriter {
                     "names",
                     chunk.stream().map(r -> Account.normalizeUsername(r.username())).toList())
                 .getResultList());
-    TakenAddresses addresses = new TakenAddresses(em, candidates(chunk, domains, people));
+    Set<String> bases = new HashSet<>();
+    Set<String> candidates = candidates(chunk, domains, people, bases);
+    TakenAddresses addresses = new TakenAddresses(em, bases, candidates);
 
     List<Outcome> outcomes = new ArrayList<>(chunk.size());
     for (RegistryRecord record : chunk) {
@@ -122,18 +124,27 @@ public class RegistryChunkWriter {
       return Outcome.rejected("import.username.taken", username);
     }
     String localPart;
-    if (domain.getMailboxPolicy().getAddressScheme() == AddressScheme.GENERATED_FROM_NAME) {
+    String base;
+    boolean generated =
+        domain.getMailboxPolicy().getAddressScheme() == AddressScheme.GENERATED_FROM_NAME;
+    if (generated) {
       AddressGenerator generator = domain.getMailboxPolicy().addressGenerator();
-      if (generator.base(record.name()).isEmpty()) {
+      String baseLocalPart = generator.base(record.name());
+      if (baseLocalPart.isEmpty()) {
         usernamesTaken.remove(username);
         return Outcome.rejected("import.name.noAddress");
       }
-      localPart = generator.firstFree(record.name(), lp -> addresses.isTaken(domain.addressOf(lp)));
+      base = domain.addressOf(baseLocalPart);
+      localPart =
+          generator.firstFree(record.name(), lp -> addresses.isTaken(domain.addressOf(lp), base));
     } else {
       localPart = username;
+      base = domain.addressOf(username);
     }
     String address = domain.addressOf(localPart);
-    if (addresses.isTaken(address)) {
+    // a generated address is free by construction; a username address may be taken (e.g. by a
+    // shared mailbox)
+    if (!generated && addresses.isTaken(address, null)) {
       usernamesTaken.remove(username);
       return Outcome.rejected("import.address.taken", address);
     }
@@ -145,7 +156,7 @@ public class RegistryChunkWriter {
     Account account =
         Account.forPerson(person, username, domain, typeOf(person, today), address, now);
     em.persist(account);
-    em.persist(Mailbox.personal(domain, address, account, now));
+    em.persist(Mailbox.personal(domain, address, base, account, now));
     audit.record(now, actor, "IMPORTED", SUBJECT, person.getId(), username + " " + address);
     return Outcome.of(Outcome.Kind.CREATED);
   }
@@ -186,9 +197,15 @@ public class RegistryChunkWriter {
         .orElse(AccountType.EXTERNAL);
   }
 
-  /** Every address a new person of this chunk might get, to look them up in one query. */
+  /**
+   * Every address a new person of this chunk is likely to get, and (into {@code bases}) the bases
+   * of the generated ones, to look them all up at once.
+   */
   private static Set<String> candidates(
-      List<RegistryRecord> chunk, Map<String, MailDomain> domains, Map<String, Person> people) {
+      List<RegistryRecord> chunk,
+      Map<String, MailDomain> domains,
+      Map<String, Person> people,
+      Set<String> bases) {
     Set<String> candidates = new HashSet<>();
     for (RegistryRecord record : chunk) {
       MailDomain domain = domains.get(record.domain().strip().toLowerCase(Locale.ROOT));
@@ -199,6 +216,7 @@ public class RegistryChunkWriter {
         AddressGenerator generator = domain.getMailboxPolicy().addressGenerator();
         String base = generator.base(record.name());
         if (!base.isEmpty()) {
+          bases.add(domain.addressOf(base));
           candidates.add(domain.addressOf(base));
           for (int sequence = 2; sequence <= PRELOADED_SEQUENCES; sequence++) {
             candidates.add(domain.addressOf(generator.withSequence(base, sequence)));

@@ -16,19 +16,33 @@ final class TakenAddresses {
   private final Set<String> preloaded;
   private final Set<String> taken = new HashSet<>();
 
-  TakenAddresses(EntityManager em, Set<String> candidates) {
+  private final Set<String> completeBases;
+
+  TakenAddresses(EntityManager em, Set<String> bases, Set<String> candidates) {
     this.em = em;
     this.preloaded = new HashSet<>(candidates);
+    this.completeBases = new HashSet<>(bases);
     if (!candidates.isEmpty()) {
       taken.addAll(query(List.copyOf(candidates)));
     }
+    if (!bases.isEmpty()) {
+      taken.addAll(
+          em.createQuery(
+                  "select m.address from Mailbox m where m.addressBase in :bases", String.class)
+              .setParameter("bases", List.copyOf(bases))
+              .getResultList());
+    }
   }
 
-  boolean isTaken(String address) {
+  /** Whether the address is taken; {@code base} is the generated base it was made from, if any. */
+  boolean isTaken(String address, String base) {
     if (taken.contains(address)) {
       return true;
     }
-    if (preloaded.contains(address)) {
+    if (preloaded.contains(address) || (base != null && completeBases.contains(base))) {
+      // every address made from this base is known; another name's base that happens to look like
+      // it
+      // (a surname ending in digits) is left to the unique index
       return false;
     }
     preloaded.add(address);

@@ -45,6 +45,10 @@ public class Mailbox implements Serializable {
   @Column(nullable = false, unique = true, length = 320)
   private String address;
 
+  /** The address without its sequence number (the address itself where none was generated). */
+  @Column(name = "address_base", nullable = false, length = 320)
+  private String addressBase;
+
   @ManyToOne(optional = false)
   @JoinColumn(name = "domain_id")
   private MailDomain domain;
@@ -79,11 +83,16 @@ public class Mailbox implements Serializable {
 
   protected Mailbox() {}
 
-  /** A person's own mailbox with the quota their kind of account gets in the domain. */
-  public static Mailbox personal(MailDomain domain, String address, Account owner, Instant now) {
+  /**
+   * A person's own mailbox with the quota their kind of account gets in the domain; {@code
+   * addressBase} is the generated address without its sequence number.
+   */
+  public static Mailbox personal(
+      MailDomain domain, String address, String addressBase, Account owner, Instant now) {
     Mailbox mailbox = new Mailbox();
     mailbox.domain = domain;
     mailbox.address = address;
+    mailbox.addressBase = addressBase;
     mailbox.kind = MailboxKind.PERSONAL;
     mailbox.loginName = owner.getUsername();
     mailbox.quotaBytes = domain.getMailboxPolicy().quotaFor(owner.getType());
@@ -103,6 +112,7 @@ public class Mailbox implements Serializable {
     Mailbox mailbox = new Mailbox();
     mailbox.domain = domain;
     mailbox.address = address;
+    mailbox.addressBase = address;
     mailbox.kind = MailboxKind.SHARED;
     mailbox.loginName = address;
     mailbox.quotaBytes = domain.getSharedMailboxPolicy().getQuotaBytes();
