@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -105,6 +106,42 @@ class RegistryImportServiceIT {
 
     ImportReport again = importAs("admin", records);
     assertEquals(new ImportReport(0, 0, 3, 0, List.of()), again);
+  }
+
+  /** Two long names that shorten to the same stem once a number must fit never share an address. */
+  @Test
+  void namesThatShortenAlikeNeverShareAnAddress() throws Exception {
+    ImportReport first =
+        importAs(
+            "admin",
+            List.of(
+                person(
+                    "m1",
+                    "Jan Jaap",
+                    "van der",
+                    "Müller-Lüdenscheidt",
+                    "umail.example-a.nl",
+                    STUDYING),
+                person(
+                    "m2",
+                    "Johan Jozef",
+                    "van der",
+                    "Müller-Lüdenscheidt",
+                    "umail.example-a.nl",
+                    STUDYING)));
+    ImportReport second =
+        importAs(
+            "admin",
+            List.of(
+                person("m3", "Joop Jan", "van der", "Muller", "umail.example-a.nl", STUDYING),
+                person("m4", "Jet Jans", "van der", "Muller", "umail.example-a.nl", STUDYING)));
+    assertEquals(2, first.created(), first.toString());
+    assertEquals(2, second.created(), second.toString());
+    List<String> addresses =
+        List.of(addressOf("m1"), addressOf("m2"), addressOf("m3"), addressOf("m4"));
+    assertEquals(4, Set.copyOf(addresses).size(), addresses.toString());
+    assertEquals("j.j.van.der.muller2@umail.example-a.nl", addressOf("m2"));
+    assertEquals("j.j.van.der.muller3@umail.example-a.nl", addressOf("m4"));
   }
 
   @Test

@@ -43,8 +43,6 @@ public class RegistryChunkWriter {
   /**
    * Sequence numbers looked up with the base address at once; beyond them, one query per address.
    */
-  static final int PRELOADED_SEQUENCES = 20;
-
   static final String SUBJECT = "Person";
 
   @PersistenceContext(unitName = "postroom")
@@ -89,6 +87,7 @@ public class RegistryChunkWriter {
     Set<String> bases = new HashSet<>();
     Set<String> candidates = candidates(chunk, domains, people, bases);
     TakenAddresses addresses = new TakenAddresses(em, bases, candidates);
+    Map<String, String> generatedAddresses = proposeAddresses(chunk, domains, people, addresses);
 
     List<Outcome> outcomes = new ArrayList<>(chunk.size());
     for (RegistryRecord record : chunk) {
@@ -98,7 +97,9 @@ public class RegistryChunkWriter {
       if (domain == null) {
         outcome = Outcome.rejected("import.domain.unknown", record.domain());
       } else if (known == null) {
-        outcome = create(record, domain, usernamesTaken, addresses, actor, today, now);
+        outcome =
+            create(
+                record, domain, usernamesTaken, addresses, generatedAddresses, actor, today, now);
       } else {
         outcome = update(record, known, accounts.get(known), actor, today, now);
       }
@@ -113,6 +114,7 @@ public class RegistryChunkWriter {
       MailDomain domain,
       Set<String> usernamesTaken,
       TakenAddresses addresses,
+      Map<String, String> generatedAddresses,
       String actor,
       LocalDate today,
       Instant now) {
@@ -123,30 +125,24 @@ public class RegistryChunkWriter {
     if (!usernamesTaken.add(username)) {
       return Outcome.rejected("import.username.taken", username);
     }
-    String localPart;
-    String base;
     boolean generated =
         domain.getMailboxPolicy().getAddressScheme() == AddressScheme.GENERATED_FROM_NAME;
+    String address;
+    String base;
     if (generated) {
-      AddressGenerator generator = domain.getMailboxPolicy().addressGenerator();
-      String baseLocalPart = generator.base(record.name());
-      if (baseLocalPart.isEmpty()) {
+      address = generatedAddresses.get(record.registryId());
+      if (address == null) {
         usernamesTaken.remove(username);
         return Outcome.rejected("import.name.noAddress");
       }
-      base = domain.addressOf(baseLocalPart);
-      localPart =
-          generator.firstFree(record.name(), lp -> addresses.isTaken(domain.addressOf(lp), base));
+      base = domain.addressOf(domain.getMailboxPolicy().addressGenerator().base(record.name()));
     } else {
-      localPart = username;
-      base = domain.addressOf(username);
-    }
-    String address = domain.addressOf(localPart);
-    // a generated address is free by construction; a username address may be taken (e.g. by a
-    // shared mailbox)
-    if (!generated && addresses.isTaken(address, null)) {
-      usernamesTaken.remove(username);
-      return Outcome.rejected("import.address.taken", address);
+      address = domain.addressOf(username);
+      base = address;
+      if (addresses.isTaken(address, null)) {
+        usernamesTaken.remove(username);
+        return Outcome.rejected("import.address.taken", address);
+      }
     }
     addresses.claim(address);
 
@@ -186,6 +182,53 @@ public class RegistryChunkWriter {
   }
 
   /**
+   * The generated address of each new person of the chunk, by registry id. Proposals rest on the
+   * addresses known per base; different long names can shorten to the same stem once a number must
+   * fit (j.j.van.der.muller-l… and j.j.van.der.muller both give j.j.van.der.muller2), so all
+   * proposals are then checked in one query and any found taken is proposed anew.
+   */
+  private Map<String, String> proposeAddresses(
+      List<RegistryRecord> chunk,
+      Map<String, MailDomain> domains,
+      Map<String, Person> people,
+      TakenAddresses addresses) {
+    Map<String, String> proposals = new HashMap<>();
+    List<RegistryRecord> open = new ArrayList<>();
+    for (RegistryRecord record : chunk) {
+      MailDomain domain = domains.get(record.domain().strip().toLowerCase(Locale.ROOT));
+      if (domain != null
+          && !people.containsKey(record.registryId())
+          && !record.closed()
+          && domain.getMailboxPolicy().getAddressScheme() == AddressScheme.GENERATED_FROM_NAME
+          && !domain.getMailboxPolicy().addressGenerator().base(record.name()).isEmpty()) {
+        open.add(record);
+      }
+    }
+    while (!open.isEmpty()) {
+      Map<String, RegistryRecord> proposedBy = new HashMap<>();
+      for (RegistryRecord record : open) {
+        MailDomain domain = domains.get(record.domain().strip().toLowerCase(Locale.ROOT));
+        AddressGenerator generator = domain.getMailboxPolicy().addressGenerator();
+        String base = domain.addressOf(generator.base(record.name()));
+        String address =
+            domain.addressOf(
+                generator.firstFree(
+                    record.name(), lp -> addresses.isTaken(domain.addressOf(lp), base)));
+        addresses.claim(address);
+        proposals.put(record.registryId(), address);
+        proposedBy.put(address, record);
+      }
+      open = new ArrayList<>();
+      for (String takenMeanwhile : addresses.takenAmong(proposedBy.keySet())) {
+        RegistryRecord record = proposedBy.get(takenMeanwhile);
+        proposals.remove(record.registryId());
+        open.add(record);
+      }
+    }
+    return proposals;
+  }
+
+  /**
    * The kind of account today's affiliation gives; without one today, the latest affiliation's
    * kind.
    */
@@ -216,11 +259,10 @@ public class RegistryChunkWriter {
         AddressGenerator generator = domain.getMailboxPolicy().addressGenerator();
         String base = generator.base(record.name());
         if (!base.isEmpty()) {
+          // numbered addresses come with the base query; the bare base may also be another kind of
+          // address
           bases.add(domain.addressOf(base));
           candidates.add(domain.addressOf(base));
-          for (int sequence = 2; sequence <= PRELOADED_SEQUENCES; sequence++) {
-            candidates.add(domain.addressOf(generator.withSequence(base, sequence)));
-          }
         }
       } else {
         candidates.add(domain.addressOf(Account.normalizeUsername(record.username())));

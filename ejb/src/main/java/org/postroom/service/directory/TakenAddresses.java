@@ -1,6 +1,7 @@
 package org.postroom.service.directory;
 
 import jakarta.persistence.EntityManager;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,6 +56,14 @@ final class TakenAddresses {
 
   void claim(String address) {
     taken.add(address);
+  }
+
+  /**
+   * Of the given addresses (proposed in this chunk, so already claimed), those the database holds:
+   * they stay taken here, and their proposals must be made anew.
+   */
+  List<String> takenAmong(Collection<String> proposals) {
+    return proposals.isEmpty() ? List.of() : query(List.copyOf(proposals));
   }
 
   private List<String> query(List<String> addresses) {
