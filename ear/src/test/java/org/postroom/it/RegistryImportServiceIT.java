@@ -24,6 +24,9 @@ import org.postroom.domain.account.AccountType;
 import org.postroom.domain.directory.AffiliationKind;
 import org.postroom.domain.directory.AffiliationPeriod;
 import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.service.directory.AccountDetail;
+import org.postroom.service.directory.AccountRow;
+import org.postroom.service.directory.DirectoryService;
 import org.postroom.service.directory.ImportReport;
 import org.postroom.service.directory.RegistryImportService;
 import org.postroom.service.directory.RegistryRecord;
@@ -42,6 +45,7 @@ class RegistryImportServiceIT {
   }
 
   @Inject RegistryImportService imports;
+  @Inject DirectoryService directory;
   @Inject CredentialService credentials;
 
   @PersistenceContext(unitName = "postroom")
@@ -241,6 +245,40 @@ class RegistryImportServiceIT {
     assertEquals(1, importAs("admin", List.of(closed)).updated());
     assertEquals(AccountState.LEAVING, account("z").getState());
     assertEquals(1, importAs("admin", List.of(closed)).unchanged());
+  }
+
+  @Test
+  void theHelpdeskFindsImportedPeopleByNameUsernameOrAddress() throws Exception {
+    importAs(
+        "admin",
+        List.of(
+            person("f", "Frøydis", null, "Fjeld" + run, "umail.example-a.nl", STUDYING, WORKING)));
+    String address = addressOf("f");
+    for (String text :
+        List.of("u" + run + "f", "FJELD" + run, address.substring(0, 8 + run.length()))) {
+      List<AccountRow> found = as(credentials, "helpdesk", () -> directory.search(text, 0, 25));
+      assertEquals(
+          List.of(address),
+          found.stream()
+              .filter(r -> r.username().equals("u" + run + "f"))
+              .map(AccountRow::address)
+              .toList(),
+          text);
+      assertEquals(
+          (long) found.size(), (long) as(credentials, "helpdesk", () -> directory.count(text)));
+    }
+    AccountDetail detail = as(credentials, "helpdesk", () -> directory.detail("U" + run + "F"));
+    assertEquals(run + "f", detail.registryId());
+    assertEquals(2, detail.affiliations().size());
+    assertEquals(
+        List.of(address), detail.ownMailboxes().stream().map(Mailbox::getAddress).toList());
+    assertEquals(List.of("IMPORTED"), detail.history().stream().map(e -> e.getAction()).toList());
+    assertThrows(
+        EJBAccessException.class,
+        () -> as(credentials, "staff", () -> directory.search("a", 0, 5)));
+    assertThrows(
+        org.postroom.domain.common.RuleViolationException.class,
+        () -> as(credentials, "helpdesk", () -> directory.detail("nobody-" + run)));
   }
 
   @Test

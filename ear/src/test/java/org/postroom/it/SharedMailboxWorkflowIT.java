@@ -161,6 +161,45 @@ class SharedMailboxWorkflowIT {
     assertTrue(browser.currentUrl().endsWith("/requests/new.xhtml"), browser.currentUrl());
   }
 
+  @Test
+  void theHelpdeskFindsAnImportedPersonAndSeesTheirHistory() throws Exception {
+    String id = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    String json =
+        """
+        [{"registryId":"ui-%1$s","givenNames":"Siobhán","infixes":"van der","surname":"O'Brien%1$s",
+          "username":"ui%1$s","domain":"umail.example-a.nl",
+          "affiliations":[{"kind":"STAFF","startsOn":"2024-02-01"}]}]
+        """
+            .formatted(id);
+    String basic = "admin:" + PASSWORD;
+    HttpRequest feed =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://127.0.0.1:"
+                        + System.getProperty("it.http.port")
+                        + "/api/registry/people"))
+            .header("Content-Type", "application/json")
+            .header(
+                "Authorization",
+                "Basic " + java.util.Base64.getEncoder().encodeToString(basic.getBytes()))
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    HttpResponse<String> fed =
+        HttpClient.newHttpClient().send(feed, HttpResponse.BodyHandlers.ofString());
+    assertTrue(fed.body().contains("\"created\":1"), fed.body());
+
+    browser.login("helpdesk", PASSWORD);
+    browser.click("#navAccounts");
+    browser.type("#search\\:accounts\\:globalFilter", "o'brien" + id);
+    browser.waitForText("#search\\:accounts_data", "s.van.der.obrien");
+    browser.screenshot("12-helpdesk-accounts");
+    browser.click("#search\\:accounts_data a.pr-account-link");
+    browser.waitForText("#registryId", "ui-" + id);
+    browser.waitForText("#history", "Created from the registry");
+    assertTrue(browser.pageText().contains("Siobhán van der O'Brien" + id), browser.pageText());
+    browser.screenshot("13-helpdesk-account");
+  }
+
   /** The HTTP status of a page fetched with the browser's session, as a script would see it. */
   private int statusWithBrowserSession(String path) throws Exception {
     Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");

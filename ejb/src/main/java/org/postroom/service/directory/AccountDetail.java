@@ -1,0 +1,21 @@
+package org.postroom.service.directory;
+
+import java.io.Serializable;
+import java.util.List;
+import org.postroom.domain.account.Account;
+import org.postroom.domain.audit.AuditEntry;
+import org.postroom.domain.directory.Affiliation;
+import org.postroom.domain.mailbox.Mailbox;
+
+/**
+ * An account as the helpdesk sees it: the account, the registry's affiliations, the mailboxes it
+ * owns or shares, and what happened to it (newest first).
+ */
+public record AccountDetail(
+    Account account,
+    String registryId,
+    List<Affiliation> affiliations,
+    List<Mailbox> ownMailboxes,
+    List<Mailbox> sharedMailboxes,
+    List<AuditEntry> history)
+    implements Serializable {}

@@ -1,0 +1,113 @@
+package org.postroom.service.directory;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Locale;
+import org.postroom.domain.account.Account;
+import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditEntry;
+import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.directory.Affiliation;
+import org.postroom.domain.mailbox.Mailbox;
+
+/**
+ * The helpdesk's view of the directory: finding accounts by name, username or any address, and one
+ * in full.
+ */
+@Stateless
+@RolesAllowed({Roles.HELPDESK, Roles.ADMIN})
+public class DirectoryService {
+
+  public static final int MAX_PAGE_SIZE = 100;
+  public static final int HISTORY_MAX = 50;
+
+  private static final String FROM =
+      " from Account a left join Mailbox m on m.owner = a"
+          + " where (:text is null or a.username like :prefix escape '\\'"
+          + " or lower(a.displayName) like :contains escape '\\'"
+          + " or m.address like :prefix escape '\\')";
+
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
+
+  /**
+   * Accounts whose username or address starts with the text, or whose name contains it, sorted by
+   * username and paged in the database; all accounts when the text is empty.
+   */
+  public List<AccountRow> search(String text, int first, int pageSize) {
+    TypedQuery<AccountRow> query =
+        em.createQuery(
+            "select new org.postroom.service.directory.AccountRow("
+                + "a.username, a.displayName, a.type, a.state, m.address)"
+                + FROM
+                + " order by a.username, m.address",
+            AccountRow.class);
+    bind(query, text);
+    return query
+        .setFirstResult(Math.max(0, first))
+        .setMaxResults(Math.min(Math.max(1, pageSize), MAX_PAGE_SIZE))
+        .getResultList();
+  }
+
+  public long count(String text) {
+    TypedQuery<Long> query = em.createQuery("select count(a)" + FROM, Long.class);
+    bind(query, text);
+    return query.getSingleResult();
+  }
+
+  /** One account in full; an unknown username is {@code account.notFound}. */
+  public AccountDetail detail(String username) {
+    Account account =
+        em.createQuery("select a from Account a where a.username = :u", Account.class)
+            .setParameter("u", Account.normalizeUsername(username))
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(() -> RuleViolationException.of("account.notFound"));
+    List<Affiliation> affiliations =
+        account.getPerson() == null ? List.of() : account.getPerson().getAffiliations();
+    List<Mailbox> own =
+        em.createQuery(
+                "select m from Mailbox m where m.owner = :a order by m.address", Mailbox.class)
+            .setParameter("a", account)
+            .getResultList();
+    List<Mailbox> shared =
+        em.createQuery(
+                "select m from Mailbox m join m.members sharer where sharer = :a order by m.address",
+                Mailbox.class)
+            .setParameter("a", account)
+            .getResultList();
+    List<AuditEntry> history =
+        account.getPerson() == null
+            ? List.of()
+            : em.createQuery(
+                    "select e from AuditEntry e where e.subjectType = 'Person' and e.subjectId = :id"
+                        + " order by e.occurredAt desc, e.id desc",
+                    AuditEntry.class)
+                .setParameter("id", account.getPerson().getId())
+                .setMaxResults(HISTORY_MAX)
+                .getResultList();
+    return new AccountDetail(
+        account,
+        account.getPerson() == null ? null : account.getPerson().getRegistryId(),
+        affiliations,
+        own,
+        shared,
+        history);
+  }
+
+  private static void bind(TypedQuery<?> query, String text) {
+    String normalized =
+        text == null || text.isBlank() ? null : text.strip().toLowerCase(Locale.ROOT);
+    String escaped =
+        normalized == null
+            ? ""
+            : normalized.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    query.setParameter("text", normalized);
+    query.setParameter("prefix", escaped + "%");
+    query.setParameter("contains", "%" + escaped + "%");
+  }
+}
