@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -83,8 +84,23 @@ public final class Browser implements AutoCloseable {
     field.sendKeys(text);
   }
 
+  /**
+   * Clicks, trying again when an ajax update replaced the element between finding and clicking it.
+   */
   public void click(String cssSelector) {
-    await().until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))).click();
+    await()
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            driver -> {
+              WebElement element =
+                  ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))
+                      .apply(driver);
+              if (element == null) {
+                return false;
+              }
+              element.click();
+              return true;
+            });
   }
 
   public void login(String username, String password) {

@@ -191,6 +191,11 @@ class SharedMailboxWorkflowIT {
     browser.login("helpdesk", PASSWORD);
     browser.click("#navAccounts");
     browser.type("#search\\:accounts\\:globalFilter", "o'brien" + id);
+    browser
+        .await()
+        .until(
+            ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#search\\:accounts_data a.pr-account-link"), 1));
     browser.waitForText("#search\\:accounts_data", "s.van.der.obrien");
     browser.screenshot("12-helpdesk-accounts");
     browser.click("#search\\:accounts_data a.pr-account-link");
