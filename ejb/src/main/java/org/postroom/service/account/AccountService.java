@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Locale;
 import org.postroom.domain.account.Roles;
+import org.postroom.service.common.LikePattern;
 
 /**
  * Use cases on accounts that other features need; the account lifecycle itself comes with the
@@ -31,14 +32,13 @@ public class AccountService {
     if (q.length() < 2) {
       return List.of();
     }
-    String escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     return em.createQuery(
             "select new org.postroom.service.account.AccountSuggestion(a.username, a.displayName, a.type)"
                 + " from Account a where a.enabled = true and (a.username like :prefix escape '\\'"
                 + " or lower(a.displayName) like :contains escape '\\') order by a.username",
             AccountSuggestion.class)
-        .setParameter("prefix", escaped + "%")
-        .setParameter("contains", "%" + escaped + "%")
+        .setParameter("prefix", LikePattern.prefix(q))
+        .setParameter("contains", LikePattern.contains(q))
         .setMaxResults(SUGGESTIONS_MAX)
         .getResultList();
   }

@@ -13,6 +13,7 @@ import org.postroom.domain.audit.AuditEntry;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.directory.Affiliation;
 import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.service.common.LikePattern;
 
 /**
  * The helpdesk's view of the directory: finding accounts by name, username or any address, and one
@@ -102,12 +103,8 @@ public class DirectoryService {
   private static void bind(TypedQuery<?> query, String text) {
     String normalized =
         text == null || text.isBlank() ? null : text.strip().toLowerCase(Locale.ROOT);
-    String escaped =
-        normalized == null
-            ? ""
-            : normalized.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     query.setParameter("text", normalized);
-    query.setParameter("prefix", escaped + "%");
-    query.setParameter("contains", "%" + escaped + "%");
+    query.setParameter("prefix", normalized == null ? "%" : LikePattern.prefix(normalized));
+    query.setParameter("contains", normalized == null ? "%" : LikePattern.contains(normalized));
   }
 }

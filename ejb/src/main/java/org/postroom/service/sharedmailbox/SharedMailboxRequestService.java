@@ -30,6 +30,7 @@ import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.sharedmailbox.SharedMailboxRequest;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.audit.AuditLog;
+import org.postroom.service.common.LikePattern;
 import org.postroom.service.notification.MailTemplates;
 import org.postroom.service.notification.Notifier;
 import org.postroom.service.provisioning.MailSystem;
@@ -288,14 +289,7 @@ public class SharedMailboxRequestService {
       typed.setParameter("state", query.state());
     }
     if (query.text() != null) {
-      String escaped =
-          query
-              .text()
-              .toLowerCase(Locale.ROOT)
-              .replace("\\", "\\\\")
-              .replace("%", "\\%")
-              .replace("_", "\\_");
-      typed.setParameter("text", "%" + escaped + "%");
+      typed.setParameter("text", LikePattern.contains(query.text()));
     }
   }
 
