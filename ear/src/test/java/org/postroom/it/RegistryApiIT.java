@@ -3,12 +3,7 @@ package org.postroom.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -27,21 +22,8 @@ class RegistryApiIT {
     return Deployments.ear();
   }
 
-  private static final URI PEOPLE =
-      URI.create("http://127.0.0.1:" + System.getProperty("it.http.port") + "/api/registry/people");
-
   private HttpResponse<String> post(String user, String json) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(PEOPLE)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json));
-    if (user != null) {
-      String basic = user + ":" + System.getProperty("it.demo.password");
-      request.header(
-          "Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
-    }
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return Api.json("POST", user, "registry/people", json);
   }
 
   @Test

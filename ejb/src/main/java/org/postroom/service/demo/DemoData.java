@@ -91,7 +91,7 @@ public class DemoData {
     domain("univ-b.be", "nl", MailboxPolicy.standard(), SharedMailboxPolicy.universityB());
     domain("umail.example-a.nl", "nl", MailboxPolicy.universityA(), closed);
     domain("univ-c.example", "en", MailboxPolicy.standard(), closed);
-    domain("alumni.univ-d.no", "nb", MailboxPolicy.universityDAlumni(), closed);
+    domain("alumni.univ-d.no", "en", MailboxPolicy.universityDAlumni(), closed);
     domain("provider-e.example", "en", MailboxPolicy.providerE(), closed);
     String hash = hasher.hash(password.get());
     int created = 0;

@@ -14,6 +14,7 @@ import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.directory.Affiliation;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.service.common.LikePattern;
+import org.postroom.service.common.Paging;
 
 /**
  * The helpdesk's view of the directory: finding accounts by name, username or any address, and one
@@ -48,10 +49,7 @@ public class DirectoryService {
                 + " order by a.username, m.address",
             AccountRow.class);
     bind(query, text);
-    return query
-        .setFirstResult(Math.max(0, first))
-        .setMaxResults(Math.min(Math.max(1, pageSize), MAX_PAGE_SIZE))
-        .getResultList();
+    return Paging.page(query, first, pageSize, MAX_PAGE_SIZE);
   }
 
   public long count(String text) {

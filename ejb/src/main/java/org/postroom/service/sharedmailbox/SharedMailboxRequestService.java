@@ -8,7 +8,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +29,7 @@ import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.sharedmailbox.SharedMailboxRequest;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.audit.AuditLog;
+import org.postroom.service.common.Flush;
 import org.postroom.service.common.LikePattern;
 import org.postroom.service.notification.MailTemplates;
 import org.postroom.service.notification.Notifier;
@@ -113,7 +113,7 @@ public class SharedMailboxRequestService {
       throw new RuleViolationException(violations);
     }
     em.persist(request);
-    flushOrFail(Violation.of("localPart", "request.localPart.taken", request.getAddress()));
+    Flush.orFail(em, Violation.of("localPart", "request.localPart.taken", request.getAddress()));
     audit.record(
         now, requester.getUsername(), "SUBMITTED", SUBJECT, request.getId(), request.getAddress());
     notifier.queue(
@@ -136,7 +136,7 @@ public class SharedMailboxRequestService {
     SharedMailboxRequest request = visibleRequest(requestId, requester);
     Instant now = Instant.now();
     request.cancel(requester, now);
-    flushOrFail(Violation.of(null, "request.concurrentChange"));
+    Flush.orFail(em, Violation.of(null, "request.concurrentChange"));
     audit.record(
         now, requester.getUsername(), "CANCELLED", SUBJECT, requestId, request.getAddress());
   }
@@ -152,14 +152,14 @@ public class SharedMailboxRequestService {
     SharedMailboxRequest request = requestAsSeen(requestId, seenVersion);
     Instant now = Instant.now();
     request.approve(helpdesk, now);
-    flushOrFail(Violation.of(null, "request.concurrentDecision"));
+    Flush.orFail(em, Violation.of(null, "request.concurrentDecision"));
     audit.record(now, helpdesk, "APPROVED", SUBJECT, requestId, request.getAddress());
 
     Mailbox mailbox =
         Mailbox.shared(request.getDomain(), request.getAddress(), request.getMembers(), now);
     em.persist(mailbox);
     request.provisioned(mailbox, now);
-    flushOrFail(Violation.of(null, "request.localPart.taken", request.getAddress()));
+    Flush.orFail(em, Violation.of(null, "request.localPart.taken", request.getAddress()));
     mailSystem.createSharedMailbox(mailbox);
     audit.record(
         now,
@@ -191,7 +191,7 @@ public class SharedMailboxRequestService {
     SharedMailboxRequest request = requestAsSeen(requestId, seenVersion);
     Instant now = Instant.now();
     request.reject(helpdesk, reason, now);
-    flushOrFail(Violation.of(null, "request.concurrentDecision"));
+    Flush.orFail(em, Violation.of(null, "request.concurrentDecision"));
     audit.record(now, helpdesk, "REJECTED", SUBJECT, requestId, request.getRejectionReason());
     Account requester = request.getRequester();
     notifier.queue(
@@ -351,18 +351,6 @@ public class SharedMailboxRequestService {
       throw RuleViolationException.of("request.concurrentChange");
     }
     return request;
-  }
-
-  /**
-   * Writes pending changes now, so that a lost race (a stale version, an address taken meanwhile,
-   * also by another node) becomes a clear message instead of a failure at commit.
-   */
-  private void flushOrFail(Violation onConflict) {
-    try {
-      em.flush();
-    } catch (PersistenceException conflict) {
-      throw new RuleViolationException(onConflict);
-    }
   }
 
   private static String memberLines(List<Account> members) {

@@ -10,7 +10,12 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.common.Violation;
 
 /**
  * A mail domain Postroom serves (e.g. {@code univ-b.be}), with the policies that govern its
@@ -21,6 +26,14 @@ import java.util.Locale;
 public class MailDomain implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
+  /** The languages Postroom's pages and mails are written in. */
+  public static final List<String> LANGUAGES = List.of("en", "nl");
+
+  public static final int NAME_MAX = 253;
+
+  /** One DNS label (RFC 1035, with RFC 1123's leading digits); IDNs in their xn-- form. */
+  private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mail_domain_seq")
@@ -53,10 +66,64 @@ public class MailDomain implements Serializable {
       String defaultLanguage,
       MailboxPolicy mailboxPolicy,
       SharedMailboxPolicy sharedMailboxPolicy) {
-    this.name = name.strip().toLowerCase(Locale.ROOT);
+    List<Violation> found = checkName(name);
+    found.addAll(checkLanguage(defaultLanguage));
+    if (!found.isEmpty()) {
+      throw new RuleViolationException(found);
+    }
+    this.name = normalizeName(name);
     this.defaultLanguage = defaultLanguage;
     this.mailboxPolicy = mailboxPolicy;
     this.sharedMailboxPolicy = sharedMailboxPolicy;
+  }
+
+  /** Domain names are case-insensitive: kept in lower case, without surrounding blanks. */
+  public static String normalizeName(String raw) {
+    return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** A host name of two labels or more, e.g. {@code alumni.univ-d.no}. */
+  public static List<Violation> checkName(String raw) {
+    String name = normalizeName(raw);
+    List<Violation> found = new ArrayList<>();
+    if (name.isEmpty()) {
+      found.add(Violation.of("name", "domain.name.required"));
+      return found;
+    }
+    String[] labels = name.split("\\.", -1);
+    boolean wellFormed =
+        name.length() <= NAME_MAX
+            && labels.length >= 2
+            && !labels[labels.length - 1].chars().allMatch(Character::isDigit);
+    for (String label : labels) {
+      wellFormed &= LABEL.matcher(label).matches();
+    }
+    if (!wellFormed) {
+      found.add(Violation.of("name", "domain.name.invalid"));
+    }
+    return found;
+  }
+
+  private static List<Violation> checkLanguage(String language) {
+    return LANGUAGES.contains(language)
+        ? new ArrayList<>()
+        : new ArrayList<>(List.of(Violation.of("defaultLanguage", "policy.required")));
+  }
+
+  /** Replaces the domain's language and policies (each already checked when it was made). */
+  public void changeSettings(
+      String defaultLanguage, MailboxPolicy mailboxPolicy, SharedMailboxPolicy sharedPolicy) {
+    List<Violation> found = checkLanguage(defaultLanguage);
+    if (!found.isEmpty()) {
+      throw new RuleViolationException(found);
+    }
+    this.defaultLanguage = defaultLanguage;
+    this.mailboxPolicy = mailboxPolicy;
+    this.sharedMailboxPolicy = sharedPolicy;
+  }
+
+  public long getVersion() {
+    return version;
   }
 
   /** The full address for a local part of this domain, in the canonical lower case. */

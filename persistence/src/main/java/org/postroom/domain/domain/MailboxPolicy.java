@@ -5,7 +5,11 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import org.postroom.domain.account.AccountType;
+import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.common.Violation;
 import org.postroom.domain.directory.AddressGenerator;
 
 /**
@@ -17,7 +21,18 @@ import org.postroom.domain.directory.AddressGenerator;
 public class MailboxPolicy implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  private static final long MB = 1000L * 1000;
+
+  /** Sizes are entered and shown in (decimal) megabytes, as mail providers state them. */
+  public static final long MB = 1000L * 1000;
+
+  public static final int LOCAL_PART_MIN = 6;
+  public static final int LOCAL_PART_MAX = 64;
+  public static final long QUOTA_MAX_MB = 10_000_000;
+  public static final int WARNING_MIN = 50;
+  public static final int WARNING_MAX = 99;
+  public static final long MESSAGE_MAX_MB = 2000;
+  public static final int GRACE_DAYS_MAX = 730;
+  public static final int RETENTION_DAYS_MAX = 3650;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "address_scheme", nullable = false, length = 24)
@@ -55,8 +70,20 @@ public class MailboxPolicy implements Serializable {
   @Column(name = "settings_managed_by", nullable = false, length = 16)
   private SettingsManager settingsManagedBy;
 
+  /** Days an account keeps working after its last affiliation ended ("leaving"). */
+  @Column(name = "leaving_grace_days", nullable = false)
+  private int leavingGraceDays;
+
+  /** Days a closed account's mailbox is kept before its deletion is queued. */
+  @Column(name = "closed_retention_days", nullable = false)
+  private int closedRetentionDays;
+
   protected MailboxPolicy() {}
 
+  /**
+   * A policy from its values; every value out of range is reported at once, as a violation at the
+   * field of the same name (sizes in MB).
+   */
   public MailboxPolicy(
       AddressScheme addressScheme,
       int localPartMaxLength,
@@ -68,19 +95,9 @@ public class MailboxPolicy implements Serializable {
       ForwardPolicy forwardPolicy,
       long maxMessageBytes,
       boolean trashKeepsDeleted,
-      SettingsManager settingsManagedBy) {
-    if (localPartMaxLength < 6 || localPartMaxLength > 64) {
-      throw new IllegalArgumentException("local part length must be 6..64");
-    }
-    if (quotaWarningPercent < 1 || quotaWarningPercent > 100 || maxMessageBytes <= 0) {
-      throw new IllegalArgumentException("inconsistent mailbox policy");
-    }
-    for (long quota :
-        new long[] {studentQuotaBytes, staffQuotaBytes, externalQuotaBytes, alumniQuotaBytes}) {
-      if (quota <= 0) {
-        throw new IllegalArgumentException("quotas must be positive");
-      }
-    }
+      SettingsManager settingsManagedBy,
+      int leavingGraceDays,
+      int closedRetentionDays) {
     this.addressScheme = addressScheme;
     this.localPartMaxLength = localPartMaxLength;
     this.studentQuotaBytes = studentQuotaBytes;
@@ -92,6 +109,30 @@ public class MailboxPolicy implements Serializable {
     this.maxMessageBytes = maxMessageBytes;
     this.trashKeepsDeleted = trashKeepsDeleted;
     this.settingsManagedBy = settingsManagedBy;
+    this.leavingGraceDays = leavingGraceDays;
+    this.closedRetentionDays = closedRetentionDays;
+    List<Violation> violations = violations();
+    if (!violations.isEmpty()) {
+      throw new RuleViolationException(violations);
+    }
+  }
+
+  private List<Violation> violations() {
+    List<Violation> found = new ArrayList<>();
+    PolicyChecks.required(found, "addressScheme", addressScheme);
+    PolicyChecks.range(
+        found, "localPartMaxLength", localPartMaxLength, LOCAL_PART_MIN, LOCAL_PART_MAX);
+    PolicyChecks.megabytes(found, "quotaStudentMb", studentQuotaBytes, QUOTA_MAX_MB);
+    PolicyChecks.megabytes(found, "quotaStaffMb", staffQuotaBytes, QUOTA_MAX_MB);
+    PolicyChecks.megabytes(found, "quotaExternalMb", externalQuotaBytes, QUOTA_MAX_MB);
+    PolicyChecks.megabytes(found, "quotaAlumniMb", alumniQuotaBytes, QUOTA_MAX_MB);
+    PolicyChecks.range(found, "quotaWarningPercent", quotaWarningPercent, WARNING_MIN, WARNING_MAX);
+    PolicyChecks.required(found, "forwardPolicy", forwardPolicy);
+    PolicyChecks.megabytes(found, "maxMessageSizeMb", maxMessageBytes, MESSAGE_MAX_MB);
+    PolicyChecks.required(found, "settingsManagedBy", settingsManagedBy);
+    PolicyChecks.range(found, "leavingGraceDays", leavingGraceDays, 0, GRACE_DAYS_MAX);
+    PolicyChecks.range(found, "closedRetentionDays", closedRetentionDays, 0, RETENTION_DAYS_MAX);
+    return found;
   }
 
   /**
@@ -110,7 +151,9 @@ public class MailboxPolicy implements Serializable {
         ForwardPolicy.ANY,
         25 * MB,
         true,
-        SettingsManager.USER);
+        SettingsManager.USER,
+        30,
+        90);
   }
 
   /** University D's alumni: username@alumni…, 2 GB, external forwards allowed. */
@@ -126,7 +169,9 @@ public class MailboxPolicy implements Serializable {
         ForwardPolicy.ANY,
         25 * MB,
         true,
-        SettingsManager.USER);
+        SettingsManager.USER,
+        30,
+        90);
   }
 
   /**
@@ -144,7 +189,9 @@ public class MailboxPolicy implements Serializable {
         ForwardPolicy.ANY,
         12 * MB,
         true,
-        SettingsManager.DOMAIN_ADMIN);
+        SettingsManager.DOMAIN_ADMIN,
+        30,
+        90);
   }
 
   /** A neutral default: username addresses, 1 GB, users manage their own settings. */
@@ -160,7 +207,9 @@ public class MailboxPolicy implements Serializable {
         ForwardPolicy.ANY,
         25 * MB,
         true,
-        SettingsManager.USER);
+        SettingsManager.USER,
+        30,
+        90);
   }
 
   public long quotaFor(AccountType type) {
@@ -202,5 +251,29 @@ public class MailboxPolicy implements Serializable {
 
   public SettingsManager getSettingsManagedBy() {
     return settingsManagedBy;
+  }
+
+  public long getStudentQuotaBytes() {
+    return studentQuotaBytes;
+  }
+
+  public long getStaffQuotaBytes() {
+    return staffQuotaBytes;
+  }
+
+  public long getExternalQuotaBytes() {
+    return externalQuotaBytes;
+  }
+
+  public long getAlumniQuotaBytes() {
+    return alumniQuotaBytes;
+  }
+
+  public int getLeavingGraceDays() {
+    return leavingGraceDays;
+  }
+
+  public int getClosedRetentionDays() {
+    return closedRetentionDays;
   }
 }

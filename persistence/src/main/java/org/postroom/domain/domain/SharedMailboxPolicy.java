@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.postroom.domain.account.AccountType;
+import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 
 /**
@@ -36,6 +37,9 @@ public class SharedMailboxPolicy implements Serializable {
 
   /** RFC 5321: a local part holds at most 64 octets, whatever a policy says. */
   public static final int LOCAL_PART_HARD_LIMIT = 64;
+
+  public static final int DOTS_MAX = 3;
+  public static final int MEMBERS_MAX = 1000;
 
   @Column(name = "shared_requests_enabled", nullable = false)
   private boolean requestsEnabled;
@@ -72,12 +76,6 @@ public class SharedMailboxPolicy implements Serializable {
       boolean staffRequiredWithStudents,
       long quotaBytes,
       boolean forwardAllowed) {
-    if (localPartMaxLength < 1 || localPartMaxLength > LOCAL_PART_HARD_LIMIT) {
-      throw new IllegalArgumentException("local part length must be 1.." + LOCAL_PART_HARD_LIMIT);
-    }
-    if (localPartMaxDots < 0 || minMembers < 1 || maxMembers < minMembers || quotaBytes <= 0) {
-      throw new IllegalArgumentException("inconsistent shared mailbox policy");
-    }
     this.requestsEnabled = requestsEnabled;
     this.localPartMaxLength = localPartMaxLength;
     this.localPartMaxDots = localPartMaxDots;
@@ -86,6 +84,16 @@ public class SharedMailboxPolicy implements Serializable {
     this.staffRequiredWithStudents = staffRequiredWithStudents;
     this.quotaBytes = quotaBytes;
     this.forwardAllowed = forwardAllowed;
+    List<Violation> found = new ArrayList<>();
+    PolicyChecks.range(
+        found, "sharedLocalPartMaxLength", localPartMaxLength, 1, LOCAL_PART_HARD_LIMIT);
+    PolicyChecks.range(found, "sharedLocalPartMaxDots", localPartMaxDots, 0, DOTS_MAX);
+    PolicyChecks.range(found, "sharedMinMembers", minMembers, 1, MEMBERS_MAX);
+    PolicyChecks.range(found, "sharedMaxMembers", maxMembers, Math.max(1, minMembers), MEMBERS_MAX);
+    PolicyChecks.megabytes(found, "sharedQuotaMb", quotaBytes, MailboxPolicy.QUOTA_MAX_MB);
+    if (!found.isEmpty()) {
+      throw new RuleViolationException(found);
+    }
   }
 
   /**

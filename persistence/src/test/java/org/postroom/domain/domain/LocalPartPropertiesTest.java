@@ -116,7 +116,7 @@ class LocalPartPropertiesTest {
         .check(
             limit -> {
               SharedMailboxPolicy policy =
-                  new SharedMailboxPolicy(true, limit, 1, 1, 5, true, 1, false);
+                  new SharedMailboxPolicy(true, limit, 1, 1, 5, true, 5_000_000_000L, false);
               return !policy.checkLocalPart("a".repeat(limit + 1)).isEmpty()
                   && policy.checkLocalPart("a".repeat(limit)).isEmpty();
             });

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.postroom.domain.account.AccountType;
+import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 
 class SharedMailboxPolicyTest {
@@ -109,15 +110,25 @@ class SharedMailboxPolicyTest {
   }
 
   @Test
-  void refusesInconsistentPolicies() {
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> new SharedMailboxPolicy(true, 65, 1, 1, 5, true, 1, false));
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> new SharedMailboxPolicy(true, 16, 1, 3, 2, true, 1, false));
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> new SharedMailboxPolicy(true, 16, 1, 1, 5, true, 0, false));
+  void reportsEveryValueOutOfRangeAtItsField() {
+    RuleViolationException refused =
+        assertThrows(
+            RuleViolationException.class,
+            () -> new SharedMailboxPolicy(true, 65, 4, 3, 2, true, 999_999, false));
+    assertEquals(
+        List.of(
+            "sharedLocalPartMaxLength",
+            "sharedLocalPartMaxDots",
+            "sharedMaxMembers",
+            "sharedQuotaMb"),
+        refused.violations().stream().map(v -> v.field()).toList());
+    assertEquals(List.of(3L, 1000L), refused.violations().get(2).args());
+  }
+
+  @Test
+  void acceptsTheEdgesOfEachRange() {
+    SharedMailboxPolicy edges =
+        new SharedMailboxPolicy(false, 64, 3, 1000, 1000, false, 1_000_000, true);
+    assertEquals(1000, edges.getMaxMembers());
   }
 }

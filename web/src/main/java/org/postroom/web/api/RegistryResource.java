@@ -8,7 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import org.postroom.service.directory.ImportReport;
 import org.postroom.service.directory.RegistryImportService;
 import org.postroom.service.directory.RegistryRecord;
@@ -28,19 +27,14 @@ public class RegistryResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response importPeople(List<RegistryRecord> records) {
     if (records == null || records.isEmpty()) {
-      return problem("Send a JSON array of at least one person.");
+      return Problem.of(Response.Status.BAD_REQUEST, "Send a JSON array of at least one person.");
     }
     if (records.size() > RegistryImportService.MAX_RECORDS) {
-      return problem("Send at most " + RegistryImportService.MAX_RECORDS + " people per request.");
+      return Problem.of(
+          Response.Status.BAD_REQUEST,
+          "Send at most " + RegistryImportService.MAX_RECORDS + " people per request.");
     }
     ImportReport report = imports.importRecords(records);
     return Response.ok(report).build();
-  }
-
-  private static Response problem(String detail) {
-    return Response.status(Response.Status.BAD_REQUEST)
-        .type(MediaType.APPLICATION_JSON)
-        .entity(Map.of("status", 400, "detail", detail))
-        .build();
   }
 }

@@ -3,6 +3,7 @@ package org.postroom.web.common;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -16,22 +17,25 @@ public final class Messages {
 
   private Messages() {}
 
+  /** The text of a key in the view's language. */
   public static String text(String key, Object... args) {
-    FacesContext faces = FacesContext.getCurrentInstance();
+    return format(FacesContext.getCurrentInstance().getViewRoot().getLocale(), key, args);
+  }
+
+  /**
+   * The text of a key in a language (also outside a Faces request, e.g. for the REST API); an
+   * unknown key gives the generic error text, never the key.
+   */
+  public static String format(Locale locale, String key, Object... args) {
     ResourceBundle bundle =
-        ResourceBundle.getBundle(
-            BUNDLE,
-            faces.getViewRoot().getLocale(),
-            Thread.currentThread().getContextClassLoader());
+        ResourceBundle.getBundle(BUNDLE, locale, Messages.class.getClassLoader());
     String pattern;
     try {
       pattern = bundle.getString(key);
     } catch (MissingResourceException e) {
       pattern = bundle.getString("error.unexpected");
     }
-    return args.length == 0
-        ? pattern
-        : new MessageFormat(pattern, faces.getViewRoot().getLocale()).format(args);
+    return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
   }
 
   public static void info(String key, Object... args) {

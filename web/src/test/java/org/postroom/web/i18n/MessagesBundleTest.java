@@ -16,6 +16,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.postroom.domain.domain.AddressScheme;
+import org.postroom.domain.domain.ForwardPolicy;
+import org.postroom.domain.domain.MailDomain;
+import org.postroom.domain.domain.SettingsManager;
+import org.postroom.service.domain.DomainSettings;
 
 /** Every text has a translation, and every key the pages and the rules use exists. */
 class MessagesBundleTest {
@@ -33,7 +38,7 @@ class MessagesBundleTest {
 
   private static final Pattern IN_PAGES = Pattern.compile("i18n\\['([a-zA-Z.]+)'\\]");
   private static final Pattern IN_JAVA =
-      Pattern.compile("\"((?:request|login|account|error|import)\\.[a-zA-Z.]+)\"");
+      Pattern.compile("\"((?:request|login|account|error|import|policy|domain)\\.[a-zA-Z.]+)\"");
 
   private static void collect(Path root, Predicate<String> fileName, Pattern key, Set<String> into)
       throws IOException {
@@ -63,6 +68,25 @@ class MessagesBundleTest {
     assertTrue(used.size() > 40, "found only " + used);
     Set<String> missing = new TreeSet<>(used);
     missing.removeAll(defined);
+    assertEquals(Set.of(), missing);
+  }
+
+  @Test
+  void everyChoiceOfADomainPolicyHasALabel() {
+    Set<String> defined = keys(Locale.ROOT);
+    Set<String> missing = new TreeSet<>();
+    Stream.of(
+            Stream.of(AddressScheme.values()).map(v -> "addressScheme." + v),
+            Stream.of(ForwardPolicy.values()).map(v -> "forwardPolicy." + v),
+            Stream.of(SettingsManager.values()).map(v -> "settingsManager." + v),
+            MailDomain.LANGUAGES.stream().map(v -> "language." + v),
+            new DomainSettings()
+                .values().keySet().stream()
+                    .filter(f -> !f.equals("version"))
+                    .map(f -> "domain.field." + f))
+        .flatMap(s -> s)
+        .filter(key -> !defined.contains(key))
+        .forEach(missing::add);
     assertEquals(Set.of(), missing);
   }
 }

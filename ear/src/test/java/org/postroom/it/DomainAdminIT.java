@@ -1,0 +1,141 @@
+package org.postroom.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Domains and policies as administrators use them: the admin pages in a real browser, and the REST
+ * API as a script calls it.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DomainAdminIT {
+
+  private static final String PASSWORD = System.getProperty("it.demo.password");
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Deployments.ear();
+  }
+
+  private static String uniqueName(String prefix) {
+    return prefix + UUID.randomUUID().toString().substring(0, 8) + ".example";
+  }
+
+  @Test
+  void anAdministratorAddsADomainAndTightensItsPolicyInTheBrowser() {
+    String name = uniqueName("lab-");
+    try (Browser browser = new Browser()) {
+      browser.login("admin", PASSWORD);
+      browser.click("#navDomains");
+      browser.waitForText("#list\\:domains", "umail.example-a.nl");
+      browser.screenshot("10-domains");
+
+      browser.click("#newDomain");
+      browser.type("#domain\\:name", "not a domain");
+      browser.click("#domain\\:save");
+      browser.waitForText("#domain", "Enter a domain name such as univ-b.be");
+      browser.type("#domain\\:name", name.toUpperCase());
+      browser.click("#domain\\:save");
+      browser.waitForText("#messages", "The domain " + name + " is added.");
+      browser.waitForText("#history", "Domain added");
+
+      browser.type("#domain\\:quotaStudentMb", "350");
+      browser.type("#domain\\:quotaWarningPercent", "120");
+      browser.type("#domain\\:sharedMaxMembers", "");
+      browser.click("#domain\\:save");
+      browser.waitForText("#domain", "Enter a whole number from 50 to 99.");
+      browser.waitForText("#domain", "Choose or enter a value.");
+      browser.screenshot("11-domain-policy-errors");
+      assertTrue(
+          browser.pageText().contains("No changes yet") || !browser.pageText().contains("350"));
+
+      browser.type("#domain\\:quotaWarningPercent", "85");
+      browser.type("#domain\\:sharedMaxMembers", "4");
+      browser.click("#domain\\:save");
+      browser.waitForText("#messages", "The domain's settings are saved.");
+      browser.waitForText("#history", "quotaStudentMb: 1000 → 350");
+      browser.waitForText("#history", "quotaWarningPercent: 90 → 85");
+      browser.screenshot("12-domain-policy-saved");
+
+      browser.open("admin/domains.xhtml");
+      browser.type("#list\\:domains\\:globalFilter", name.substring(0, 12));
+      browser
+          .await()
+          .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("a.pr-domain-link"), 1));
+      browser.logout();
+
+      browser.login("helpdesk", PASSWORD);
+      assertTrue(browser.driver().findElements(By.id("navDomains")).isEmpty());
+      browser.open("admin/domain.xhtml?name=" + name);
+      assertTrue(browser.pageText().contains("does not exist"), browser.pageText());
+    }
+  }
+
+  @Test
+  void scriptsReadCreateAndChangeDomainsOverRest() throws Exception {
+    HttpResponse<String> list = Api.send(Api.as("admin", "domains?q=univ-b").GET());
+    assertEquals(200, list.statusCode(), list.body());
+    assertTrue(list.body().contains("\"name\":\"univ-b.be\""), list.body());
+    assertTrue(list.body().contains("\"total\":1"), list.body());
+
+    HttpResponse<String> template = Api.send(Api.as("admin", "domains/univ-c.example").GET());
+    assertEquals(200, template.statusCode());
+    assertTrue(template.headers().firstValue("ETag").isPresent());
+    String name = uniqueName("rest-");
+    String json =
+        template.body().replace("\"name\":\"univ-c.example\"", "\"name\":\"" + name + "\"");
+    assertTrue(json.contains(name), json);
+
+    HttpResponse<String> created = Api.json("POST", "admin", "domains", json);
+    assertEquals(201, created.statusCode(), created.body());
+    assertTrue(
+        created.headers().firstValue("Location").orElse("").endsWith("/api/domains/" + name));
+    HttpResponse<String> again = Api.json("POST", "admin", "domains", json);
+    assertEquals(400, again.statusCode(), again.body());
+    assertTrue(again.body().contains("\"key\":\"domain.name.taken\""), again.body());
+
+    String current = Api.send(Api.as("admin", "domains/" + name).GET()).body();
+    assertTrue(current.contains("\"quotaWarningPercent\":90"), current);
+    HttpResponse<String> refused =
+        Api.send(
+            Api.as("admin", "domains/" + name)
+                .header("Content-Type", "application/json")
+                .header("Accept-Language", "nl-BE, en;q=0.5")
+                .PUT(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        current.replace(
+                            "\"quotaWarningPercent\":90", "\"quotaWarningPercent\":100"))));
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertTrue(
+        refused
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/problem+json"));
+    assertTrue(refused.body().contains("\"field\":\"quotaWarningPercent\""), refused.body());
+    assertTrue(refused.body().contains("Vul een geheel getal van 50 tot 99 in."), refused.body());
+
+    String changed = current.replace("\"quotaStaffMb\":1000", "\"quotaStaffMb\":1500");
+    HttpResponse<String> saved = Api.json("PUT", "admin", "domains/" + name, changed);
+    assertEquals(200, saved.statusCode(), saved.body());
+    assertTrue(saved.body().contains("\"quotaStaffMb\":1500"), saved.body());
+    HttpResponse<String> stale = Api.json("PUT", "admin", "domains/" + name, changed);
+    assertEquals(409, stale.statusCode(), stale.body());
+
+    assertEquals(404, Api.send(Api.as("admin", "domains/nowhere.example").GET()).statusCode());
+    assertEquals(403, Api.send(Api.as("helpdesk", "domains").GET()).statusCode());
+    assertEquals(401, Api.send(Api.as(null, "domains").GET()).statusCode());
+  }
+}

@@ -1,0 +1,199 @@
+package org.postroom.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.postroom.it.Caller.as;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.postroom.domain.audit.AuditEntry;
+import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.common.Violation;
+import org.postroom.domain.domain.AddressScheme;
+import org.postroom.domain.domain.ForwardPolicy;
+import org.postroom.service.domain.DomainService;
+import org.postroom.service.domain.DomainSettings;
+import org.postroom.service.security.CredentialService;
+import org.postroom.service.sharedmailbox.NewSharedMailboxRequest;
+import org.postroom.service.sharedmailbox.SharedMailboxRequestService;
+
+/**
+ * Domains and their policies through the real service as the demo administrator: validation at each
+ * field, nothing kept of a refused change, concurrent edits, audit, roles — and that a changed
+ * policy is what the workflows enforce next.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DomainServiceIT {
+
+  @Deployment
+  static EnterpriseArchive deployment() {
+    return Deployments.earWithTests(DomainServiceIT.class);
+  }
+
+  @Inject DomainService domains;
+  @Inject SharedMailboxRequestService requests;
+  @Inject CredentialService credentials;
+
+  private DomainSettings newDomain() throws Exception {
+    DomainSettings wanted = DomainSettings.defaults();
+    wanted.setName("T" + UUID.randomUUID().toString().substring(0, 8) + ".Example");
+    return as(credentials, "admin", () -> domains.create(wanted));
+  }
+
+  private List<AuditEntry> history(String name) throws Exception {
+    return as(credentials, "admin", () -> domains.history(name));
+  }
+
+  @Test
+  void theReferenceInstitutionsAreDomainsWithTheirPolicies() throws Exception {
+    DomainSettings a = as(credentials, "admin", () -> domains.settings("umail.example-a.nl"));
+    assertEquals(AddressScheme.GENERATED_FROM_NAME, a.getAddressScheme());
+    assertEquals(20, a.getLocalPartMaxLength());
+    assertEquals(300L, a.getQuotaStudentMb());
+    DomainSettings b = as(credentials, "admin", () -> domains.settings("UNIV-B.BE"));
+    assertEquals(16, b.getSharedLocalPartMaxLength());
+    assertEquals(5, b.getSharedMaxMembers());
+    assertEquals(false, b.getSharedForwardAllowed());
+    DomainSettings e = as(credentials, "admin", () -> domains.settings("provider-e.example"));
+    assertEquals(12L, e.getMaxMessageSizeMb());
+  }
+
+  @Test
+  void anAdministratorCreatesAndChangesADomainAndEveryStepIsAudited() throws Exception {
+    DomainSettings created = newDomain();
+    String name = created.getName();
+    assertEquals(name.toLowerCase(), name);
+    assertEquals("DOMAIN_CREATED", history(name).get(0).getAction());
+
+    created.setQuotaStudentMb(400L);
+    created.setForwardPolicy(ForwardPolicy.INTERNAL);
+    DomainSettings changed = as(credentials, "admin", () -> domains.update(name, created));
+    assertEquals(400L, changed.getQuotaStudentMb());
+    assertEquals(created.getVersion() + 1, changed.getVersion());
+    assertEquals(400L, as(credentials, "admin", () -> domains.settings(name)).getQuotaStudentMb());
+
+    AuditEntry latest = history(name).get(0);
+    assertEquals("DOMAIN_CHANGED", latest.getAction());
+    assertEquals("admin", latest.getActor());
+    assertEquals("quotaStudentMb: 1000 → 400; forwardPolicy: ANY → INTERNAL", latest.getDetail());
+
+    DomainSettings same = as(credentials, "admin", () -> domains.update(name, changed));
+    assertEquals(changed.getVersion(), same.getVersion());
+    assertEquals(2, history(name).size(), "an unchanged save writes no audit entry");
+  }
+
+  @Test
+  void everyBadValueIsReportedAtItsFieldAndNothingIsKept() throws Exception {
+    DomainSettings settings = newDomain();
+    String name = settings.getName();
+    settings.setLocalPartMaxLength(65);
+    settings.setQuotaStaffMb(0L);
+    settings.setQuotaAlumniMb(Long.MAX_VALUE);
+    settings.setQuotaWarningPercent(100);
+    settings.setForwardPolicy(null);
+    settings.setDefaultLanguage("fr");
+    settings.setSharedMinMembers(6);
+    settings.setSharedMaxMembers(5);
+    settings.setQuotaExternalMb(800L);
+    RuleViolationException refused =
+        assertThrows(
+            RuleViolationException.class,
+            () -> as(credentials, "admin", () -> domains.update(name, settings)));
+    assertEquals(
+        List.of(
+            "forwardPolicy",
+            "localPartMaxLength",
+            "quotaStaffMb",
+            "quotaAlumniMb",
+            "quotaWarningPercent",
+            "sharedMaxMembers",
+            "defaultLanguage"),
+        refused.violations().stream().map(Violation::field).toList());
+    assertEquals("policy.required", refused.violations().get(0).key());
+    assertEquals("policy.rangeMb", refused.violations().get(2).key());
+
+    DomainSettings kept = as(credentials, "admin", () -> domains.settings(name));
+    assertEquals(
+        1000L, kept.getQuotaExternalMb(), "the valid part of a refused change is not kept");
+    assertEquals(settings.getVersion(), kept.getVersion());
+    assertEquals(1, history(name).size());
+  }
+
+  @Test
+  void aChangeOnStaleSettingsIsRefused() throws Exception {
+    DomainSettings mine = newDomain();
+    String name = mine.getName();
+    DomainSettings theirs = as(credentials, "admin", () -> domains.settings(name));
+    theirs.setLeavingGraceDays(60);
+    as(credentials, "admin", () -> domains.update(name, theirs));
+
+    mine.setClosedRetentionDays(10);
+    RuleViolationException stale =
+        assertThrows(
+            RuleViolationException.class,
+            () -> as(credentials, "admin", () -> domains.update(name, mine)));
+    assertTrue(stale.hasKey("domain.concurrentChange"));
+    DomainSettings now = as(credentials, "admin", () -> domains.settings(name));
+    assertEquals(60, now.getLeavingGraceDays());
+    assertEquals(90, now.getClosedRetentionDays());
+  }
+
+  @Test
+  void namesMustBeHostNamesNotServedYet() throws Exception {
+    for (String bad : new String[] {"univ-b.be", "UNIV-B.be ", "no_underscore.be", "single"}) {
+      DomainSettings wanted = DomainSettings.defaults();
+      wanted.setName(bad);
+      RuleViolationException refused =
+          assertThrows(
+              RuleViolationException.class,
+              () -> as(credentials, "admin", () -> domains.create(wanted)));
+      assertEquals("name", refused.violations().get(0).field(), bad);
+    }
+  }
+
+  @Test
+  void onlyAdministratorsSeeOrChangeDomains() throws Exception {
+    for (String user : new String[] {"helpdesk", "staff", "student"}) {
+      assertThrows(
+          EJBAccessException.class,
+          () -> as(credentials, user, () -> domains.settings("univ-b.be")),
+          user);
+      assertThrows(
+          EJBAccessException.class,
+          () -> as(credentials, user, () -> domains.create(DomainSettings.defaults())),
+          user);
+    }
+  }
+
+  @Test
+  void theChangedPolicyIsWhatTheRequestFormEnforcesNext() throws Exception {
+    DomainSettings settings = newDomain();
+    String name = settings.getName();
+    NewSharedMailboxRequest twoMembers =
+        new NewSharedMailboxRequest(
+            name, "lab1", "", "Lab secretariat", List.of("staff", "staff2"));
+    RuleViolationException closed =
+        assertThrows(
+            RuleViolationException.class,
+            () -> as(credentials, "staff", () -> requests.submit(twoMembers)));
+    assertTrue(closed.hasKey("request.domain.closed"), closed.getMessage());
+
+    settings.setSharedRequestsEnabled(true);
+    settings.setSharedMaxMembers(1);
+    as(credentials, "admin", () -> domains.update(name, settings));
+    RuleViolationException tooMany =
+        assertThrows(
+            RuleViolationException.class,
+            () -> as(credentials, "staff", () -> requests.submit(twoMembers)));
+    assertTrue(tooMany.hasKey("request.members.count"), tooMany.getMessage());
+    assertEquals(List.of(1, 1), tooMany.violations().get(0).args());
+  }
+}

@@ -1,0 +1,58 @@
+package org.postroom.web.api;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.common.Violation;
+import org.postroom.domain.domain.MailDomain;
+import org.postroom.web.common.Messages;
+
+/**
+ * A broken rule as an API answer: 404 for a thing that does not exist, 409 for a change that lost a
+ * race, 400 otherwise; every violation with its text in the caller's language (Accept-Language,
+ * English by default).
+ */
+@Provider
+public class RuleViolationMapper implements ExceptionMapper<RuleViolationException> {
+
+  @Context HttpHeaders headers;
+
+  @Override
+  public Response toResponse(RuleViolationException refused) {
+    Locale locale = language();
+    List<Map<String, Object>> violations =
+        refused.violations().stream().map(v -> describe(v, locale)).toList();
+    Response.Status status = Response.Status.BAD_REQUEST;
+    if (refused.violations().stream().anyMatch(v -> v.key().endsWith(".notFound"))) {
+      status = Response.Status.NOT_FOUND;
+    } else if (refused.violations().stream().anyMatch(v -> v.key().endsWith("concurrentChange"))) {
+      status = Response.Status.CONFLICT;
+    }
+    return Problem.of(status, (String) violations.get(0).get("message"), violations);
+  }
+
+  private static Map<String, Object> describe(Violation violation, Locale locale) {
+    Map<String, Object> described = new LinkedHashMap<>();
+    described.put("field", violation.field());
+    described.put("key", violation.key());
+    described.put("args", violation.args());
+    described.put("message", Messages.format(locale, violation.key(), violation.args().toArray()));
+    return described;
+  }
+
+  private Locale language() {
+    for (Locale wanted : headers.getAcceptableLanguages()) {
+      if (MailDomain.LANGUAGES.contains(wanted.getLanguage())) {
+        return Locale.forLanguageTag(wanted.getLanguage());
+      }
+    }
+    return Locale.ENGLISH;
+  }
+}
