@@ -137,6 +137,18 @@ public final class Browser implements AutoCloseable {
     return driver;
   }
 
+  /** A page fetched over HTTP with this browser's session, as a script (or a download) sees it. */
+  public java.net.http.HttpResponse<String> fetchWithSession(String path) throws Exception {
+    org.openqa.selenium.Cookie session = driver.manage().getCookieNamed("JSESSIONID");
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + path))
+            .header("Cookie", "JSESSIONID=" + session.getValue())
+            .GET()
+            .build();
+    return java.net.http.HttpClient.newHttpClient()
+        .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
   public void screenshot(String name) {
     try {
       Files.createDirectories(screenshots);

@@ -60,4 +60,43 @@ class RegistryApiIT {
     assertEquals(400, empty.statusCode());
     assertTrue(empty.body().contains("at least one person"), empty.body());
   }
+
+  @Test
+  void aScriptQueuesARegistryFileAndFollowsItsJob() throws Exception {
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    String csv =
+        "registryId,surname,username,domain,affiliations\n"
+            + "csv-%1$s,Vos,c%1$s,univ-b.be,STAFF:2024-01-01\n".formatted(id)
+            + "csv-%1$s-2,Vos,C %1$s,univ-b.be,STAFF:2024-01-01\n".formatted(id);
+    HttpResponse<String> queued =
+        Api.send(
+            Api.as("admin", "registry/imports")
+                .header("Content-Type", "text/csv")
+                .header("X-File-Name", "feed-" + id + ".csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)));
+    assertEquals(202, queued.statusCode(), queued.body());
+    String location = queued.headers().firstValue("Location").orElseThrow();
+    String path = location.substring(location.indexOf("/api/") + 5);
+    HttpResponse<String> status = Api.send(Api.as("admin", path).GET());
+    for (int i = 0; i < 300 && !status.body().contains("\"state\":\"COMPLETED\""); i++) {
+      Thread.sleep(100);
+      status = Api.send(Api.as("admin", path).GET());
+    }
+    assertTrue(status.body().contains("\"state\":\"COMPLETED\""), status.body());
+    assertTrue(status.body().contains("\"created\":1"), status.body());
+    assertTrue(status.body().contains("\"rejected\":1"), status.body());
+    HttpResponse<String> rejected = Api.send(Api.as("admin", path + "/rejected").GET());
+    assertTrue(rejected.body().contains("\"line\":3"), rejected.body());
+    assertTrue(rejected.body().contains("\"key\":\"import.username.invalid\""), rejected.body());
+
+    HttpResponse<String> notCsv =
+        Api.send(
+            Api.as("admin", "registry/imports")
+                .header("Content-Type", "text/csv")
+                .header("Accept-Language", "nl")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name\nx\n")));
+    assertEquals(400, notCsv.statusCode(), notCsv.body());
+    assertTrue(notCsv.body().contains("In de kopregel ontbreken de kolommen"), notCsv.body());
+    assertEquals(404, Api.send(Api.as("admin", "registry/imports/999999").GET()).statusCode());
+  }
 }

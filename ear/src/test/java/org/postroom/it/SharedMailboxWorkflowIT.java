@@ -207,16 +207,7 @@ class SharedMailboxWorkflowIT {
 
   /** The HTTP status of a page fetched with the browser's session, as a script would see it. */
   private int statusWithBrowserSession(String path) throws Exception {
-    Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + System.getProperty("it.http.port") + "/" + path))
-            .header("Cookie", "JSESSIONID=" + session.getValue())
-            .GET()
-            .build();
-    return HttpClient.newHttpClient()
-        .send(request, HttpResponse.BodyHandlers.discarding())
-        .statusCode();
+    return browser.fetchWithSession(path).statusCode();
   }
 
   @Test

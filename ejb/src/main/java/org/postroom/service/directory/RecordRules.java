@@ -1,7 +1,11 @@
 package org.postroom.service.directory;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.postroom.domain.directory.AffiliationPeriod;
 
@@ -54,6 +58,28 @@ final class RecordRules {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The lines with every record that breaks a rule, or repeats an earlier line's registry id,
+   * marked rejected; lines already unreadable stay as they are.
+   */
+  static List<ImportLine> screen(List<ImportLine> lines) {
+    Set<String> seen = new HashSet<>();
+    List<ImportLine> screened = new ArrayList<>(lines.size());
+    for (ImportLine line : lines) {
+      Optional<Outcome> broken =
+          line.unreadable() != null
+              ? Optional.empty()
+              : line.record() == null
+                  ? Optional.of(Outcome.rejected("import.record.empty"))
+                  : check(line.record());
+      if (broken.isEmpty() && line.unreadable() == null && !seen.add(line.record().registryId())) {
+        broken = Optional.of(Outcome.rejected("import.registryId.repeated"));
+      }
+      screened.add(broken.map(line::rejectedAs).orElse(line));
+    }
+    return screened;
   }
 
   private static boolean tooLong(String value, int max) {

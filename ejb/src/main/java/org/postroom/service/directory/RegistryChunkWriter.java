@@ -49,6 +49,33 @@ public class RegistryChunkWriter {
   EntityManager em;
 
   @Inject AuditLog audit;
+  @Inject ImportJournal journal;
+
+  /**
+   * Applies lines of an import in one transaction: the readable ones are written, all are counted
+   * into the import ({@code importId}; none for a direct API call) in the same transaction. Returns
+   * one outcome per line.
+   */
+  public List<Outcome> apply(
+      Long importId,
+      int processedBefore,
+      List<ImportLine> lines,
+      String actor,
+      LocalDate today,
+      Instant now) {
+    List<RegistryRecord> readable =
+        lines.stream().filter(l -> l.unreadable() == null).map(ImportLine::record).toList();
+    List<Outcome> written = readable.isEmpty() ? List.of() : write(readable, actor, today, now);
+    List<Outcome> outcomes = new ArrayList<>(lines.size());
+    int next = 0;
+    for (ImportLine line : lines) {
+      outcomes.add(line.unreadable() != null ? line.unreadable() : written.get(next++));
+    }
+    if (importId != null) {
+      journal.record(importId, processedBefore, lines, outcomes, now);
+    }
+    return outcomes;
+  }
 
   public List<Outcome> write(
       List<RegistryRecord> chunk, String actor, LocalDate today, Instant now) {

@@ -25,6 +25,15 @@ public class LocaleBacking implements Serializable {
     return Locale.forLanguageTag(language);
   }
 
+  /** The chosen language, else the given one when supported, else English (outside Faces). */
+  public Locale localeOr(Locale requested) {
+    String chosen = language;
+    if (chosen == null) {
+      chosen = SUPPORTED.contains(requested.getLanguage()) ? requested.getLanguage() : "en";
+    }
+    return Locale.forLanguageTag(chosen);
+  }
+
   public String getLanguage() {
     return getLocale().getLanguage();
   }

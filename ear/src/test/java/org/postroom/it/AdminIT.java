@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -15,12 +18,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * Domains and policies as administrators use them: the admin pages in a real browser, and the REST
- * API as a script calls it.
+ * What administrators do, in a real browser and as scripts over the REST API: domains and their
+ * policies, and registry imports with their progress and error report.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class DomainAdminIT {
+class AdminIT {
 
   private static final String PASSWORD = System.getProperty("it.demo.password");
 
@@ -137,5 +140,68 @@ class DomainAdminIT {
     assertEquals(404, Api.send(Api.as("admin", "domains/nowhere.example").GET()).statusCode());
     assertEquals(403, Api.send(Api.as("helpdesk", "domains").GET()).statusCode());
     assertEquals(401, Api.send(Api.as(null, "domains").GET()).statusCode());
+  }
+
+  @Test
+  void anAdministratorUploadsARegistryFileFollowsItAndDownloadsTheRejectedLines() throws Exception {
+    String batch = "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 6);
+    StringBuilder csv =
+        new StringBuilder("registryId;surname;givenNames;username;domain;affiliations\n");
+    for (int i = 1; i <= 1500; i++) {
+      csv.append(batch).append('-').append(i).append(";Dijkstra;Edsger;").append(batch).append('u');
+      csv.append(i).append(";univ-b.be;STAFF:2020-01-01\n");
+    }
+    csv.append(batch)
+        .append("-x1;Dijkstra;Edsger;")
+        .append(batch)
+        .append("x1;univ-b.be;STAFF:2020-02-30\n");
+    csv.append(batch)
+        .append("-x2;;Edsger;")
+        .append(batch)
+        .append("x2;univ-b.be;STAFF:2020-01-01\n");
+    Path file = Files.createDirectories(Path.of("target", "uploads")).resolve(batch + ".csv");
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+
+    try (Browser browser = new Browser()) {
+      browser.login("admin", PASSWORD);
+      browser.click("#navImports");
+      browser.find("#upload\\:start");
+      browser.click("#upload\\:start");
+      browser.waitForText("#upload", "Choose a registry file.");
+
+      browser
+          .driver()
+          .findElement(By.cssSelector("#upload input[type=file]"))
+          .sendKeys(file.toAbsolutePath().toString());
+      browser.click("#upload\\:start");
+      browser.waitForText("#messages", "The import of " + batch + ".csv has started.");
+      browser.waitForText("#list\\:imports", batch + ".csv");
+      browser.screenshot("13-import-running");
+      browser.waitForText("#list\\:imports tbody tr:first-child .pr-import-state", "completed");
+      browser.waitForText(
+          "#list\\:imports tbody tr:first-child .pr-import-lines", "1,502 of 1,502 lines");
+      browser.waitForText(
+          "#list\\:imports tbody tr:first-child .pr-import-counts",
+          "1,500 created, 0 updated, 0 unchanged, 2 rejected");
+      browser.waitForText("#list\\:imports tbody tr:first-child .pr-import-progress", "100%");
+      browser.screenshot("14-import-completed");
+
+      String report =
+          browser
+              .find("#list\\:imports tbody tr:first-child a.pr-import-report")
+              .getAttribute("href");
+      HttpResponse<String> download =
+          browser.fetchWithSession(report.substring(report.indexOf("admin/")));
+      assertEquals(200, download.statusCode());
+      assertTrue(download.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+      String[] lines = download.body().replace("\uFEFF", "").split("\r\n");
+      assertEquals("Line,Registry id,Reason,Reason code", lines[0]);
+      assertEquals(3, lines.length, download.body());
+      assertTrue(lines[1].startsWith("1502," + batch + "-x1,"), lines[1]);
+      assertTrue(lines[1].contains("STAFF:2020-02-30"), lines[1]);
+      assertTrue(lines[1].endsWith(",import.affiliations.format"), lines[1]);
+      assertEquals(
+          "1503," + batch + "-x2,The surname is missing.,import.surname.required", lines[2]);
+    }
   }
 }
