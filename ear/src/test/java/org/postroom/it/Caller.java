@@ -22,7 +22,13 @@ public final class Caller {
 
   public static <T> T as(CredentialService credentials, String username, Callable<T> action)
       throws Exception {
-    String password = Settings.get("postroom.demo.password").orElseThrow();
+    return as(credentials, username, Settings.get("postroom.demo.password").orElseThrow(), action);
+  }
+
+  /** As a user who logs in with a password of their own (not the demo password). */
+  public static <T> T as(
+      CredentialService credentials, String username, String password, Callable<T> action)
+      throws Exception {
     Set<String> roles =
         credentials
             .authenticate(username, password)

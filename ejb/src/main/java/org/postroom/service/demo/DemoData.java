@@ -8,15 +8,21 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountType;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.directory.AffiliationKind;
+import org.postroom.domain.directory.AffiliationPeriod;
+import org.postroom.domain.directory.Person;
+import org.postroom.domain.directory.PersonName;
 import org.postroom.domain.domain.MailDomain;
 import org.postroom.domain.domain.MailboxPolicy;
 import org.postroom.domain.domain.SharedMailboxPolicy;
+import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.service.common.Settings;
 import org.postroom.service.security.PasswordHasher;
 
@@ -93,6 +99,10 @@ public class DemoData {
     domain("univ-c.example", "en", MailboxPolicy.standard(), closed);
     domain("alumni.univ-d.no", "en", MailboxPolicy.universityDAlumni(), closed);
     domain("provider-e.example", "en", MailboxPolicy.providerE(), closed);
+    MailDomain universityD = domain("univ-d.no", "en", MailboxPolicy.standard(), closed);
+    if (universityD.getAlumniDomain() == null) {
+      universityD.offerAlumniAddressesIn(domainNamed("alumni.univ-d.no"));
+    }
     String hash = hasher.hash(password.get());
     int created = 0;
     for (DemoLogin login : LOGINS) {
@@ -114,11 +124,46 @@ public class DemoData {
         created++;
       }
     }
+    created += graduate(hash, now);
     int made = created;
     LOG.info(() -> "Demo data ready (" + made + " demo logins created)");
   }
 
-  private void domain(
+  /**
+   * Ola Nordmann studied at University D until last summer: his account is a registry account whose
+   * affiliation has ended, who may order an alumni address.
+   */
+  private int graduate(String hash, Instant now) {
+    if (em.createQuery("select count(p) from Person p where p.registryId = 'demo-d-1'", Long.class)
+            .getSingleResult()
+        > 0) {
+      return 0;
+    }
+    MailDomain universityD = domainNamed("univ-d.no");
+    Person person = new Person("demo-d-1", new PersonName("Ola", null, null, "Nordmann"), now);
+    LocalDate lastSummer = LocalDate.now().minusMonths(2);
+    person.replaceAffiliations(
+        List.of(
+            new AffiliationPeriod(AffiliationKind.STUDENT, lastSummer.minusYears(4), lastSummer)),
+        now);
+    em.persist(person);
+    Account account =
+        Account.forPerson(
+            person, "graduate", universityD, AccountType.STUDENT, "graduate@univ-d.no", now);
+    account.changePasswordHash(hash);
+    em.persist(account);
+    em.persist(
+        Mailbox.personal(universityD, "graduate@univ-d.no", "graduate@univ-d.no", account, now));
+    return 1;
+  }
+
+  private MailDomain domainNamed(String name) {
+    return em.createQuery("select d from MailDomain d where d.name = :n", MailDomain.class)
+        .setParameter("n", name)
+        .getSingleResult();
+  }
+
+  private MailDomain domain(
       String name, String language, MailboxPolicy mailboxes, SharedMailboxPolicy sharedMailboxes) {
     if (em.createQuery("select count(d) from MailDomain d where d.name = :n", Long.class)
             .setParameter("n", name)
@@ -126,5 +171,6 @@ public class DemoData {
         == 0) {
       em.persist(new MailDomain(name, language, mailboxes, sharedMailboxes));
     }
+    return domainNamed(name);
   }
 }

@@ -194,7 +194,7 @@ public class RegistryChunkWriter {
     boolean changed = person.rename(record.name(), now);
     if (record.closed()) {
       changed |= person.endAffiliations(today.minusDays(1), now);
-      changed |= account != null && account.leave();
+      changed |= account != null && account.leave(today);
     } else {
       changed |= person.replaceAffiliations(record.affiliations(), now);
     }

@@ -85,6 +85,7 @@ public class DomainService {
     MailDomain domain =
         new MailDomain(
             name, wanted.getDefaultLanguage(), policies.mailboxes(), policies.sharedMailboxes());
+    domain.offerAlumniAddressesIn(alumniDomain(wanted));
     em.persist(domain);
     Flush.orFail(em, Violation.of("name", "domain.name.taken", name));
     DomainSettings created = DomainSettings.of(domain);
@@ -112,6 +113,7 @@ public class DomainService {
     }
     domain.changeSettings(
         wanted.getDefaultLanguage(), policies.mailboxes(), policies.sharedMailboxes());
+    domain.offerAlumniAddressesIn(alumniDomain(wanted));
     Flush.orFail(em, Violation.of(null, "domain.concurrentChange"));
     audit.record(Instant.now(), caller(), "DOMAIN_CHANGED", SUBJECT, domain.getId(), changes);
     return DomainSettings.of(domain);
@@ -127,6 +129,23 @@ public class DomainService {
         .setParameter("id", domain(name).getId())
         .setMaxResults(HISTORY_MAX)
         .getResultList();
+  }
+
+  /** The names of every domain, for choosing one (e.g. the alumni domain). */
+  public List<String> names() {
+    return em.createQuery("select d.name from MailDomain d order by d.name", String.class)
+        .getResultList();
+  }
+
+  private MailDomain alumniDomain(DomainSettings wanted) {
+    if (wanted.getAlumniDomain() == null) {
+      return null;
+    }
+    MailDomain alumni = find(MailDomain.normalizeName(wanted.getAlumniDomain()));
+    if (alumni == null) {
+      throw new RuleViolationException(Violation.of("alumniDomain", "domain.alumni.invalid"));
+    }
+    return alumni;
   }
 
   private MailDomain domain(String name) {

@@ -25,9 +25,14 @@ public class DomainSettings implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
+  /** Settings that may be empty. */
+  private static final java.util.Set<String> OPTIONAL =
+      java.util.Set.of("name", "version", "alumniDomain");
+
   private String name;
   private Long version;
   private String defaultLanguage;
+  private String alumniDomain;
 
   private AddressScheme addressScheme;
   private Integer localPartMaxLength;
@@ -62,6 +67,7 @@ public class DomainSettings implements Serializable {
     s.name = domain.getName();
     s.version = domain.getVersion();
     s.defaultLanguage = domain.getDefaultLanguage();
+    s.alumniDomain = domain.getAlumniDomain() == null ? null : domain.getAlumniDomain().getName();
     s.addressScheme = p.getAddressScheme();
     s.localPartMaxLength = p.getLocalPartMaxLength();
     s.quotaStudentMb = p.getStudentQuotaBytes() / MailboxPolicy.MB;
@@ -165,7 +171,7 @@ public class DomainSettings implements Serializable {
     values()
         .forEach(
             (field, value) -> {
-              if (value == null && !field.equals("name") && !field.equals("version")) {
+              if (value == null && !OPTIONAL.contains(field)) {
                 found.add(Violation.of(field, "policy.required"));
               }
             });
@@ -184,6 +190,7 @@ public class DomainSettings implements Serializable {
     v.put("name", name);
     v.put("version", version);
     v.put("defaultLanguage", defaultLanguage);
+    v.put("alumniDomain", alumniDomain);
     v.put("addressScheme", addressScheme);
     v.put("localPartMaxLength", localPartMaxLength);
     v.put("quotaStudentMb", quotaStudentMb);
@@ -264,6 +271,18 @@ public class DomainSettings implements Serializable {
 
   public void setDefaultLanguage(String defaultLanguage) {
     this.defaultLanguage = defaultLanguage;
+  }
+
+  /** The domain whose alumni addresses this domain's people may order; empty for none. */
+  public String getAlumniDomain() {
+    return alumniDomain;
+  }
+
+  public void setAlumniDomain(String alumniDomain) {
+    this.alumniDomain =
+        alumniDomain == null || alumniDomain.isBlank()
+            ? null
+            : MailDomain.normalizeName(alumniDomain);
   }
 
   public AddressScheme getAddressScheme() {

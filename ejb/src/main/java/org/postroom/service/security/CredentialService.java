@@ -22,7 +22,7 @@ public class CredentialService {
    * accounts exist.
    */
   public Optional<Set<String>> authenticate(String username, String password) {
-    Optional<Account> account = accounts.byUsername(username).filter(Account::isEnabled);
+    Optional<Account> account = accounts.byUsername(username).filter(Account::canLogIn);
     if (account.isEmpty() || account.get().getPasswordHash() == null) {
       hasher.verifyDecoy(password);
       return Optional.empty();

@@ -18,8 +18,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.postroom.domain.directory.Person;
@@ -78,6 +80,21 @@ public class Account implements Serializable {
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
   private AccountState state = AccountState.ACTIVE;
+
+  /** The day the account started leaving: its grace period runs from here. */
+  @Column(name = "leaving_since")
+  private LocalDate leavingSince;
+
+  /**
+   * The day the account closed (or became alumni-only): the home mailbox's retention runs from
+   * here.
+   */
+  @Column(name = "closed_on")
+  private LocalDate closedOn;
+
+  /** An address outside the institution, for password resets (alumni). */
+  @Column(name = "recovery_address", length = 320)
+  private String recoveryAddress;
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
@@ -145,14 +162,82 @@ public class Account implements Serializable {
   }
 
   /**
-   * The registry ended every affiliation: the account is leaving (its grace period runs from now).
+   * The registry ended every affiliation: the account is leaving, its grace period running from
+   * today (the day Postroom learns it, so that everyone gets the whole notice).
    */
-  public boolean leave() {
+  public boolean leave(LocalDate today) {
     if (state != AccountState.ACTIVE) {
       return false;
     }
     state = AccountState.LEAVING;
+    leavingSince = today;
     return true;
+  }
+
+  /**
+   * Moves the account on in its life on a day: an account of the registry whose person has no
+   * running affiliation starts leaving; after the domain's grace period it closes, or stays as an
+   * alumnus when it holds an alumni address; one whose person is affiliated again is active again.
+   * Accounts not of the registry, suspended and closed ones do not move. Returns the new state.
+   */
+  public Optional<AccountState> advance(LocalDate today, int graceDays, boolean hasAlumniAddress) {
+    if (person == null) {
+      return Optional.empty();
+    }
+    boolean affiliated = person.isAffiliatedOn(today);
+    AccountState before = state;
+    switch (state) {
+      case ACTIVE -> {
+        if (!affiliated) {
+          leave(today);
+        }
+      }
+      case LEAVING -> {
+        if (affiliated) {
+          state = AccountState.ACTIVE;
+          leavingSince = null;
+        } else if (!today.isBefore(leavingSince.plusDays(graceDays))) {
+          state = hasAlumniAddress ? AccountState.ALUMNI : AccountState.CLOSED;
+          closedOn = today;
+        }
+      }
+      case ALUMNI -> {
+        if (affiliated) {
+          state = AccountState.ACTIVE;
+          leavingSince = null;
+          closedOn = null;
+        }
+      }
+      default -> {
+        // SUSPENDED is the helpdesk's to lift; a CLOSED account may have lost its mailbox already.
+      }
+    }
+    return state == before ? Optional.empty() : Optional.of(state);
+  }
+
+  /** The home mailbox's retention after closing has passed. */
+  public boolean retentionOver(LocalDate today, int retentionDays) {
+    return closedOn != null
+        && (state == AccountState.CLOSED || state == AccountState.ALUMNI)
+        && !today.isBefore(closedOn.plusDays(retentionDays));
+  }
+
+  /** The last day the account works, while it is leaving. */
+  public Optional<LocalDate> closesOn(int graceDays) {
+    return state == AccountState.LEAVING && leavingSince != null
+        ? Optional.of(leavingSince.plusDays(graceDays))
+        : Optional.empty();
+  }
+
+  /** Alumni log in with a password of Postroom's, and are reached at their recovery address. */
+  public void becomeAlumnus(String recoveryAddress, String passwordHash) {
+    this.recoveryAddress = recoveryAddress;
+    this.passwordHash = passwordHash;
+  }
+
+  /** Whether the account may log in to the portal at all. */
+  public boolean canLogIn() {
+    return enabled && state != AccountState.CLOSED && state != AccountState.SUSPENDED;
   }
 
   private static java.util.List<String> rolesFor(AccountType type) {
@@ -172,6 +257,18 @@ public class Account implements Serializable {
 
   public boolean hasRole(String role) {
     return roles.contains(role);
+  }
+
+  public LocalDate getLeavingSince() {
+    return leavingSince;
+  }
+
+  public LocalDate getClosedOn() {
+    return closedOn;
+  }
+
+  public String getRecoveryAddress() {
+    return recoveryAddress;
   }
 
   public Long getId() {

@@ -128,6 +128,16 @@ public class Person implements Serializable {
     return changed;
   }
 
+  /** Whether any affiliation runs on the day. */
+  public boolean isAffiliatedOn(LocalDate day) {
+    return affiliations.stream().anyMatch(a -> a.isActiveOn(day));
+  }
+
+  /** Whether the person ever studied or worked here (who may order an alumni address). */
+  public boolean wasStudentOrStaff() {
+    return affiliations.stream().anyMatch(a -> a.getKind() != AffiliationKind.EXTERNAL);
+  }
+
   /** The affiliation that counts on a day: staff before student before external. */
   public Optional<AffiliationKind> primaryAffiliationOn(LocalDate day) {
     return affiliations.stream()

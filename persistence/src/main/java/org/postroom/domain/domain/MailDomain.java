@@ -3,9 +3,12 @@ package org.postroom.domain.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -54,6 +57,11 @@ public class MailDomain implements Serializable {
   @Embedded private SharedMailboxPolicy sharedMailboxPolicy;
 
   @Embedded private MailboxPolicy mailboxPolicy;
+
+  /** Where this domain's people may order a lifelong alumni address, if anywhere (University D). */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "alumni_domain_id")
+  private MailDomain alumniDomain;
 
   protected MailDomain() {}
 
@@ -120,6 +128,18 @@ public class MailDomain implements Serializable {
     this.defaultLanguage = defaultLanguage;
     this.mailboxPolicy = mailboxPolicy;
     this.sharedMailboxPolicy = sharedPolicy;
+  }
+
+  /** Lets this domain's people order alumni addresses in another domain ({@code null}: none). */
+  public void offerAlumniAddressesIn(MailDomain alumni) {
+    if (alumni != null && (alumni.equals(this) || alumni.alumniDomain != null)) {
+      throw new RuleViolationException(Violation.of("alumniDomain", "domain.alumni.invalid"));
+    }
+    this.alumniDomain = alumni;
+  }
+
+  public MailDomain getAlumniDomain() {
+    return alumniDomain;
   }
 
   public long getVersion() {

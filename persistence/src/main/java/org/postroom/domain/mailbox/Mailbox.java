@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.postroom.domain.account.Account;
+import org.postroom.domain.account.AccountType;
 import org.postroom.domain.domain.ForwardPolicy;
 import org.postroom.domain.domain.MailDomain;
 
@@ -81,6 +82,9 @@ public class Mailbox implements Serializable {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "deletion_queued_at")
+  private Instant deletionQueuedAt;
+
   protected Mailbox() {}
 
   /**
@@ -103,6 +107,23 @@ public class Mailbox implements Serializable {
   }
 
   /**
+   * An alumnus' lifelong mailbox {@code username@alumni-domain}, with the alumni quota of that
+   * domain; it stays when the account's home mailbox is closed.
+   */
+  public static Mailbox alumni(MailDomain alumniDomain, Account owner, Instant now) {
+    Mailbox mailbox =
+        personal(
+            alumniDomain,
+            alumniDomain.addressOf(owner.getUsername()),
+            alumniDomain.addressOf(owner.getUsername()),
+            owner,
+            now);
+    mailbox.kind = MailboxKind.ALUMNI;
+    mailbox.quotaBytes = alumniDomain.getMailboxPolicy().quotaFor(AccountType.ALUMNI);
+    return mailbox;
+  }
+
+  /**
    * A shared mailbox with the domain's shared-mailbox quota. Its login name is its own address
    * (members log in with that and their own password), and it never forwards where the policy
    * forbids it.
@@ -120,6 +141,19 @@ public class Mailbox implements Serializable {
     mailbox.members.addAll(members);
     mailbox.createdAt = now;
     return mailbox;
+  }
+
+  /**
+   * Deletion on the mail server is queued (the owner's account closed and its retention passed).
+   */
+  public void queueDeletion(Instant now) {
+    if (deletionQueuedAt == null) {
+      deletionQueuedAt = now;
+    }
+  }
+
+  public Instant getDeletionQueuedAt() {
+    return deletionQueuedAt;
   }
 
   public Long getId() {

@@ -1,7 +1,9 @@
 package org.postroom.domain.mailbox;
 
-/** Whose a mailbox is: one person's, or shared by its members. */
+/** Whose a mailbox is: one person's, shared by its members, or an alumnus' lifelong one. */
 public enum MailboxKind {
   PERSONAL,
-  SHARED
+  SHARED,
+  /** username@alumni…: stays after every affiliation has ended (University D). */
+  ALUMNI
 }

@@ -37,6 +37,7 @@ public class DomainBacking implements Serializable {
   private String name;
   private DomainSettings settings;
   private List<AuditEntry> history = List.of();
+  private List<String> otherDomains;
 
   /** Loads the domain named in the URL, or a new one's defaults; an unknown name is a 404. */
   public void load() throws IOException {
@@ -89,6 +90,14 @@ public class DomainBacking implements Serializable {
 
   public boolean isCreating() {
     return name == null || name.isBlank();
+  }
+
+  /** The domains this one's people could get alumni addresses in. */
+  public List<String> getOtherDomains() {
+    if (otherDomains == null) {
+      otherDomains = domains.names().stream().filter(n -> !n.equals(name)).toList();
+    }
+    return otherDomains;
   }
 
   public List<String> getLanguages() {

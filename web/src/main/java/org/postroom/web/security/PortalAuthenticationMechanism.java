@@ -32,6 +32,10 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
   /** Session attribute: the page to return to after logging in (a path of this application). */
   static final String RETURN_TO = "org.postroom.returnTo";
 
+  private static boolean isPage(String path) {
+    return path.endsWith(".xhtml") || path.endsWith("/") || path.endsWith(".csv");
+  }
+
   @Inject IdentityStoreHandler identityStores;
 
   @Override
@@ -56,12 +60,13 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     boolean expired =
         request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
     String query = request.getQueryString();
-    request
-        .getSession()
-        .setAttribute(
-            RETURN_TO,
-            request.getRequestURI().substring(request.getContextPath().length())
-                + (query == null || isAjax(request) ? "" : "?" + query));
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (isPage(path)) {
+      // only a page is worth returning to: not the favicon or an image the browser asked for
+      request
+          .getSession()
+          .setAttribute(RETURN_TO, path + (query == null || isAjax(request) ? "" : "?" + query));
+    }
     String login = request.getContextPath() + LOGIN_PAGE + (expired ? "?expired=true" : "");
     try {
       if (isAjax(request)) {

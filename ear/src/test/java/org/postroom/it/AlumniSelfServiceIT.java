@@ -1,0 +1,104 @@
+package org.postroom.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * An alumnus' self-service in a real browser: the demo graduate of University D orders an alumni
+ * address, later forgets the password, asks for help without logging in, the helpdesk sends a
+ * one-time link, and the link sets a new password. (Runs before {@code LifecycleIT}, whose
+ * lifecycle runs in the future would close the graduate's account; failsafe runs alphabetically.)
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AlumniSelfServiceIT {
+
+  private static final String PASSWORD = System.getProperty("it.demo.password");
+  private static final String ALUMNI_PASSWORD = "Northern lights over Tromsø";
+  private static final String NEW_PASSWORD = "Midnight sun in Bodø 2027";
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Deployments.ear();
+  }
+
+  @Test
+  void aGraduateOrdersAnAlumniAddressAndGetsAForgottenPasswordBack() throws Exception {
+    try (Browser browser = new Browser()) {
+      browser.login("graduate", PASSWORD);
+      browser.click("#homeAlumni");
+      browser.waitForText("#offer", "graduate@alumni.univ-d.no");
+      browser.type("#alumni\\:recovery", "ola@univ-b.be");
+      browser.type("#alumni\\:password", "graduate2026");
+      browser.type("#alumni\\:repeat", "graduate2026");
+      browser.click("#alumni\\:order");
+      browser.waitForText("#alumni", "The recovery address must be outside the institution");
+      browser.waitForText("#alumni", "The password must not contain your username.");
+      browser.screenshot("15-alumni-errors");
+      browser.type("#alumni\\:recovery", "ola.nordmann@example.org");
+      browser.type("#alumni\\:password", ALUMNI_PASSWORD);
+      browser.type("#alumni\\:repeat", ALUMNI_PASSWORD);
+      browser.click("#alumni\\:order");
+      browser.waitForText("#messages", "Your alumni address graduate@alumni.univ-d.no is ready.");
+      browser.waitForText("#held", "graduate@alumni.univ-d.no");
+      browser.screenshot("16-alumni-ordered");
+      Inbox.await("ola.nordmann@example.org", "Your alumni address graduate@alumni.univ-d.no");
+      browser.logout();
+
+      browser.open("login.xhtml");
+      browser.click("#login\\:forgot");
+      browser.type("#forgot\\:identity", "graduate@alumni.univ-d.no");
+      browser.type("#forgot\\:contact", "ola@phone.example");
+      browser.type("#forgot\\:message", "I forgot my alumni password; call me if needed.");
+      browser.click("#forgot\\:send");
+      browser.waitForText("#sent", "If we know the account, the helpdesk will get back to you");
+      String answerForKnown = browser.find("#sent").getText();
+      browser.open("password/forgot.xhtml");
+      browser.type("#forgot\\:identity", "nobody.at.all@alumni.univ-d.no");
+      browser.type("#forgot\\:contact", "who@phone.example");
+      browser.click("#forgot\\:send");
+      browser.waitForText("#sent", answerForKnown);
+      browser.screenshot("17-forgot-password-sent");
+
+      browser.login("helpdesk", PASSWORD);
+      browser.click("#navHelp");
+      browser.waitForText("#help\\:requests", "ola@phone.example");
+      browser.waitForText("#help\\:requests", "No account matches");
+      browser.screenshot("18-help-requests");
+      browser.click("#help\\:requests tr:has(.pr-help-recovery) .pr-help-send");
+      browser.click(".ui-confirmdialog-yes");
+      browser.waitForText("#messages", "A reset link has been sent to ola.nordmann@example.org.");
+      browser.logout();
+
+      Inbox.Mail mail = Inbox.await("ola.nordmann@example.org", "Reset your Postroom password");
+      Matcher link =
+          Pattern.compile("https?://\\S+/(password/reset\\.xhtml\\?token=\\S+)")
+              .matcher(mail.body());
+      assertTrue(link.find(), mail.body());
+      browser.open(link.group(1));
+      browser.waitForText("#reset", "Choose a new password for the account graduate.");
+      browser.type("#reset\\:password", NEW_PASSWORD);
+      browser.type("#reset\\:repeat", "something else");
+      browser.click("#reset\\:save");
+      browser.waitForText("#reset", "The two passwords differ.");
+      browser.type("#reset\\:password", NEW_PASSWORD);
+      browser.type("#reset\\:repeat", NEW_PASSWORD);
+      browser.click("#reset\\:save");
+      browser.waitForText("#done", "Your password has been changed.");
+      browser.screenshot("19-password-reset");
+      browser.open(link.group(1));
+      browser.waitForText("#invalid", "This link is not valid");
+
+      browser.login("graduate", NEW_PASSWORD);
+      browser.find("#session\\:who");
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package org.postroom.service.alumni;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.postroom.domain.account.Account;
+import org.postroom.domain.account.AccountState;
+import org.postroom.domain.account.Roles;
+import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.common.Violation;
+import org.postroom.domain.domain.MailDomain;
+import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.domain.mailbox.MailboxKind;
+import org.postroom.service.account.Accounts;
+import org.postroom.service.audit.AuditLog;
+import org.postroom.service.common.Flush;
+import org.postroom.service.notification.MailTemplates;
+import org.postroom.service.notification.Notifier;
+import org.postroom.service.security.PasswordHasher;
+import org.postroom.service.security.PasswordRules;
+
+/**
+ * Alumni addresses (University D): a current or former student or staff member of a domain that
+ * offers them orders {@code username@alumni-domain}, with a password of Postroom's and a recovery
+ * address outside the institution; the address stays after every affiliation has ended.
+ */
+@Stateless
+@RolesAllowed(Roles.USER)
+public class AlumniService {
+
+  public static final String SUBJECT = "Account";
+
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
+
+  @Resource SessionContext context;
+  @Inject Accounts accounts;
+  @Inject PasswordHasher hasher;
+  @Inject AuditLog audit;
+  @Inject MailTemplates templates;
+  @Inject Notifier notifier;
+
+  public AlumniOffer offer() {
+    Account account = caller();
+    Mailbox held = alumniMailbox(account);
+    if (held != null) {
+      return new AlumniOffer(false, held.getAddress(), null, true);
+    }
+    MailDomain alumniDomain =
+        account.getDomain() == null ? null : account.getDomain().getAlumniDomain();
+    if (alumniDomain == null
+        || account.getPerson() == null
+        || !account.getPerson().wasStudentOrStaff()) {
+      return new AlumniOffer(false, null, "alumni.notEligible", false);
+    }
+    if (account.getState() == AccountState.CLOSED || account.getState() == AccountState.SUSPENDED) {
+      return new AlumniOffer(false, null, "alumni.accountClosed", false);
+    }
+    return new AlumniOffer(true, alumniDomain.addressOf(account.getUsername()), null, false);
+  }
+
+  /**
+   * Orders the caller's alumni address. Refused whole, with every broken rule at its field, when
+   * the caller is not eligible, the recovery address is not an outside address, or the password
+   * breaks the rules.
+   */
+  public String order(String recoveryAddress, String password, String repeat) {
+    AlumniOffer offer = offer();
+    if (!offer.eligible()) {
+      throw RuleViolationException.of(offer.ordered() ? "alumni.alreadyOrdered" : offer.reason());
+    }
+    Account account = caller();
+    List<Violation> found = new ArrayList<>();
+    String recovery =
+        recoveryAddress == null ? "" : recoveryAddress.strip().toLowerCase(Locale.ROOT);
+    if (!PasswordRules.isAddress(recovery)) {
+      found.add(Violation.of("recovery", "alumni.recovery.invalid"));
+    } else if (served(recovery)) {
+      found.add(Violation.of("recovery", "alumni.recovery.internal"));
+    }
+    found.addAll(PasswordRules.check(account.getUsername(), password, repeat));
+    if (!found.isEmpty()) {
+      throw new RuleViolationException(found);
+    }
+    Instant now = Instant.now();
+    MailDomain alumniDomain = account.getDomain().getAlumniDomain();
+    Mailbox mailbox = Mailbox.alumni(alumniDomain, account, now);
+    em.persist(mailbox);
+    account.becomeAlumnus(recovery, hasher.hash(password));
+    Flush.orFail(em, Violation.of(null, "alumni.address.taken", mailbox.getAddress()));
+    audit.record(
+        now,
+        account.getUsername(),
+        "ALUMNI_ORDERED",
+        SUBJECT,
+        account.getId(),
+        mailbox.getAddress());
+    notifier.queue(
+        templates.render(
+            "credentials.alumniOrdered",
+            Locale.forLanguageTag(account.getLanguage()),
+            recovery,
+            account.getDisplayName(),
+            mailbox.getAddress(),
+            account.getDisplayName(),
+            account.getUsername(),
+            recovery));
+    return mailbox.getAddress();
+  }
+
+  private boolean served(String address) {
+    String domain = address.substring(address.lastIndexOf('@') + 1);
+    return em.createQuery("select count(d) from MailDomain d where d.name = :n", Long.class)
+            .setParameter("n", domain)
+            .getSingleResult()
+        > 0;
+  }
+
+  private Mailbox alumniMailbox(Account account) {
+    return em.createQuery(
+            "select m from Mailbox m where m.owner = :a and m.kind = :kind", Mailbox.class)
+        .setParameter("a", account)
+        .setParameter("kind", MailboxKind.ALUMNI)
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  private Account caller() {
+    return accounts
+        .byUsername(context.getCallerPrincipal().getName())
+        .orElseThrow(() -> RuleViolationException.of("account.unknown"));
+  }
+}

@@ -1,0 +1,36 @@
+package org.postroom.web.common;
+
+import java.io.Serializable;
+
+/**
+ * A new password as typed twice in a form; forgotten after each attempt, so that it never stays in
+ * the view state longer than one request.
+ */
+public class NewPassword implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private String password;
+  private String repeat;
+
+  public void forget() {
+    password = null;
+    repeat = null;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getRepeat() {
+    return repeat;
+  }
+
+  public void setRepeat(String repeat) {
+    this.repeat = repeat;
+  }
+}
