@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountType;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditEntry;
 import org.postroom.domain.directory.AddressGenerator;
 import org.postroom.domain.directory.Person;
 import org.postroom.domain.domain.AddressScheme;
@@ -117,6 +118,7 @@ public class RegistryChunkWriter {
     Map<String, String> generatedAddresses = proposeAddresses(chunk, domains, people, addresses);
 
     List<Outcome> outcomes = new ArrayList<>(chunk.size());
+    NewPeople created = new NewPeople(em);
     for (RegistryRecord record : chunk) {
       MailDomain domain = domains.get(record.domain().strip().toLowerCase(Locale.ROOT));
       Person known = people.get(record.registryId());
@@ -126,13 +128,22 @@ public class RegistryChunkWriter {
       } else if (known == null) {
         outcome =
             create(
-                record, domain, usernamesTaken, addresses, generatedAddresses, actor, today, now);
+                record,
+                domain,
+                usernamesTaken,
+                addresses,
+                generatedAddresses,
+                created,
+                actor,
+                today,
+                now);
       } else {
         outcome = update(record, known, accounts.get(known), actor, today, now);
       }
       outcomes.add(outcome);
     }
     em.flush();
+    created.write();
     return outcomes;
   }
 
@@ -142,6 +153,7 @@ public class RegistryChunkWriter {
       Set<String> usernamesTaken,
       TakenAddresses addresses,
       Map<String, String> generatedAddresses,
+      NewPeople created,
       String actor,
       LocalDate today,
       Instant now) {
@@ -175,12 +187,12 @@ public class RegistryChunkWriter {
 
     Person person = new Person(record.registryId(), record.name(), now);
     person.replaceAffiliations(record.affiliations(), now);
-    em.persist(person);
     Account account =
         Account.forPerson(person, username, domain, typeOf(person, today), address, now);
-    em.persist(account);
-    em.persist(Mailbox.personal(domain, address, base, account, now));
-    audit.record(now, actor, "IMPORTED", SUBJECT, person.getId(), username + " " + address);
+    long personId =
+        created.add(person, account, Mailbox.personal(domain, address, base, account, now));
+    created.audit(
+        new AuditEntry(now, actor, "IMPORTED", SUBJECT, personId, username + " " + address));
     return Outcome.of(Outcome.Kind.CREATED);
   }
 

@@ -68,6 +68,14 @@ public class Affiliation implements Serializable {
     }
   }
 
+  public Long getId() {
+    return id;
+  }
+
+  public Person getPerson() {
+    return person;
+  }
+
   public AffiliationKind getKind() {
     return kind;
   }

@@ -170,6 +170,10 @@ public class Person implements Serializable {
     return List.copyOf(affiliations);
   }
 
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
   public Instant getUpdatedAt() {
     return updatedAt;
   }

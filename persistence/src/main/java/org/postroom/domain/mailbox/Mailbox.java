@@ -152,6 +152,10 @@ public class Mailbox implements Serializable {
     }
   }
 
+  public String getAddressBase() {
+    return addressBase;
+  }
+
   public Instant getDeletionQueuedAt() {
     return deletionQueuedAt;
   }
