@@ -99,4 +99,25 @@ class RegistryApiIT {
     assertTrue(notCsv.body().contains("In de kopregel ontbreken de kolommen"), notCsv.body());
     assertEquals(404, Api.send(Api.as("admin", "registry/imports/999999").GET()).statusCode());
   }
+
+  @Test
+  void anOperatorRunsTodaysLifecycleNow() throws Exception {
+    HttpResponse<String> report =
+        Api.send(
+            Api.as("admin", "accounts/lifecycle")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+    assertEquals(200, report.statusCode(), report.body());
+    assertTrue(report.body().contains("\"leaving\":"), report.body());
+    HttpResponse<String> again =
+        Api.send(
+            Api.as("admin", "accounts/lifecycle")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+    assertTrue(again.body().contains("\"leaving\":0"), again.body());
+    assertEquals(
+        403,
+        Api.send(
+                Api.as("helpdesk", "accounts/lifecycle")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()))
+            .statusCode());
+  }
 }
