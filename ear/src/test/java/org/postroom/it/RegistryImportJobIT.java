@@ -8,6 +8,7 @@ import static org.postroom.it.Caller.run;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBAccessException;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -54,6 +55,7 @@ class RegistryImportJobIT {
   EntityManager em;
 
   @Resource UserTransaction tx;
+  @Resource ManagedExecutorService executor;
 
   private final String batch = "j" + UUID.randomUUID().toString().replace("-", "").substring(0, 6);
 
@@ -181,6 +183,10 @@ class RegistryImportJobIT {
     run(credentials, "admin", () -> jobs.pause(id));
     ImportStatus pausedAgain = awaitEnd(id);
     assertEquals(ImportState.STOPPED, pausedAgain.state(), pausedAgain.toString());
+    assertEquals(
+        pausedAgain.processedLines(),
+        peopleOfThisTest(),
+        "pausing a running job must not put back older progress");
 
     // What a node that dies mid-run leaves behind: the import running, its lock held, no heartbeat.
     tx.begin();
@@ -231,5 +237,52 @@ class RegistryImportJobIT {
                 "helpdesk",
                 () -> jobs.start("x.csv", people(1).getBytes(StandardCharsets.UTF_8))));
     assertThrows(EJBAccessException.class, () -> as(credentials, "helpdesk", () -> jobs.count()));
+  }
+
+  @Test
+  void pausingWhileTheJobCountsKeepsTheJobsCounts() throws Exception {
+    long id = start(people(2));
+    awaitEnd(id);
+    // the import as its job would have it while running: state RUNNING, lock held
+    tx.begin();
+    em.createNativeQuery(
+            "update registry_import set state = 'RUNNING', processed_lines = 0, created_count = 0"
+                + " where id = ?")
+        .setParameter(1, id)
+        .executeUpdate();
+    em.createNativeQuery("update cluster_lock set holder = ? where name = 'registry-import'")
+        .setParameter(1, id)
+        .executeUpdate();
+    tx.commit();
+
+    tx.begin();
+    run(credentials, "admin", () -> jobs.pause(id)); // reads the import, counts 0
+    executor
+        .submit(
+            () -> {
+              // the job counts a chunk meanwhile, in its own transaction
+              tx.begin();
+              em.createNativeQuery(
+                      "update registry_import set processed_lines = 2, created_count = 2 where id = ?")
+                  .setParameter(1, id)
+                  .executeUpdate();
+              tx.commit();
+              return null;
+            })
+        .get();
+    tx.commit();
+
+    ImportStatus status = status(id);
+    assertTrue(status.pauseRequested());
+    assertEquals(2, status.processedLines(), "the pause must not put back the counts it read");
+    assertEquals(2, status.created());
+
+    tx.begin();
+    em.createNativeQuery("update registry_import set state = 'COMPLETED' where id = ?")
+        .setParameter(1, id)
+        .executeUpdate();
+    em.createNativeQuery("update cluster_lock set holder = null where name = 'registry-import'")
+        .executeUpdate();
+    tx.commit();
   }
 }

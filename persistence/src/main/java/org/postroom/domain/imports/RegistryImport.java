@@ -15,6 +15,7 @@ import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * One upload of the registry file and the batch job that applies it. The file is kept in the
@@ -23,6 +24,9 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "registry_import")
+// The job counts progress with bulk updates while administrators pause or resume: each write of
+// this entity must set only the columns it changed, or it would put back stale counts.
+@DynamicUpdate
 public class RegistryImport implements Serializable {
 
   private static final long serialVersionUID = 1L;
