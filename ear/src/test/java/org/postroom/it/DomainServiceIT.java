@@ -196,6 +196,12 @@ class DomainServiceIT {
               () -> as(credentials, "staff", () -> requests.submit(twoMembers)));
       assertTrue(tooMany.hasKey("request.members.count"), tooMany.getMessage());
       assertEquals(List.of(1, 1), tooMany.violations().get(0).args());
+      List<String> offered =
+          as(credentials, "staff", () -> requests.domainsOpenForRequests()).stream()
+              .map(d -> d.getName())
+              .toList();
+      assertTrue(offered.contains(name), offered.toString());
+      assertEquals("univ-b.be", offered.get(0), "the requester's own domain comes first");
     } finally {
       // closed again, so that the browser tests' request form keeps offering univ-b.be first
       open.setSharedRequestsEnabled(false);

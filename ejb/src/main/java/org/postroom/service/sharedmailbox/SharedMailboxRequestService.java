@@ -58,14 +58,24 @@ public class SharedMailboxRequestService {
 
   /**
    * The domains in which the caller may request a shared mailbox, with their policies (for the
-   * form).
+   * form): the caller's own domain first (their account's, else their address's), then by name.
    */
   @RolesAllowed(Roles.STAFF)
   public List<MailDomain> domainsOpenForRequests() {
-    return em.createQuery(
-            "select d from MailDomain d where d.sharedMailboxPolicy.requestsEnabled = true order by d.name",
-            MailDomain.class)
-        .getResultList();
+    List<MailDomain> open =
+        new ArrayList<>(
+            em.createQuery(
+                    "select d from MailDomain d where d.sharedMailboxPolicy.requestsEnabled = true"
+                        + " order by d.name",
+                    MailDomain.class)
+                .getResultList());
+    Account caller = caller();
+    String own =
+        caller.getDomain() != null
+            ? caller.getDomain().getName()
+            : caller.getContactAddress().substring(caller.getContactAddress().indexOf('@') + 1);
+    open.sort(java.util.Comparator.comparing(d -> !d.getName().equals(own)));
+    return open;
   }
 
   /** Files a request; every broken rule is reported at once and nothing is stored. */
