@@ -6,7 +6,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.postroom.domain.account.AccountType;
 import org.postroom.domain.common.RuleViolationException;
@@ -108,7 +107,16 @@ public class SharedMailboxPolicy implements Serializable {
    * Local parts are case-insensitive: kept and compared in lower case, without surrounding blanks.
    */
   public static String normalizeLocalPart(String raw) {
-    return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+    if (raw == null) {
+      return "";
+    }
+    // only ASCII letters are lowered: Unicode case mapping would turn e.g. the Kelvin sign (U+212A)
+    // into an ASCII k, and let a look-alike through as a valid address
+    StringBuilder lowered = new StringBuilder();
+    raw.strip()
+        .codePoints()
+        .forEach(c -> lowered.appendCodePoint(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+    return lowered.toString();
   }
 
   /**

@@ -131,4 +131,17 @@ class SharedMailboxPolicyTest {
         new SharedMailboxPolicy(false, 64, 3, 1000, 1000, false, 1_000_000, true);
     assertEquals(1000, edges.getMaxMembers());
   }
+
+  @Test
+  void lettersThatLowerToAsciiAreNotLetThrough() {
+    SharedMailboxPolicy universityB = SharedMailboxPolicy.universityB();
+    // KELVIN SIGN and LATIN CAPITAL LETTER I WITH DOT ABOVE lower to ASCII under Unicode rules
+    assertEquals(
+        List.of("request.localPart.characters", "request.localPart.startLetter"),
+        universityB.checkLocalPart("\u212Aa.lab").stream().map(v -> v.key()).toList());
+    assertEquals(
+        List.of("request.localPart.characters"),
+        universityB.checkLocalPart("lab\u0130").stream().map(v -> v.key()).toList());
+    assertEquals("lab.a", SharedMailboxPolicy.normalizeLocalPart(" LAB.A "));
+  }
 }
