@@ -47,9 +47,14 @@ public class ImportJobSteps {
         importId, lines, registryImport.getProcessedLines(), registryImport.getStartedBy());
   }
 
+  /** Asked before every chunk: reads the one column, not the import with its file. */
   public boolean pauseRequested(long importId) {
-    RegistryImport registryImport = em.find(RegistryImport.class, importId);
-    return registryImport == null || registryImport.isPauseRequested();
+    return em.createQuery(
+            "select i.pauseRequested from RegistryImport i where i.id = :id", Boolean.class)
+        .setParameter("id", importId)
+        .getResultStream()
+        .findFirst()
+        .orElse(true);
   }
 
   /** Applies the next lines, each chunk in its own transaction with the import's progress. */

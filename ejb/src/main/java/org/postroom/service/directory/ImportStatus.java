@@ -24,24 +24,50 @@ public record ImportStatus(
     String failure)
     implements Serializable {
 
-  static ImportStatus of(RegistryImport i, Instant now) {
-    return new ImportStatus(
-        i.getId(),
-        i.getFileName(),
-        i.getState(),
-        i.isStalled(now),
-        i.isPauseRequested(),
-        i.getStartedBy(),
-        i.getCreatedAt(),
-        i.getFinishedAt(),
-        i.getTotalLines(),
-        i.getProcessedLines(),
-        i.getCreatedCount(),
-        i.getUpdatedCount(),
-        i.getUnchangedCount(),
-        i.getRejectedCount(),
-        i.getFailure());
+  /**
+   * For {@code select new}: the status from the import's columns, without loading its file (which
+   * can be 20 MB; Hibernate would load it with the entity).
+   */
+  public ImportStatus(
+      long id,
+      String fileName,
+      ImportState state,
+      Instant heartbeatAt,
+      boolean pauseRequested,
+      String startedBy,
+      Instant createdAt,
+      Instant finishedAt,
+      int totalLines,
+      int processedLines,
+      int created,
+      int updated,
+      int unchanged,
+      int rejected,
+      String failure) {
+    this(
+        id,
+        fileName,
+        state,
+        RegistryImport.isStalled(state, heartbeatAt, createdAt, Instant.now()),
+        pauseRequested,
+        startedBy,
+        createdAt,
+        finishedAt,
+        totalLines,
+        processedLines,
+        created,
+        updated,
+        unchanged,
+        rejected,
+        failure);
   }
+
+  /** The JPQL select list of that constructor, for imports aliased {@code i}. */
+  static final String SELECT =
+      "select new org.postroom.service.directory.ImportStatus(i.id, i.fileName, i.state,"
+          + " i.heartbeatAt, i.pauseRequested, i.startedBy, i.createdAt, i.finishedAt,"
+          + " i.totalLines, i.processedLines, i.createdCount, i.updatedCount, i.unchangedCount,"
+          + " i.rejectedCount, i.failure) from RegistryImport i";
 
   /** Progress in whole percent. */
   public int percent() {

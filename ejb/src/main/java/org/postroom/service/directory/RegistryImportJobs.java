@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.imports.ImportState;
 import org.postroom.domain.imports.RegistryImport;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Paging;
@@ -116,22 +117,33 @@ public class RegistryImportJobs {
   }
 
   public ImportStatus status(long importId) {
-    return ImportStatus.of(find(importId), Instant.now());
+    return em.createQuery(ImportStatus.SELECT + " where i.id = :id", ImportStatus.class)
+        .setParameter("id", importId)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> RuleViolationException.of("import.notFound"));
   }
 
-  /** The imports, newest first, paged in the database. */
+  /** The imports, newest first, paged in the database (their files are not read). */
   public List<ImportStatus> imports(int first, int pageSize) {
-    Instant now = Instant.now();
     return Paging.page(
-            em.createQuery(
-                "select i from RegistryImport i order by i.createdAt desc, i.id desc",
-                RegistryImport.class),
-            first,
-            pageSize,
-            MAX_PAGE_SIZE)
-        .stream()
-        .map(i -> ImportStatus.of(i, now))
-        .toList();
+        em.createQuery(
+            ImportStatus.SELECT + " order by i.createdAt desc, i.id desc", ImportStatus.class),
+        first,
+        pageSize,
+        MAX_PAGE_SIZE);
+  }
+
+  /** Whether an import is queued or running and showing progress (the admin page polls then). */
+  public boolean anyActive() {
+    return em.createQuery(
+                "select count(i) from RegistryImport i where i.state in :active"
+                    + " and coalesce(i.heartbeatAt, i.createdAt) > :since",
+                Long.class)
+            .setParameter("active", List.of(ImportState.QUEUED, ImportState.RUNNING))
+            .setParameter("since", Instant.now().minus(RegistryImport.STALL_AFTER))
+            .getSingleResult()
+        > 0;
   }
 
   public long count() {
@@ -140,7 +152,7 @@ public class RegistryImportJobs {
 
   /** Rejected lines of an import by line number, paged in the database. */
   public List<ImportRejection> rejections(long importId, int first, int pageSize) {
-    find(importId);
+    status(importId);
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(

@@ -144,6 +144,12 @@ public class RegistryImport implements Serializable {
 
   /** Running, but without progress for {@link #STALL_AFTER}: its node most likely died. */
   public boolean isStalled(Instant now) {
+    return isStalled(state, heartbeatAt, createdAt, now);
+  }
+
+  /** The same, from the columns alone (for queries that do not load the file). */
+  public static boolean isStalled(
+      ImportState state, Instant heartbeatAt, Instant createdAt, Instant now) {
     Instant last = heartbeatAt == null ? createdAt : heartbeatAt;
     return state.isActive() && last.plus(STALL_AFTER).isBefore(now);
   }

@@ -83,7 +83,7 @@ public class ImportsBacking implements Serializable {
 
   /** Whether the page should keep polling: some import on this page is queued or running. */
   public boolean isAnyActive() {
-    return jobs.imports(0, 25).stream().anyMatch(i -> i.state().isActive() && !i.stalled());
+    return jobs.anyActive();
   }
 
   public TextSearchModel<ImportStatus> getImports() {
