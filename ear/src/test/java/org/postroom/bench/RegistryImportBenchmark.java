@@ -64,7 +64,7 @@ class RegistryImportBenchmark {
               List.of(
                   "primary key (id)",
                   "unique (address)",
-                  "index (address_base)",
+                  "index (address_base, address)",
                   "index (owner_id)"),
           "audit_entry",
               List.of("primary key (id)", "index (subject_type, subject_id, occurred_at)"));
@@ -148,6 +148,20 @@ class RegistryImportBenchmark {
           ddl.execute("drop table if exists " + copy);
           ddl.execute(
               "create table " + copy + " as select * from " + table.getKey() + " where 1 = 0");
+          if (indexed) {
+            int n = 0;
+            for (String index : INDEXES.get(table.getKey())) {
+              if (index.startsWith("primary key")) {
+                for (String column : index.replaceAll(".*\\((.*)\\)", "$1").split(",\\s*")) {
+                  ddl.execute("alter table " + copy + " alter column " + column + " set not null");
+                }
+              }
+              ddl.execute(
+                  index.startsWith("index ")
+                      ? "create index " + copy + "_i" + n++ + " on " + copy + index.substring(5)
+                      : "alter table " + copy + " add " + index);
+            }
+          }
         }
         List<Object[]> values = new ArrayList<>();
         int columns;
