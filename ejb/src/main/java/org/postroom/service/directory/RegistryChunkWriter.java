@@ -85,7 +85,10 @@ public class RegistryChunkWriter {
             em.createQuery("select d from MailDomain d where d.name in :names", MailDomain.class)
                 .setParameter(
                     "names",
-                    chunk.stream().map(r -> r.domain().strip().toLowerCase(Locale.ROOT)).toList())
+                    chunk.stream()
+                        .map(r -> r.domain().strip().toLowerCase(Locale.ROOT))
+                        .distinct()
+                        .toList())
                 .getResultList(),
             MailDomain::getName);
     Map<String, Person> people =
