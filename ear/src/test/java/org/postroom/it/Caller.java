@@ -4,6 +4,8 @@ import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.postroom.domain.account.Account;
+import org.postroom.service.account.Accounts;
 import org.postroom.service.common.Settings;
 import org.postroom.service.security.CredentialService;
 import org.wildfly.security.auth.server.SecurityDomain;
@@ -33,6 +35,25 @@ public final class Caller {
         credentials
             .authenticate(username, password)
             .orElseThrow(() -> new AssertionError("demo login failed for " + username));
+    return withRoles(username, roles, action);
+  }
+
+  /**
+   * As a registry person signed in by the institution's own login, who has no password of
+   * Postroom's: with the roles of their account, as that login grants them.
+   */
+  public static <T> T asSignedIn(Accounts accounts, String username, Callable<T> action)
+      throws Exception {
+    Account account =
+        accounts
+            .byUsername(username)
+            .filter(Account::canLogIn)
+            .orElseThrow(() -> new AssertionError("no account that may log in: " + username));
+    return withRoles(username, account.getRoles(), action);
+  }
+
+  private static <T> T withRoles(String username, Set<String> roles, Callable<T> action)
+      throws Exception {
     SecurityIdentity identity =
         SecurityDomain.getCurrent()
             .createAdHocIdentity(username)

@@ -3,10 +3,12 @@ package org.postroom.service.account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.security.Principal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.postroom.domain.account.Account;
+import org.postroom.domain.common.RuleViolationException;
 
 /** Looking accounts up, for the services that need the caller or the members of something. */
 @ApplicationScoped
@@ -20,6 +22,12 @@ public class Accounts {
         .setParameter("username", Account.normalizeUsername(username))
         .getResultStream()
         .findFirst();
+  }
+
+  /** The account of the caller (the principal a service was called with). */
+  public Account of(Principal caller) {
+    return byUsername(caller.getName())
+        .orElseThrow(() -> RuleViolationException.of("account.unknown"));
   }
 
   /** The accounts with these usernames, in no particular order; unknown names are simply absent. */

@@ -135,8 +135,6 @@ public class AlumniService {
   }
 
   private Account caller() {
-    return accounts
-        .byUsername(context.getCallerPrincipal().getName())
-        .orElseThrow(() -> RuleViolationException.of("account.unknown"));
+    return accounts.of(context.getCallerPrincipal());
   }
 }

@@ -99,6 +99,7 @@ public class DemoData {
     domain("univ-c.example", "en", MailboxPolicy.standard(), closed);
     domain("alumni.univ-d.no", "en", MailboxPolicy.universityDAlumni(), closed);
     domain("provider-e.example", "en", MailboxPolicy.providerE(), closed);
+    domain("member-e.example", "en", MailboxPolicy.providerEMember(), closed);
     MailDomain universityD = domain("univ-d.no", "en", MailboxPolicy.standard(), closed);
     if (universityD.getAlumniDomain() == null) {
       universityD.offerAlumniAddressesIn(domainNamed("alumni.univ-d.no"));
@@ -125,6 +126,7 @@ public class DemoData {
       }
     }
     created += graduate(hash, now);
+    created += newcomer(hash, now);
     int made = created;
     LOG.info(() -> "Demo data ready (" + made + " demo logins created)");
   }
@@ -154,6 +156,29 @@ public class DemoData {
     em.persist(account);
     em.persist(
         Mailbox.personal(universityD, "graduate@univ-d.no", "graduate@univ-d.no", account, now));
+    return 1;
+  }
+
+  /**
+   * Nora Berg has just joined a member organisation of hosting provider E, whose people choose
+   * their own address: her account has no mailbox until she chooses it.
+   */
+  private int newcomer(String hash, Instant now) {
+    if (em.createQuery("select count(p) from Person p where p.registryId = 'demo-e-1'", Long.class)
+            .getSingleResult()
+        > 0) {
+      return 0;
+    }
+    Person person = new Person("demo-e-1", new PersonName("Nora", null, null, "Berg"), now);
+    person.replaceAffiliations(
+        List.of(new AffiliationPeriod(AffiliationKind.STAFF, LocalDate.now().minusDays(3), null)),
+        now);
+    em.persist(person);
+    Account account =
+        Account.forPerson(
+            person, "newcomer", domainNamed("member-e.example"), AccountType.STAFF, null, now);
+    account.changePasswordHash(hash);
+    em.persist(account);
     return 1;
   }
 

@@ -9,7 +9,8 @@ import org.postroom.domain.mailbox.Mailbox;
 
 /**
  * An account as the helpdesk sees it: the account, the registry's affiliations, the mailboxes it
- * owns or shares, and what happened to it (newest first).
+ * owns or shares, what happened to it (newest first), and whether its owner has still to choose
+ * their address.
  */
 public record AccountDetail(
     Account account,
@@ -17,5 +18,6 @@ public record AccountDetail(
     List<Affiliation> affiliations,
     List<Mailbox> ownMailboxes,
     List<Mailbox> sharedMailboxes,
-    List<AuditEntry> history)
+    List<AuditEntry> history,
+    boolean addressToChoose)
     implements Serializable {}

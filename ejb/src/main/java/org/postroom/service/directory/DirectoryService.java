@@ -5,6 +5,8 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.postroom.domain.account.Account;
@@ -12,6 +14,7 @@ import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditEntry;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.directory.Affiliation;
+import org.postroom.domain.domain.AddressScheme;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.service.common.LikePattern;
 import org.postroom.service.common.Paging;
@@ -79,23 +82,30 @@ public class DirectoryService {
                 Mailbox.class)
             .setParameter("a", account)
             .getResultList();
-    List<AuditEntry> history =
-        account.getPerson() == null
-            ? List.of()
-            : em.createQuery(
-                    "select e from AuditEntry e where e.subjectType = 'Person' and e.subjectId = :id"
-                        + " order by e.occurredAt desc, e.id desc",
-                    AuditEntry.class)
-                .setParameter("id", account.getPerson().getId())
-                .setMaxResults(HISTORY_MAX)
-                .getResultList();
+    // what happened to the person (registry) and to the account (alumni address, chosen address…);
+    // two indexed reads rather than one "or", which would not use the index
+    List<AuditEntry> history = new ArrayList<>(historyOf("Account", account.getId()));
+    if (account.getPerson() != null) {
+      history.addAll(historyOf("Person", account.getPerson().getId()));
+    }
+    history.sort(
+        Comparator.comparing(AuditEntry::getOccurredAt)
+            .thenComparing(AuditEntry::getId)
+            .reversed());
+    history = List.copyOf(history.subList(0, Math.min(HISTORY_MAX, history.size())));
+    boolean addressToChoose =
+        own.isEmpty()
+            && account.getDomain() != null
+            && account.getDomain().getMailboxPolicy().getAddressScheme()
+                == AddressScheme.CHOSEN_BY_OWNER;
     return new AccountDetail(
         account,
         account.getPerson() == null ? null : account.getPerson().getRegistryId(),
         affiliations,
         own,
         shared,
-        history);
+        history,
+        addressToChoose);
   }
 
   private static void bind(TypedQuery<?> query, String text) {
@@ -104,5 +114,16 @@ public class DirectoryService {
     query.setParameter("text", normalized);
     query.setParameter("prefix", normalized == null ? "%" : LikePattern.prefix(normalized));
     query.setParameter("contains", normalized == null ? "%" : LikePattern.contains(normalized));
+  }
+
+  private List<AuditEntry> historyOf(String subjectType, long subjectId) {
+    return em.createQuery(
+            "select e from AuditEntry e where e.subjectType = :type and e.subjectId = :id"
+                + " order by e.occurredAt desc, e.id desc",
+            AuditEntry.class)
+        .setParameter("type", subjectType)
+        .setParameter("id", subjectId)
+        .setMaxResults(HISTORY_MAX)
+        .getResultList();
   }
 }

@@ -46,7 +46,10 @@ final class NewPeople {
     this.session = em.unwrap(SharedSessionContractImplementor.class);
   }
 
-  /** A new person with their account and mailbox; returns the person's id (for the audit). */
+  /**
+   * A new person with their account and mailbox (none where the person is to choose their address);
+   * returns the person's id (for the audit).
+   */
   long add(Person person, Account account, Mailbox mailbox) {
     identify(person);
     for (Affiliation affiliation : person.getAffiliations()) {
@@ -54,10 +57,12 @@ final class NewPeople {
       affiliations.add(affiliation);
     }
     identify(account);
-    identify(mailbox);
     people.add(person);
     accounts.add(account);
-    mailboxes.add(mailbox);
+    if (mailbox != null) {
+      identify(mailbox);
+      mailboxes.add(mailbox);
+    }
     return person.getId();
   }
 

@@ -167,8 +167,17 @@ public class RegistryChunkWriter {
     if (!usernamesTaken.add(username)) {
       return Outcome.rejected("import.username.taken", username);
     }
-    boolean generated =
-        domain.getMailboxPolicy().getAddressScheme() == AddressScheme.GENERATED_FROM_NAME;
+    AddressScheme scheme = domain.getMailboxPolicy().getAddressScheme();
+    if (scheme == AddressScheme.CHOSEN_BY_OWNER) {
+      // the person chooses the address on their first visit; until then, no mailbox
+      Person person = newPerson(record, now);
+      Account account =
+          Account.forPerson(person, username, domain, typeOf(person, today), null, now);
+      long personId = created.add(person, account, null);
+      created.audit(new AuditEntry(now, actor, "IMPORTED", SUBJECT, personId, username));
+      return Outcome.of(Outcome.Kind.CREATED);
+    }
+    boolean generated = scheme == AddressScheme.GENERATED_FROM_NAME;
     String address;
     String base;
     if (generated) {
@@ -188,8 +197,7 @@ public class RegistryChunkWriter {
     }
     addresses.claim(address);
 
-    Person person = new Person(record.registryId(), record.name(), now);
-    person.replaceAffiliations(record.affiliations(), now);
+    Person person = newPerson(record, now);
     Account account =
         Account.forPerson(person, username, domain, typeOf(person, today), address, now);
     long personId =
@@ -197,6 +205,12 @@ public class RegistryChunkWriter {
     created.audit(
         new AuditEntry(now, actor, "IMPORTED", SUBJECT, personId, username + " " + address));
     return Outcome.of(Outcome.Kind.CREATED);
+  }
+
+  private static Person newPerson(RegistryRecord record, Instant now) {
+    Person person = new Person(record.registryId(), record.name(), now);
+    person.replaceAffiliations(record.affiliations(), now);
+    return person;
   }
 
   private Outcome update(
@@ -306,7 +320,7 @@ public class RegistryChunkWriter {
           bases.add(domain.addressOf(base));
           candidates.add(domain.addressOf(base));
         }
-      } else {
+      } else if (domain.getMailboxPolicy().getAddressScheme() == AddressScheme.USERNAME) {
         candidates.add(domain.addressOf(Account.normalizeUsername(record.username())));
       }
     }

@@ -29,6 +29,7 @@ import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.sharedmailbox.SharedMailboxRequest;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.audit.AuditLog;
+import org.postroom.service.common.Addresses;
 import org.postroom.service.common.Flush;
 import org.postroom.service.common.LikePattern;
 import org.postroom.service.notification.MailTemplates;
@@ -73,7 +74,9 @@ public class SharedMailboxRequestService {
     String own =
         caller.getDomain() != null
             ? caller.getDomain().getName()
-            : caller.getContactAddress().substring(caller.getContactAddress().indexOf('@') + 1);
+            : caller.hasContactAddress()
+                ? caller.getContactAddress().substring(caller.getContactAddress().indexOf('@') + 1)
+                : "";
     open.sort(java.util.Comparator.comparing(d -> !d.getName().equals(own)));
     return open;
   }
@@ -100,7 +103,7 @@ public class SharedMailboxRequestService {
     }
     SharedMailboxPolicy policy = domain.getSharedMailboxPolicy();
     if (policy.checkLocalPart(form.localPart()).isEmpty()
-        && isTaken(domain.addressOf(form.localPart()))) {
+        && Addresses.isTaken(em, domain.addressOf(form.localPart()))) {
       violations.add(
           Violation.of("localPart", "request.localPart.taken", domain.addressOf(form.localPart())));
     }
@@ -304,10 +307,7 @@ public class SharedMailboxRequestService {
   }
 
   private Account caller() {
-    String name = context.getCallerPrincipal().getName();
-    return accounts
-        .byUsername(name)
-        .orElseThrow(() -> RuleViolationException.of("account.unknown"));
+    return accounts.of(context.getCallerPrincipal());
   }
 
   private MailDomain openDomain(String name) {
@@ -321,19 +321,6 @@ public class SharedMailboxRequestService {
           Violation.of("domain", "request.domain.closed", String.valueOf(name)));
     }
     return domain.get();
-  }
-
-  private boolean isTaken(String address) {
-    return em.createQuery("select count(m) from Mailbox m where m.address = :address", Long.class)
-                .setParameter("address", address)
-                .getSingleResult()
-            > 0
-        || em.createQuery(
-                    "select count(r) from SharedMailboxRequest r where r.openAddress = :address",
-                    Long.class)
-                .setParameter("address", address)
-                .getSingleResult()
-            > 0;
   }
 
   private SharedMailboxRequest visibleRequest(long requestId, Account reader) {

@@ -50,7 +50,8 @@ public class Account implements Serializable {
   @Column(name = "display_name", nullable = false, length = 200)
   private String displayName;
 
-  @Column(name = "contact_address", nullable = false, length = 320)
+  /** Where Postroom mails the person; none while they have yet to choose their address. */
+  @Column(name = "contact_address", length = 320)
   private String contactAddress;
 
   @Enumerated(EnumType.STRING)
@@ -289,6 +290,21 @@ public class Account implements Serializable {
 
   public String getContactAddress() {
     return contactAddress;
+  }
+
+  /** Whether Postroom has an address to mail the person at. */
+  public boolean hasContactAddress() {
+    return contactAddress != null;
+  }
+
+  /**
+   * The person's own mailbox has been made at {@code address}: it becomes the contact address when
+   * they had none.
+   */
+  public void receiveMailAt(String address) {
+    if (contactAddress == null) {
+      contactAddress = address;
+    }
   }
 
   public AccountType getType() {

@@ -194,6 +194,16 @@ public class MailboxPolicy implements Serializable {
         90);
   }
 
+  /**
+   * A member organisation of hosting provider E whose people choose their own address once: the
+   * provider's rules otherwise.
+   */
+  public static MailboxPolicy providerEMember() {
+    MailboxPolicy policy = providerE();
+    policy.addressScheme = AddressScheme.CHOSEN_BY_OWNER;
+    return policy;
+  }
+
   /** A neutral default: username addresses, 1 GB, users manage their own settings. */
   public static MailboxPolicy standard() {
     return new MailboxPolicy(
@@ -210,6 +220,14 @@ public class MailboxPolicy implements Serializable {
         SettingsManager.USER,
         30,
         90);
+  }
+
+  /**
+   * Checks a personal local part that the owner chose ({@link AddressScheme#CHOSEN_BY_OWNER}): the
+   * common rules of {@link LocalPartRules}, within this domain's length; dots only as separators.
+   */
+  public List<Violation> checkChosenLocalPart(String raw) {
+    return LocalPartRules.check(raw, localPartMaxLength, localPartMaxLength);
   }
 
   public long quotaFor(AccountType type) {

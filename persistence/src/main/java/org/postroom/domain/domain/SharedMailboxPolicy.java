@@ -6,7 +6,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import org.postroom.domain.account.AccountType;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
@@ -21,18 +20,6 @@ import org.postroom.domain.common.Violation;
 public class SharedMailboxPolicy implements Serializable {
 
   private static final long serialVersionUID = 1L;
-
-  /** RFC 2142 role addresses and names that mislead; never handed out as a shared mailbox. */
-  static final Set<String> RESERVED =
-      Set.of(
-          "postmaster",
-          "abuse",
-          "hostmaster",
-          "webmaster",
-          "root",
-          "noreply",
-          "security",
-          "helpdesk");
 
   /** RFC 5321: a local part holds at most 64 octets, whatever a policy says. */
   public static final int LOCAL_PART_HARD_LIMIT = 64;
@@ -107,16 +94,7 @@ public class SharedMailboxPolicy implements Serializable {
    * Local parts are case-insensitive: kept and compared in lower case, without surrounding blanks.
    */
   public static String normalizeLocalPart(String raw) {
-    if (raw == null) {
-      return "";
-    }
-    // only ASCII letters are lowered: Unicode case mapping would turn e.g. the Kelvin sign (U+212A)
-    // into an ASCII k, and let a look-alike through as a valid address
-    StringBuilder lowered = new StringBuilder();
-    raw.strip()
-        .codePoints()
-        .forEach(c -> lowered.appendCodePoint(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
-    return lowered.toString();
+    return LocalPartRules.normalize(raw);
   }
 
   /**
@@ -125,31 +103,7 @@ public class SharedMailboxPolicy implements Serializable {
    * check).
    */
   public List<Violation> checkLocalPart(String raw) {
-    String localPart = normalizeLocalPart(raw);
-    List<Violation> violations = new ArrayList<>();
-    if (localPart.isEmpty()) {
-      violations.add(Violation.of("localPart", "request.localPart.required"));
-      return violations;
-    }
-    if (localPart.length() > localPartMaxLength) {
-      violations.add(Violation.of("localPart", "request.localPart.tooLong", localPartMaxLength));
-    }
-    if (!localPart.chars().allMatch(c -> isAsciiLetter(c) || isDigit(c) || c == '.')) {
-      violations.add(Violation.of("localPart", "request.localPart.characters"));
-    }
-    if (!isAsciiLetter(localPart.charAt(0))) {
-      violations.add(Violation.of("localPart", "request.localPart.startLetter"));
-    }
-    long dots = localPart.chars().filter(c -> c == '.').count();
-    if (dots > localPartMaxDots) {
-      violations.add(Violation.of("localPart", "request.localPart.dots", localPartMaxDots));
-    } else if (localPart.endsWith(".")) {
-      violations.add(Violation.of("localPart", "request.localPart.endDot"));
-    }
-    if (RESERVED.contains(localPart)) {
-      violations.add(Violation.of("localPart", "request.localPart.reserved"));
-    }
-    return violations;
+    return LocalPartRules.check(raw, localPartMaxLength, localPartMaxDots);
   }
 
   /** Checks the member list by the kinds of account in it. */
@@ -167,14 +121,6 @@ public class SharedMailboxPolicy implements Serializable {
       violations.add(Violation.of("members", "request.members.staffRequired"));
     }
     return violations;
-  }
-
-  private static boolean isAsciiLetter(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  }
-
-  private static boolean isDigit(int c) {
-    return c >= '0' && c <= '9';
   }
 
   public boolean isRequestsEnabled() {

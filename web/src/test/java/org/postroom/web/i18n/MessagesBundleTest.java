@@ -39,7 +39,7 @@ class MessagesBundleTest {
   private static final Pattern IN_PAGES = Pattern.compile("i18n\\['([a-zA-Z.]+)'\\]");
   private static final Pattern IN_JAVA =
       Pattern.compile(
-          "\"((?:request|login|account|error|import|policy|domain|help|alumni|password)\\.[a-zA-Z.]+)\"");
+          "\"((?:request|login|account|error|import|policy|domain|help|alumni|password|address)\\.[a-zA-Z.]+)\"");
 
   private static void collect(Path root, Predicate<String> fileName, Pattern key, Set<String> into)
       throws IOException {
