@@ -83,6 +83,13 @@ class RegistryImportBenchmark {
   @Test
   void importAgainstARawJdbcBatch() throws Exception {
     String run = "b" + Long.toString(System.currentTimeMillis() % 100_000, 36);
+    String database;
+    try (Connection connection = dataSource.getConnection()) {
+      database =
+          connection.getMetaData().getDatabaseProductName()
+              + " "
+              + connection.getMetaData().getDatabaseProductVersion();
+    }
     long emptyImport = timeImport(RegistryNames.people(run + "a-", PEOPLE, 1, DOMAIN));
     long emptyBare = timeJdbcCopy(run + "a-%", false);
     long emptyIndexed = timeJdbcCopy(run + "a-%", true);
@@ -96,7 +103,8 @@ class RegistryImportBenchmark {
             + " | into copies with the same keys and indexes %4.1f s (ratio %5.2f)%n";
     String report =
         String.format(
-                "%n=== Registry import benchmark (%,d people each, H2, same run) ===%n", PEOPLE)
+                "%n=== Registry import benchmark (%,d people each, %s, same run) ===%n",
+                PEOPLE, database)
             + String.format(
                 line,
                 "into an empty directory:",

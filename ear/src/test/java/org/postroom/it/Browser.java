@@ -117,6 +117,15 @@ public final class Browser implements AutoCloseable {
   }
 
   public void logout() {
+    // a search typed just before may still have an ajax request queued; logging out under it would
+    // end the session that request belongs to
+    await()
+        .until(
+            driver ->
+                (Boolean)
+                    ((org.openqa.selenium.JavascriptExecutor) driver)
+                        .executeScript(
+                            "return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty();"));
     click("#session\\:logout");
     find("#loggedOut");
   }
