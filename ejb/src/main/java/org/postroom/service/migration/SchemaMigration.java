@@ -6,6 +6,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -25,12 +27,23 @@ public class SchemaMigration {
   @Resource(lookup = "java:jboss/datasources/PostroomDS")
   DataSource dataSource;
 
+  /** The database's folder under {@code db/vendor}: {@code postgresql} or {@code h2}. */
+  private String vendor() {
+    try (Connection connection = dataSource.getConnection()) {
+      String product = connection.getMetaData().getDatabaseProductName();
+      return product.startsWith("PostgreSQL") ? "postgresql" : "h2";
+    } catch (SQLException e) {
+      throw new IllegalStateException("The portal database cannot be reached", e);
+    }
+  }
+
   @PostConstruct
   void migrate() {
     MigrateResult result =
         Flyway.configure(SchemaMigration.class.getClassLoader())
             .dataSource(dataSource)
-            .locations("classpath:db/migration")
+            // common migrations, and per database those that need its own SQL (mail-server views)
+            .locations("classpath:db/migration", "classpath:db/vendor/" + vendor())
             .load()
             .migrate();
     LOG.info(

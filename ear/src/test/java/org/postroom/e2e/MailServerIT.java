@@ -1,0 +1,88 @@
+package org.postroom.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.postroom.it.Caller.as;
+
+import jakarta.inject.Inject;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Folder;
+import jakarta.mail.Quota;
+import jakarta.mail.QuotaAwareStore;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.util.Properties;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.postroom.it.Deployments;
+import org.postroom.service.account.AddressChoiceService;
+import org.postroom.service.common.Settings;
+import org.postroom.service.security.CredentialService;
+
+/**
+ * Postroom on PostgreSQL with a real Dovecot reading the portal's views (scripts/mail-stack): what
+ * a mail client sees once Postroom has made a mailbox. The newcomer of hosting provider E's member
+ * chooses her address in Postroom and logs in over IMAP with her Postroom password, by username or
+ * by address; the quota Postroom set is what GETQUOTAROOT shows.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MailServerIT {
+
+  private static final String ADDRESS = "nora.berg@member-e.example";
+
+  @Deployment
+  static EnterpriseArchive deployment() {
+    return Deployments.earWithTests(MailServerIT.class);
+  }
+
+  @Inject AddressChoiceService addresses;
+  @Inject CredentialService credentials;
+
+  private static String password() {
+    return Settings.get("postroom.demo.password").orElseThrow();
+  }
+
+  private static Store imap(String user, String password) throws Exception {
+    Properties properties = new Properties();
+    properties.put("mail.imap.host", "127.0.0.1");
+    properties.put("mail.imap.port", System.getProperty("e2e.imap.port", "25143"));
+    properties.put("mail.imap.connectiontimeout", "5000");
+    properties.put("mail.imap.timeout", "10000");
+    Store store = Session.getInstance(properties).getStore("imap");
+    store.connect(user, password);
+    return store;
+  }
+
+  @Test
+  void aMailboxMadeInPostroomOpensOverImapWithThePostroomPasswordAndItsQuota() throws Exception {
+    // no mailbox yet: Dovecot knows nobody of that name
+    assertThrows(AuthenticationFailedException.class, () -> imap("newcomer", password()));
+
+    String chosen = as(credentials, "newcomer", () -> addresses.choose("Nora.Berg"));
+    assertEquals(ADDRESS, chosen);
+
+    for (String login : new String[] {"newcomer", ADDRESS, "NewComer"}) {
+      try (Store store = imap(login, password())) {
+        Folder inbox = store.getFolder("INBOX");
+        inbox.open(Folder.READ_ONLY);
+        assertEquals(0, inbox.getMessageCount());
+        inbox.close(false);
+        Quota[] quotas = ((QuotaAwareStore) store).getQuota("INBOX");
+        assertEquals(1, quotas.length);
+        Quota.Resource storage = quotas[0].resources[0];
+        assertEquals("STORAGE", storage.name);
+        // 1,000 MB (decimal, as the policy states it) in the KiB that IMAP counts
+        assertEquals((1000L * 1000 * 1000 + 1023) / 1024, storage.limit);
+      }
+    }
+    AuthenticationFailedException wrong =
+        assertThrows(AuthenticationFailedException.class, () -> imap("newcomer", password() + "x"));
+    assertTrue(wrong.getMessage().contains("AUTHENTICATIONFAILED"), wrong.getMessage());
+    // a demo account without any mailbox has no mail login at all
+    assertThrows(AuthenticationFailedException.class, () -> imap("student", password()));
+  }
+}
