@@ -12,15 +12,27 @@ import jakarta.mail.Quota;
 import jakarta.mail.QuotaAwareStore;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Properties;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.postroom.domain.directory.AffiliationKind;
+import org.postroom.domain.directory.AffiliationPeriod;
+import org.postroom.domain.domain.AddressScheme;
+import org.postroom.it.Caller;
 import org.postroom.it.Deployments;
+import org.postroom.service.account.Accounts;
 import org.postroom.service.account.AddressChoiceService;
 import org.postroom.service.common.Settings;
+import org.postroom.service.directory.ImportReport;
+import org.postroom.service.directory.RegistryImportService;
+import org.postroom.service.directory.RegistryRecord;
+import org.postroom.service.domain.DomainService;
+import org.postroom.service.domain.DomainSettings;
 import org.postroom.service.security.CredentialService;
 
 /**
@@ -36,11 +48,14 @@ class MailServerIT {
 
   @Deployment
   static EnterpriseArchive deployment() {
-    return Deployments.earWithTests(MailServerIT.class);
+    return Deployments.earWithTests(MailServerIT.class, Lmtp.class);
   }
 
   @Inject AddressChoiceService addresses;
   @Inject CredentialService credentials;
+  @Inject Accounts accounts;
+  @Inject DomainService domains;
+  @Inject RegistryImportService imports;
 
   private static String password() {
     return Settings.get("postroom.demo.password").orElseThrow();
@@ -49,7 +64,7 @@ class MailServerIT {
   private static Store imap(String user, String password) throws Exception {
     Properties properties = new Properties();
     properties.put("mail.imap.host", "127.0.0.1");
-    properties.put("mail.imap.port", System.getProperty("e2e.imap.port", "25143"));
+    properties.put("mail.imap.port", Settings.get("postroom.mail.imap.port").orElseThrow());
     properties.put("mail.imap.connectiontimeout", "5000");
     properties.put("mail.imap.timeout", "10000");
     Store store = Session.getInstance(properties).getStore("imap");
@@ -84,5 +99,61 @@ class MailServerIT {
     assertTrue(wrong.getMessage().contains("AUTHENTICATIONFAILED"), wrong.getMessage());
     // a demo account without any mailbox has no mail login at all
     assertThrows(AuthenticationFailedException.class, () -> imap("student", password()));
+  }
+
+  /** Postroom's master user opens any mailbox: {@code mailbox*postroom-master}. */
+  private static Store asMaster(String mailbox) throws Exception {
+    return imap(
+        mailbox + "*" + Settings.get("postroom.mail.master.user").orElseThrow(),
+        Settings.get("postroom.mail.master.password").orElseThrow());
+  }
+
+  @Test
+  void theMailServerRefusesADeliveryOverTheQuotaOfTheDomainPolicy() throws Exception {
+    String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36).replaceAll("[0-9]", "x");
+    DomainSettings wanted = DomainSettings.defaults();
+    wanted.setName("quota-" + run + ".example");
+    DomainSettings created = as(credentials, "admin", () -> domains.create(wanted));
+    created.setAddressScheme(AddressScheme.CHOSEN_BY_OWNER);
+    created.setQuotaStaffMb(1L);
+    as(credentials, "admin", () -> domains.update(created.getName(), created));
+    String username = "q" + run;
+    ImportReport imported =
+        as(
+            credentials,
+            "admin",
+            () ->
+                imports.importRecords(
+                    List.of(
+                        new RegistryRecord(
+                            "q-" + run,
+                            "Quinn",
+                            null,
+                            null,
+                            "Quota",
+                            username,
+                            created.getName(),
+                            List.of(
+                                new AffiliationPeriod(
+                                    AffiliationKind.STAFF, LocalDate.of(2026, 1, 1), null)),
+                            false))));
+    assertEquals(1, imported.created(), imported.toString());
+    String address = Caller.asSignedIn(accounts, username, () -> addresses.choose("quinn.quota"));
+
+    String first = Lmtp.deliver("sender@example.org", address, "first", 600_000);
+    assertTrue(first.startsWith("250"), first);
+    String second = Lmtp.deliver("sender@example.org", address, "second", 600_000);
+    assertTrue(second.startsWith("552 5.2.2"), second);
+
+    try (Store store = asMaster(address)) {
+      Folder inbox = store.getFolder("INBOX");
+      inbox.open(Folder.READ_ONLY);
+      assertEquals(1, inbox.getMessageCount());
+      assertEquals("first", inbox.getMessage(1).getSubject());
+      inbox.close(false);
+      Quota.Resource storage = ((QuotaAwareStore) store).getQuota("INBOX")[0].resources[0];
+      assertEquals((1_000_000L + 1023) / 1024, storage.limit);
+      assertTrue(storage.usage > 580 && storage.usage < 620, "usage " + storage.usage + " KiB");
+    }
   }
 }
