@@ -13,7 +13,6 @@ import jakarta.mail.QuotaAwareStore;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Properties;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -25,12 +24,12 @@ import org.postroom.domain.directory.AffiliationPeriod;
 import org.postroom.domain.domain.AddressScheme;
 import org.postroom.it.Caller;
 import org.postroom.it.Deployments;
+import org.postroom.it.RegistryPerson;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.account.AddressChoiceService;
 import org.postroom.service.common.Settings;
 import org.postroom.service.directory.ImportReport;
 import org.postroom.service.directory.RegistryImportService;
-import org.postroom.service.directory.RegistryRecord;
 import org.postroom.service.domain.DomainService;
 import org.postroom.service.domain.DomainSettings;
 import org.postroom.service.security.CredentialService;
@@ -48,7 +47,7 @@ class MailServerIT {
 
   @Deployment
   static EnterpriseArchive deployment() {
-    return Deployments.earWithTests(MailServerIT.class, Lmtp.class);
+    return Deployments.earWithTests(MailServerIT.class, Lmtp.class, RegistryPerson.class);
   }
 
   @Inject AddressChoiceService addresses;
@@ -119,24 +118,14 @@ class MailServerIT {
     as(credentials, "admin", () -> domains.update(created.getName(), created));
     String username = "q" + run;
     ImportReport imported =
-        as(
-            credentials,
-            "admin",
-            () ->
-                imports.importRecords(
-                    List.of(
-                        new RegistryRecord(
-                            "q-" + run,
-                            "Quinn",
-                            null,
-                            null,
-                            "Quota",
-                            username,
-                            created.getName(),
-                            List.of(
-                                new AffiliationPeriod(
-                                    AffiliationKind.STAFF, LocalDate.of(2026, 1, 1), null)),
-                            false))));
+        new RegistryPerson(
+                "q-" + run,
+                "Quinn",
+                "Quota",
+                username,
+                created.getName(),
+                new AffiliationPeriod(AffiliationKind.STAFF, LocalDate.of(2026, 1, 1), null))
+            .importAsAdmin(imports, credentials);
     assertEquals(1, imported.created(), imported.toString());
     String address = Caller.asSignedIn(accounts, username, () -> addresses.choose("quinn.quota"));
 

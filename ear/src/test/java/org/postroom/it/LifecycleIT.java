@@ -37,7 +37,6 @@ import org.postroom.service.alumni.AlumniOffer;
 import org.postroom.service.alumni.AlumniService;
 import org.postroom.service.common.Settings;
 import org.postroom.service.directory.RegistryImportService;
-import org.postroom.service.directory.RegistryRecord;
 import org.postroom.service.help.HelpRequestRow;
 import org.postroom.service.help.PasswordHelpService;
 import org.postroom.service.lifecycle.AccountLifecycle;
@@ -56,7 +55,7 @@ class LifecycleIT {
 
   @Deployment
   static EnterpriseArchive deployment() {
-    return Deployments.earWithTests(LifecycleIT.class);
+    return Deployments.earWithTests(LifecycleIT.class, RegistryPerson.class);
   }
 
   private static final String ALUMNI_PASSWORD = "Fjord lighthouse 1987";
@@ -82,24 +81,15 @@ class LifecycleIT {
    */
   private String formerStudent(String suffix) throws Exception {
     String username = "l" + run + suffix;
-    as(
-        credentials,
-        "admin",
-        () ->
-            imports.importRecords(
-                List.of(
-                    new RegistryRecord(
-                        "life-" + run + suffix,
-                        "Kari",
-                        null,
-                        null,
-                        "Nordmann",
-                        username,
-                        "univ-d.no",
-                        List.of(
-                            new AffiliationPeriod(
-                                AffiliationKind.STUDENT, today.minusYears(4), today.minusDays(10))),
-                        false))));
+    new RegistryPerson(
+            "life-" + run + suffix,
+            "Kari",
+            "Nordmann",
+            username,
+            "univ-d.no",
+            new AffiliationPeriod(
+                AffiliationKind.STUDENT, today.minusYears(4), today.minusDays(10)))
+        .importAsAdmin(imports, credentials);
     tx.begin();
     account(username)
         .changePasswordHash(hasher.hash(Settings.get("postroom.demo.password").orElseThrow()));
