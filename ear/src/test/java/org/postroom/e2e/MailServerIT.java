@@ -12,6 +12,9 @@ import jakarta.mail.Quota;
 import jakarta.mail.QuotaAwareStore;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Properties;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.postroom.domain.directory.AffiliationKind;
 import org.postroom.domain.directory.AffiliationPeriod;
 import org.postroom.domain.domain.AddressScheme;
+import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.it.Caller;
 import org.postroom.it.Deployments;
 import org.postroom.it.RegistryPerson;
@@ -32,6 +36,8 @@ import org.postroom.service.directory.ImportReport;
 import org.postroom.service.directory.RegistryImportService;
 import org.postroom.service.domain.DomainService;
 import org.postroom.service.domain.DomainSettings;
+import org.postroom.service.provisioning.QuotaScan;
+import org.postroom.service.provisioning.QuotaScanReport;
 import org.postroom.service.security.CredentialService;
 
 /**
@@ -55,6 +61,10 @@ class MailServerIT {
   @Inject Accounts accounts;
   @Inject DomainService domains;
   @Inject RegistryImportService imports;
+  @Inject QuotaScan quotaScan;
+
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
 
   private static String password() {
     return Settings.get("postroom.demo.password").orElseThrow();
@@ -144,5 +154,19 @@ class MailServerIT {
       assertEquals((1_000_000L + 1023) / 1024, storage.limit);
       assertTrue(storage.usage > 580 && storage.usage < 620, "usage " + storage.usage + " KiB");
     }
+
+    // the scan stores what the mail server reports, for pages to show without asking it
+    QuotaScanReport scanned = as(credentials, "admin", () -> quotaScan.scan());
+    assertEquals(0, scanned.failed(), scanned.toString());
+    assertTrue(scanned.read() >= 2, scanned.toString());
+    Mailbox stored =
+        em.createQuery("select m from Mailbox m where m.address = :a", Mailbox.class)
+            .setParameter("a", address)
+            .getSingleResult();
+    assertTrue(
+        stored.getQuotaUsedBytes() > 580 * 1024 && stored.getQuotaUsedBytes() < 620 * 1024,
+        "stored " + stored.getQuotaUsedBytes());
+    assertTrue(stored.getQuotaReadAt().isAfter(Instant.now().minusSeconds(120)));
+    assertTrue(stored.getQuotaUsedPercent() >= 58 && stored.getQuotaUsedPercent() <= 63);
   }
 }

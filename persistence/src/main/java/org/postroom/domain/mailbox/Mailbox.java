@@ -85,6 +85,13 @@ public class Mailbox implements Serializable {
   @Column(name = "deletion_queued_at")
   private Instant deletionQueuedAt;
 
+  /** Quota used as the mail server last reported it (written by the quota scan, not by JPA). */
+  @Column(name = "quota_used_bytes", insertable = false, updatable = false)
+  private Long quotaUsedBytes;
+
+  @Column(name = "quota_read_at", insertable = false, updatable = false)
+  private Instant quotaReadAt;
+
   protected Mailbox() {}
 
   /**
@@ -198,5 +205,20 @@ public class Mailbox implements Serializable {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public Long getQuotaUsedBytes() {
+    return quotaUsedBytes;
+  }
+
+  public Instant getQuotaReadAt() {
+    return quotaReadAt;
+  }
+
+  /** Percent of the quota used, 0–100 and more; null while never read. */
+  public Integer getQuotaUsedPercent() {
+    return quotaUsedBytes == null || quotaBytes == 0
+        ? null
+        : (int) Math.min(999, quotaUsedBytes * 100 / quotaBytes);
   }
 }
