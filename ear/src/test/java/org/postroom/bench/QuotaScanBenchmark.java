@@ -84,7 +84,7 @@ class QuotaScanBenchmark {
 
     System.out.printf(
         "%n=== Quota scan benchmark (%,d mailboxes read, real Dovecot, same run) ===%n"
-            + "Postroom's quota scan (IMAP as master user, 4 connections, stored in the DB): %5.1f s%n"
+            + "Postroom's quota scan (doveadm HTTP API, 4 requests at once, stored in the DB): %5.1f s%n"
             + "doveadm quota get -A (%,d lines):                                            %5.1f s%n"
             + "ratio: %.2f%n",
         report.read(), scanTime / 1e9, lines, doveadmTime / 1e9, (double) scanTime / doveadmTime);

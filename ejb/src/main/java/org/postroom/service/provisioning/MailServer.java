@@ -1,46 +1,61 @@
 package org.postroom.service.provisioning;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
-import java.util.Optional;
-import java.util.Properties;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import org.postroom.service.common.Settings;
 
 /**
- * Where Postroom reaches its Dovecot, from the environment: {@code POSTROOM_MAIL_IMAP_HOST}, {@code
- * _IMAP_PORT}, {@code _MASTER_USER}, {@code _MASTER_PASSWORD}. Without a host and a master password
- * none is attached (the embedded default). Opens IMAP sessions as Postroom's master user on a
- * mailbox's behalf ({@code mailbox*master}).
+ * Where Postroom reaches its Dovecot's administration, from the environment: {@code
+ * POSTROOM_MAIL_DOVEADM_URL} (e.g. {@code http://mail1.example.org:8080/doveadm/v1}) and {@code
+ * POSTROOM_MAIL_DOVEADM_API_KEY}. Without both none is attached (the embedded default). Sends
+ * batches of doveadm commands to its HTTP API: many mailboxes in one request, without an IMAP login
+ * per mailbox (nine times slower in the quota benchmark).
  */
 @ApplicationScoped
 public class MailServer {
 
-  private static final int TIMEOUT_MS = 10_000;
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   public boolean configured() {
-    return Settings.get("postroom.mail.imap.host").isPresent()
-        && Settings.get("postroom.mail.master.password").isPresent();
+    return Settings.get("postroom.mail.doveadm.url").isPresent()
+        && Settings.get("postroom.mail.doveadm.api.key").isPresent();
   }
 
-  /** An IMAP session on the mailbox as the master user; the caller closes it. */
-  public Store openAs(String mailbox) throws MessagingException {
-    Properties properties = new Properties();
-    properties.put("mail.imap.host", setting("postroom.mail.imap.host").orElseThrow());
-    properties.put("mail.imap.port", setting("postroom.mail.imap.port").orElse("143"));
-    properties.put(
-        "mail.imap.starttls.enable", setting("postroom.mail.imap.starttls").orElse("false"));
-    properties.put("mail.imap.connectiontimeout", String.valueOf(TIMEOUT_MS));
-    properties.put("mail.imap.timeout", String.valueOf(TIMEOUT_MS));
-    Store store = Session.getInstance(properties).getStore("imap");
-    store.connect(
-        mailbox + "*" + setting("postroom.mail.master.user").orElse("postroom-master"),
-        setting("postroom.mail.master.password").orElseThrow());
-    return store;
-  }
-
-  private static Optional<String> setting(String name) {
-    return Settings.get(name);
+  /**
+   * Runs a JSON batch of doveadm commands ({@code [["quotaGet", {"user": "…"}, "tag"], …]}) and
+   * answers the JSON response, one entry per command with its tag.
+   */
+  public String doveadm(String commands) throws IOException {
+    String key = Settings.get("postroom.mail.doveadm.api.key").orElseThrow();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(Settings.get("postroom.mail.doveadm.url").orElseThrow()))
+            .timeout(TIMEOUT)
+            .header(
+                "Authorization",
+                "X-Dovecot-API "
+                    + Base64.getEncoder().encodeToString(key.getBytes(StandardCharsets.UTF_8)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(commands))
+            .build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IOException("doveadm answered HTTP " + response.statusCode());
+      }
+      return response.body();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for doveadm", e);
+    }
   }
 }

@@ -7,10 +7,14 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Quota;
-import jakarta.mail.QuotaAwareStore;
-import jakarta.mail.Store;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +28,8 @@ import org.postroom.domain.account.Roles;
 /**
  * Reads the quota used of every mailbox from the mail server and stores it with the time it was
  * read, so that pages show stored figures and never wait for the mail server. Mailboxes are read a
- * page at a time over at most {@value #CONNECTIONS} IMAP connections at once (as Postroom's master
- * user); a mailbox the server cannot answer for keeps its last figure and is counted as failed.
+ * page at a time from doveadm's HTTP API, in at most {@value #CONNECTIONS} requests at once; a
+ * mailbox the server cannot answer for keeps its last figure and is counted as failed.
  */
 @Stateless
 @RolesAllowed(Roles.ADMIN)
@@ -64,7 +68,7 @@ public class QuotaScan {
     return new QuotaScanReport(read, failed, (System.nanoTime() - start) / 1_000_000, false);
   }
 
-  /** The page's usage in bytes by mailbox id, read in {@value #CONNECTIONS} lanes at once. */
+  /** The page's usage in bytes by mailbox id, read in {@value #CONNECTIONS} requests at once. */
   private Map<Long, Long> readAll(List<Object[]> page) {
     List<Future<Map<Long, Long>>> lanes = new ArrayList<>();
     for (int lane = 0; lane < CONNECTIONS; lane++) {
@@ -88,21 +92,37 @@ public class QuotaScan {
     return used;
   }
 
-  private Map<Long, Long> readLane(List<Object[]> mailboxes) {
-    Map<Long, Long> used = new HashMap<>();
+  /** One request to doveadm's HTTP API for the lane's mailboxes, tagged by mailbox id. */
+  private Map<Long, Long> readLane(List<Object[]> mailboxes) throws IOException {
+    if (mailboxes.isEmpty()) {
+      return Map.of();
+    }
+    JsonArrayBuilder commands = Json.createArrayBuilder();
     for (Object[] mailbox : mailboxes) {
-      String address = (String) mailbox[1];
-      try (Store store = server.openAs(address)) {
-        for (Quota quota : ((QuotaAwareStore) store).getQuota("INBOX")) {
-          for (Quota.Resource resource : quota.resources) {
-            if ("STORAGE".equalsIgnoreCase(resource.name)) {
-              // IMAP counts storage in KiB
-              used.put((Long) mailbox[0], resource.usage * 1024);
-            }
+      commands.add(
+          Json.createArrayBuilder()
+              .add("quotaGet")
+              .add(Json.createObjectBuilder().add("user", (String) mailbox[1]))
+              .add(String.valueOf(mailbox[0])));
+    }
+    Map<Long, Long> used = new HashMap<>();
+    try (JsonReader reader =
+        Json.createReader(new StringReader(server.doveadm(commands.build().toString())))) {
+      for (JsonValue entry : reader.readArray()) {
+        JsonArray answer = entry.asJsonArray();
+        if (!"doveadmResponse".equals(answer.getString(0))) {
+          LOG.fine(() -> "No quota read for mailbox " + answer.getString(2) + ": " + answer.get(1));
+          continue;
+        }
+        for (JsonValue row : answer.getJsonArray(1)) {
+          JsonObject quota = row.asJsonObject();
+          if ("STORAGE".equalsIgnoreCase(quota.getString("type", ""))) {
+            // doveadm counts storage in KiB
+            used.put(
+                Long.valueOf(answer.getString(2)),
+                Long.parseLong(quota.getString("value", "0")) * 1024);
           }
         }
-      } catch (MessagingException e) {
-        LOG.fine(() -> "No quota read for " + address + ": " + e.getMessage());
       }
     }
     return used;
