@@ -50,7 +50,7 @@ class AddressChoiceIT {
 
   @Deployment
   static EnterpriseArchive deployment() {
-    return Deployments.earWithTests(AddressChoiceIT.class);
+    return Deployments.earWithTests(AddressChoiceIT.class, RegistryPerson.class);
   }
 
   @Inject RegistryImportService imports;
@@ -72,16 +72,14 @@ class AddressChoiceIT {
       String username = "u" + run + id;
       usernames.add(username);
       records.add(
-          new RegistryRecord(
-              "e-" + run + id,
-              "Nora",
-              null,
-              null,
-              "Berg " + id,
-              username,
-              DOMAIN,
-              List.of(new AffiliationPeriod(AffiliationKind.STAFF, LocalDate.of(2026, 1, 1), null)),
-              false));
+          new RegistryPerson(
+                  "e-" + run + id,
+                  "Nora",
+                  "Berg " + id,
+                  username,
+                  DOMAIN,
+                  new AffiliationPeriod(AffiliationKind.STAFF, LocalDate.of(2026, 1, 1), null))
+              .record());
     }
     ImportReport report = as(credentials, "admin", () -> imports.importRecords(records));
     assertEquals(ids.length, report.created(), report.toString());
