@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.List;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountType;
+import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.domain.ForwardPolicy;
 import org.postroom.domain.domain.MailDomain;
 
@@ -148,6 +149,35 @@ public class Mailbox implements Serializable {
     mailbox.members.addAll(members);
     mailbox.createdAt = now;
     return mailbox;
+  }
+
+  /**
+   * Gives an account access to this shared mailbox with its own password. The mail server learns it
+   * from the portal's views at the member's next login: no change on the mail server is needed.
+   */
+  public void addMember(Account member) {
+    requireShared();
+    if (members.stream().noneMatch(m -> m.getId().equals(member.getId()))) {
+      members.add(member);
+    }
+  }
+
+  /** Takes an account's access away; a shared mailbox keeps at least one member. */
+  public void removeMember(Account member) {
+    requireShared();
+    if (members.stream().noneMatch(m -> m.getId().equals(member.getId()))) {
+      throw RuleViolationException.of("sharedMailbox.notMember", member.getUsername());
+    }
+    if (members.size() == 1) {
+      throw RuleViolationException.of("sharedMailbox.lastMember");
+    }
+    members.removeIf(m -> m.getId().equals(member.getId()));
+  }
+
+  private void requireShared() {
+    if (kind != MailboxKind.SHARED) {
+      throw RuleViolationException.of("sharedMailbox.notShared", address);
+    }
   }
 
   /**
