@@ -2,6 +2,7 @@ package org.postroom.service.directory;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Set;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.audit.AuditEntry;
 import org.postroom.domain.directory.Affiliation;
@@ -10,7 +11,7 @@ import org.postroom.domain.mailbox.Mailbox;
 /**
  * An account as the helpdesk sees it: the account, the registry's affiliations, the mailboxes it
  * owns or shares, what happened to it (newest first), and whether its owner has still to choose
- * their address.
+ * their address, and which of the mailboxes still wait for changes on the mail server.
  */
 public record AccountDetail(
     Account account,
@@ -19,5 +20,6 @@ public record AccountDetail(
     List<Mailbox> ownMailboxes,
     List<Mailbox> sharedMailboxes,
     List<AuditEntry> history,
-    boolean addressToChoose)
+    boolean addressToChoose,
+    Set<Long> awaitingMailServer)
     implements Serializable {}

@@ -41,4 +41,22 @@ public class ClusterLock {
         .setParameter(2, holder)
         .executeUpdate();
   }
+
+  /**
+   * Takes or renews the lock as a lease: free, already the holder's, or not renewed since {@code
+   * staleBefore} (its holder died). The holder renews it by calling this again.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean lease(String name, long holder, Instant now, Instant staleBefore) {
+    return em.createNativeQuery(
+                "update cluster_lock set holder = ?, acquired_at = ? where name = ?"
+                    + " and (holder is null or holder = ? or acquired_at < ?)")
+            .setParameter(1, holder)
+            .setParameter(2, now)
+            .setParameter(3, name)
+            .setParameter(4, holder)
+            .setParameter(5, staleBefore)
+            .executeUpdate()
+        == 1;
+  }
 }

@@ -2,6 +2,7 @@ package org.postroom.service.directory;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditEntry;
@@ -18,6 +20,7 @@ import org.postroom.domain.domain.AddressScheme;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.service.common.LikePattern;
 import org.postroom.service.common.Paging;
+import org.postroom.service.provisioning.Outbox;
 
 /**
  * The helpdesk's view of the directory: finding accounts by name, username or any address, and one
@@ -38,6 +41,8 @@ public class DirectoryService {
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
+
+  @Inject Outbox outbox;
 
   /**
    * Accounts whose username or address starts with the text, or whose name contains it, sorted by
@@ -105,7 +110,9 @@ public class DirectoryService {
         own,
         shared,
         history,
-        addressToChoose);
+        addressToChoose,
+        outbox.outstanding(
+            Stream.concat(own.stream(), shared.stream()).map(Mailbox::getId).toList()));
   }
 
   private static void bind(TypedQuery<?> query, String text) {

@@ -23,9 +23,11 @@ import org.postroom.domain.directory.Person;
 import org.postroom.domain.domain.MailDomain;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.mailbox.MailboxKind;
+import org.postroom.domain.provisioning.ChangeKind;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.notification.MailTemplates;
 import org.postroom.service.notification.Notifier;
+import org.postroom.service.provisioning.Outbox;
 
 /**
  * Moves one page of registry accounts on in their life, in one transaction, with a fixed number of
@@ -45,6 +47,7 @@ public class LifecycleChunk {
   @Inject AuditLog audit;
   @Inject MailTemplates templates;
   @Inject Notifier notifier;
+  @Inject Outbox outbox;
 
   /** The ids of the next registry accounts that may still move, after the given id. */
   public List<Long> next(long afterId, int max) {
@@ -146,6 +149,7 @@ public class LifecycleChunk {
             .getResultList();
     for (Mailbox mailbox : mailboxes) {
       mailbox.queueDeletion(now);
+      outbox.queue(mailbox, ChangeKind.DELETE_MAILBOX, null, actor, now);
       audit.record(
           now, actor, "DELETION_QUEUED", SUBJECT, mailbox.getOwner().getId(), mailbox.getAddress());
     }

@@ -26,6 +26,7 @@ import org.postroom.domain.common.Violation;
 import org.postroom.domain.domain.MailDomain;
 import org.postroom.domain.domain.SharedMailboxPolicy;
 import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.domain.provisioning.ChangeKind;
 import org.postroom.domain.sharedmailbox.SharedMailboxRequest;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.audit.AuditLog;
@@ -34,7 +35,7 @@ import org.postroom.service.common.Flush;
 import org.postroom.service.common.LikePattern;
 import org.postroom.service.notification.MailTemplates;
 import org.postroom.service.notification.Notifier;
-import org.postroom.service.provisioning.MailSystem;
+import org.postroom.service.provisioning.Outbox;
 
 /**
  * The shared-mailbox request workflow: staff submit, the helpdesk approves (which provisions the
@@ -55,7 +56,7 @@ public class SharedMailboxRequestService {
   @Inject AuditLog audit;
   @Inject MailTemplates templates;
   @Inject Notifier notifier;
-  @Inject MailSystem mailSystem;
+  @Inject Outbox outbox;
 
   /**
    * The domains in which the caller may request a shared mailbox, with their policies (for the
@@ -173,7 +174,7 @@ public class SharedMailboxRequestService {
     em.persist(mailbox);
     request.provisioned(mailbox, now);
     Flush.orFail(em, Violation.of(null, "request.localPart.taken", request.getAddress()));
-    mailSystem.createSharedMailbox(mailbox);
+    outbox.queue(mailbox, ChangeKind.CREATE_SHARED_MAILBOX, null, helpdesk, now);
     audit.record(
         now,
         helpdesk,
@@ -232,6 +233,17 @@ public class SharedMailboxRequestService {
       request.getMailbox().getAddress();
     }
     return request;
+  }
+
+  /**
+   * Whether the request's mailbox still waits for the mail server (its storage and grant are in the
+   * outbox), for the requester and the helpdesk.
+   */
+  @RolesAllowed(Roles.USER)
+  public boolean awaitingMailServer(long requestId) {
+    SharedMailboxRequest request = visibleRequest(requestId, caller());
+    return request.getMailbox() != null
+        && !outbox.outstanding(List.of(request.getMailbox().getId())).isEmpty();
   }
 
   /** The helpdesk queue: requests of any requester, filtered, sorted and paged in the database. */

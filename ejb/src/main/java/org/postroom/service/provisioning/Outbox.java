@@ -1,0 +1,55 @@
+package org.postroom.service.provisioning;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.domain.provisioning.ChangeKind;
+import org.postroom.domain.provisioning.ChangeState;
+import org.postroom.domain.provisioning.ProvisioningChange;
+
+/**
+ * Writes what the mail server has to do into the transaction of the portal change that needs it:
+ * both commit or neither does. The worker applies the rows after commit.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class Outbox {
+
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
+
+  @Inject Event<ProvisioningQueued> queued;
+
+  public ProvisioningChange queue(
+      Mailbox mailbox, ChangeKind kind, String payload, String actor, Instant now) {
+    ProvisioningChange change = new ProvisioningChange(mailbox, kind, payload, actor, now);
+    em.persist(change);
+    queued.fire(new ProvisioningQueued(change.getId()));
+    return change;
+  }
+
+  /** Which of the mailboxes still wait for the mail server (a change pending or failed). */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Set<Long> outstanding(Collection<Long> mailboxIds) {
+    if (mailboxIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        em.createQuery(
+                "select distinct c.mailboxId from ProvisioningChange c"
+                    + " where c.mailboxId in :ids and c.state in :outstanding",
+                Long.class)
+            .setParameter("ids", mailboxIds)
+            .setParameter("outstanding", Set.of(ChangeState.PENDING, ChangeState.FAILED))
+            .getResultList());
+  }
+}

@@ -1,0 +1,76 @@
+package org.postroom.service.provisioning;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.postroom.domain.provisioning.ChangeState;
+import org.postroom.domain.provisioning.ProvisioningChange;
+import org.postroom.domain.sieve.MailboxSieve;
+import org.postroom.service.directory.ClusterLock;
+
+/** The outbox worker's database steps, each its own short transaction. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class OutboxRows {
+
+  static final String LOCK = "provisioning-outbox";
+
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
+
+  @Inject ClusterLock lock;
+
+  /** Takes or renews the worker's lease: one node of the cluster applies changes at a time. */
+  public boolean holdLease(long node, Instant now, Duration lease) {
+    return lock.lease(LOCK, node, now, now.minus(lease));
+  }
+
+  public void releaseLease(long node) {
+    lock.release(LOCK, node);
+  }
+
+  /**
+   * The changes due now, oldest first: pending, their backoff passed, and no earlier change of the
+   * same mailbox failed or still backing off (changes of a mailbox apply in order).
+   */
+  public List<ProvisioningChange> due(Instant now, int limit) {
+    return em.createQuery(
+            "select c from ProvisioningChange c where c.state = :pending and c.nextAttemptAt <= :now"
+                + " and not exists (select e.id from ProvisioningChange e"
+                + "   where e.mailboxId = c.mailboxId and e.id < c.id"
+                + "   and (e.state = :failed or (e.state = :pending and e.nextAttemptAt > :now)))"
+                + " order by c.id",
+            ProvisioningChange.class)
+        .setParameter("pending", ChangeState.PENDING)
+        .setParameter("failed", ChangeState.FAILED)
+        .setParameter("now", now)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** The Sieve script Postroom wants for the mailbox now, if any. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<String> desiredSieve(long mailboxId) {
+    return Optional.ofNullable(em.find(MailboxSieve.class, mailboxId)).map(MailboxSieve::getScript);
+  }
+
+  public void applied(long changeId, Instant now) {
+    em.find(ProvisioningChange.class, changeId).applied(now);
+  }
+
+  /**
+   * The mail server refused: back off, or leave it to the helpdesk. True when it failed for good.
+   */
+  public boolean refused(long changeId, String error, Instant now) {
+    ProvisioningChange change = em.find(ProvisioningChange.class, changeId);
+    change.refused(error, now);
+    return change.getState() == ChangeState.FAILED;
+  }
+}

@@ -1,0 +1,12 @@
+package org.postroom.service.provisioning;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/**
+ * The outbox at a glance: the mail server's state, changes waiting (and since when), changes that
+ * wait for the helpdesk.
+ */
+public record OutboxSummary(
+    MailSystemStatus mailSystem, long pending, Instant oldestPending, long failed)
+    implements Serializable {}

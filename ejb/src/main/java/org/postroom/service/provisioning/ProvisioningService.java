@@ -1,0 +1,115 @@
+package org.postroom.service.provisioning;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import org.postroom.domain.account.Roles;
+import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.common.Violation;
+import org.postroom.domain.provisioning.ChangeState;
+import org.postroom.domain.provisioning.ProvisioningChange;
+import org.postroom.service.audit.AuditLog;
+import org.postroom.service.common.Flush;
+import org.postroom.service.common.Paging;
+
+/**
+ * The helpdesk's view of the outbox: what still waits for the mail server, and the changes that
+ * failed for good, each of which the helpdesk retries (a fresh retry budget) or abandons (the
+ * mailbox's later changes go ahead). When two helpdesk members decide the same change at once,
+ * exactly one succeeds.
+ */
+@Stateless
+@DeclareRoles({Roles.HELPDESK, Roles.ADMIN})
+@RolesAllowed(Roles.HELPDESK)
+public class ProvisioningService {
+
+  static final String SUBJECT = "ProvisioningChange";
+  static final int MAX_PAGE = 100;
+
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
+
+  @Resource SessionContext context;
+  @Inject AuditLog audit;
+  @Inject MailSystem mailSystem;
+  @Inject Event<ProvisioningQueued> queued;
+
+  @RolesAllowed({Roles.HELPDESK, Roles.ADMIN})
+  public OutboxSummary summary() {
+    Object[] pending =
+        em.createQuery(
+                "select count(c), min(c.createdAt) from ProvisioningChange c where c.state = :s",
+                Object[].class)
+            .setParameter("s", ChangeState.PENDING)
+            .getSingleResult();
+    return new OutboxSummary(
+        mailSystem.status(), (Long) pending[0], (Instant) pending[1], count(ChangeState.FAILED));
+  }
+
+  /** Changes in the given state, oldest first, a page at a time. */
+  @RolesAllowed({Roles.HELPDESK, Roles.ADMIN})
+  public List<ProvisioningChange> changes(ChangeState state, int first, int pageSize) {
+    return Paging.page(
+        em.createQuery(
+                "select c from ProvisioningChange c where c.state = :s order by c.id",
+                ProvisioningChange.class)
+            .setParameter("s", state),
+        first,
+        pageSize,
+        MAX_PAGE);
+  }
+
+  @RolesAllowed({Roles.HELPDESK, Roles.ADMIN})
+  public long count(ChangeState state) {
+    return em.createQuery(
+            "select count(c) from ProvisioningChange c where c.state = :s", Long.class)
+        .setParameter("s", state)
+        .getSingleResult();
+  }
+
+  /** Sends a failed change again, as the caller saw it. */
+  public void retry(long changeId, long seenVersion) {
+    String helpdesk = context.getCallerPrincipal().getName();
+    ProvisioningChange change = asSeen(changeId, seenVersion);
+    Instant now = Instant.now();
+    change.retry(helpdesk, now);
+    Flush.orFail(em, Violation.of(null, "provisioning.concurrentChange"));
+    audit.record(now, helpdesk, "RETRIED", SUBJECT, changeId, change.getMailboxAddress());
+    queued.fire(new ProvisioningQueued(changeId));
+  }
+
+  /** Gives up on a failed change, as the caller saw it. */
+  public void abandon(long changeId, long seenVersion) {
+    String helpdesk = context.getCallerPrincipal().getName();
+    ProvisioningChange change = asSeen(changeId, seenVersion);
+    Instant now = Instant.now();
+    change.abandon(helpdesk);
+    Flush.orFail(em, Violation.of(null, "provisioning.concurrentChange"));
+    audit.record(
+        now,
+        helpdesk,
+        "ABANDONED",
+        SUBJECT,
+        changeId,
+        change.getKind() + " " + change.getMailboxAddress());
+  }
+
+  private ProvisioningChange asSeen(long changeId, long seenVersion) {
+    ProvisioningChange change = em.find(ProvisioningChange.class, changeId);
+    if (change == null) {
+      throw RuleViolationException.of("provisioning.notFound");
+    }
+    if (change.getVersion() != seenVersion) {
+      throw RuleViolationException.of("provisioning.concurrentChange");
+    }
+    return change;
+  }
+}

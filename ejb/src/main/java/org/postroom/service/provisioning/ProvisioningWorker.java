@@ -1,0 +1,167 @@
+package org.postroom.service.provisioning;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.postroom.domain.provisioning.ProvisioningChange;
+
+/**
+ * Applies the outbox to the mail server, once per cluster: the node holding the outbox lease works,
+ * the others wait for it to lapse. It wakes when a change commits and every few seconds; changes of
+ * one mailbox go in the order they were made. A change the server refuses backs off on its own;
+ * when the server cannot be reached at all, no change is blamed: the worker pauses (1 s, doubling
+ * up to {@link #MAX_PAUSE}) and starts again where it stopped. A change is applied at least once
+ * and marked applied exactly once; the mail server's operations are idempotent, so a change
+ * repeated after a crash between the two leaves the same result.
+ */
+@Singleton
+@PermitAll
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ProvisioningWorker {
+
+  private static final Logger LOG = Logger.getLogger(ProvisioningWorker.class.getName());
+
+  static final int BATCH = 100;
+  static final Duration LEASE = Duration.ofSeconds(60);
+  static final Duration RENEW_AFTER = Duration.ofSeconds(10);
+  static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+
+  /** This node, as the holder of the outbox lease. */
+  private final long node = new SecureRandom().nextLong();
+
+  private final AtomicBoolean running = new AtomicBoolean();
+  private volatile boolean again;
+  private volatile Instant pausedUntil = Instant.MIN;
+  private volatile Duration pause = Duration.ZERO;
+
+  @Inject MailSystems mailSystems;
+  @Inject MailSystem mailSystem;
+  @Inject OutboxRows rows;
+
+  @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void everyFewSeconds() {
+    drain();
+  }
+
+  /** Wakes the worker after the transaction that queued a change committed. */
+  @Asynchronous
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void kick() {
+    drain();
+  }
+
+  /** Applies what is due; a call while this node is already draining makes it look again. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void drain() {
+    if (!mailSystems.configured() || Instant.now().isBefore(pausedUntil)) {
+      return;
+    }
+    if (!running.compareAndSet(false, true)) {
+      again = true;
+      return;
+    }
+    try {
+      do {
+        again = false;
+        drainDue();
+      } while (again && !Instant.now().isBefore(pausedUntil));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "The provisioning worker stopped; it starts again shortly", e);
+    } finally {
+      running.set(false);
+    }
+  }
+
+  private void drainDue() {
+    Instant renewed = Instant.now();
+    if (!rows.holdLease(node, renewed, LEASE)) {
+      return;
+    }
+    try {
+      while (true) {
+        List<ProvisioningChange> due = rows.due(Instant.now(), BATCH);
+        if (due.isEmpty()) {
+          return;
+        }
+        Set<Long> heldBack = new HashSet<>();
+        for (ProvisioningChange change : due) {
+          if (Duration.between(renewed, Instant.now()).compareTo(RENEW_AFTER) > 0) {
+            renewed = Instant.now();
+            if (!rows.holdLease(node, renewed, LEASE)) {
+              return;
+            }
+          }
+          if (heldBack.contains(change.getMailboxId())) {
+            continue; // an earlier change of this mailbox is backing off: keep the order
+          }
+          try {
+            apply(change);
+            rows.applied(change.getId(), Instant.now());
+            pause = Duration.ZERO;
+          } catch (MailServerRefusedException e) {
+            heldBack.add(change.getMailboxId());
+            boolean failed = rows.refused(change.getId(), e.getMessage(), Instant.now());
+            LOG.log(
+                failed ? Level.WARNING : Level.INFO,
+                () ->
+                    "Provisioning change "
+                        + change.getId()
+                        + (failed ? " failed for good, the helpdesk decides: " : " refused: ")
+                        + e.getMessage());
+          } catch (MailServerUnavailableException e) {
+            pause = pause.isZero() ? Duration.ofSeconds(1) : pause.multipliedBy(2);
+            if (pause.compareTo(MAX_PAUSE) > 0) {
+              pause = MAX_PAUSE;
+            }
+            pausedUntil = Instant.now().plus(pause);
+            LOG.warning(
+                () ->
+                    "The mail server cannot be reached, next try in "
+                        + pause
+                        + ": "
+                        + e.getMessage());
+            return;
+          }
+        }
+      }
+    } finally {
+      rows.releaseLease(node);
+    }
+  }
+
+  private void apply(ProvisioningChange change)
+      throws MailServerUnavailableException, MailServerRefusedException {
+    String address = change.getMailboxAddress();
+    switch (change.getKind()) {
+      case CREATE_SHARED_MAILBOX -> mailSystem.createSharedMailbox(address);
+      case PUT_SIEVE, DELETE_SIEVE -> {
+        // the script Postroom wants now, not the one of the change: on a cluster, sequence numbers
+        // of two nodes need not follow the order of commits, the desired state always does
+        Optional<String> desired = rows.desiredSieve(change.getMailboxId());
+        if (desired.isPresent()) {
+          mailSystem.putSieve(address, desired.get());
+        } else {
+          mailSystem.deleteSieve(address);
+        }
+      }
+      case DELETE_MAILBOX -> mailSystem.deleteMailbox(address);
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package org.postroom.service.provisioning;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.postroom.domain.account.Roles;
+import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.mailbox.MailboxKind;
+import org.postroom.domain.provisioning.ChangeKind;
+import org.postroom.domain.provisioning.ReconcileFindings;
+import org.postroom.domain.provisioning.ReconcileRun;
+import org.postroom.service.provisioning.ReconcileSteps.Correction;
+import org.postroom.service.provisioning.ReconcileSteps.Desired;
+
+/**
+ * Compares what Postroom wants of every mailbox with the mail server (a shared mailbox's grant,
+ * Postroom's Sieve script) and queues a provisioning change for each difference: after a restore of
+ * the mail server, everything comes back. Runs in the background, a page of mailboxes at a time in
+ * at most {@value #CONNECTIONS} parallel lanes, once per cluster at a time, and reports its
+ * progress and the drift it found. Mailboxes with changes still on their way are left to them, so a
+ * second run right after the first queues nothing new.
+ */
+@Stateless
+@DeclareRoles({Roles.ADMIN})
+@RolesAllowed(Roles.ADMIN)
+public class ReconcileService {
+
+  private static final Logger LOG = Logger.getLogger(ReconcileService.class.getName());
+
+  static final int PAGE = 100;
+  static final int CONNECTIONS = 4;
+
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
+
+  @Resource SessionContext context;
+  @Resource ManagedExecutorService executor;
+  @Inject MailSystems mailSystems;
+  @Inject MailSystem mailSystem;
+  @Inject ReconcileSteps steps;
+
+  /** Starts a run and answers its id; the run continues in the background. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public long start() {
+    if (!mailSystems.configured()) {
+      throw RuleViolationException.of("reconcile.noMailServer");
+    }
+    String admin = context.getCallerPrincipal().getName();
+    Instant now = Instant.now();
+    ReconcileRun run = steps.begin(admin, now);
+    context.getBusinessObject(ReconcileService.class).run(run.getId());
+    return run.getId();
+  }
+
+  /** One run with its progress or report. */
+  public Optional<ReconcileRun> find(long runId) {
+    return Optional.ofNullable(em.find(ReconcileRun.class, runId));
+  }
+
+  /** The newest run, for the admin page. */
+  public Optional<ReconcileRun> latest() {
+    return em.createQuery("select r from ReconcileRun r order by r.id desc", ReconcileRun.class)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Asynchronous
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void run(long runId) {
+    long after = 0;
+    String stopped = null;
+    try {
+      List<Desired> page;
+      while (!(page = steps.page(after, PAGE)).isEmpty()) {
+        after = page.get(page.size() - 1).id();
+        List<Correction> corrections = new ArrayList<>();
+        ReconcileFindings findings = check(page, corrections);
+        steps.record(runId, findings, corrections, after, Instant.now());
+        if (findings.unreachable() == findings.checked() - findings.pending()
+            && findings.unreachable() > 0) {
+          stopped = "The mail server cannot be reached";
+          break;
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Reconcile run " + runId + " stopped", e);
+      stopped = "Stopped by an error: " + e.getClass().getSimpleName();
+    }
+    steps.finish(runId, stopped, Instant.now());
+  }
+
+  /** Compares a page with the mail server, in lanes; adds the corrections it finds. */
+  private ReconcileFindings check(List<Desired> page, List<Correction> corrections) {
+    List<Future<Lane>> lanes = new ArrayList<>();
+    for (int lane = 0; lane < CONNECTIONS; lane++) {
+      List<Desired> share = new ArrayList<>();
+      for (int i = lane; i < page.size(); i += CONNECTIONS) {
+        share.add(page.get(i));
+      }
+      lanes.add(executor.submit(() -> checkLane(share)));
+    }
+    Lane all = new Lane();
+    for (Future<Lane> lane : lanes) {
+      try {
+        all.add(lane.get());
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("A reconcile lane failed", e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Reconcile was interrupted", e);
+      }
+    }
+    corrections.addAll(all.corrections);
+    return new ReconcileFindings(
+        page.size(),
+        all.inStep,
+        all.pending,
+        all.missingGrants,
+        all.missingScripts,
+        all.differingScripts,
+        all.strayScripts,
+        all.unreachable);
+  }
+
+  /** What one lane found. */
+  static final class Lane {
+    int inStep;
+    int pending;
+    int missingGrants;
+    int missingScripts;
+    int differingScripts;
+    int strayScripts;
+    int unreachable;
+    final List<Correction> corrections = new ArrayList<>();
+
+    void add(Lane other) {
+      inStep += other.inStep;
+      pending += other.pending;
+      missingGrants += other.missingGrants;
+      missingScripts += other.missingScripts;
+      differingScripts += other.differingScripts;
+      strayScripts += other.strayScripts;
+      unreachable += other.unreachable;
+      corrections.addAll(other.corrections);
+    }
+  }
+
+  private Lane checkLane(List<Desired> mailboxes) {
+    Lane lane = new Lane();
+    for (Desired mailbox : mailboxes) {
+      if (mailbox.outstanding()) {
+        lane.pending++;
+        continue;
+      }
+      try {
+        boolean inStep = true;
+        if (mailbox.kind() == MailboxKind.SHARED && !mailSystem.hasSharedGrant(mailbox.address())) {
+          lane.missingGrants++;
+          lane.corrections.add(
+              new Correction(mailbox.id(), ChangeKind.CREATE_SHARED_MAILBOX, null));
+          inStep = false;
+        }
+        Optional<String> actual = mailSystem.sieve(mailbox.address());
+        if (mailbox.script() != null && actual.isEmpty()) {
+          lane.missingScripts++;
+        } else if (mailbox.script() != null && !mailbox.script().equals(actual.get())) {
+          lane.differingScripts++;
+        } else if (mailbox.script() == null && actual.isPresent()) {
+          lane.strayScripts++;
+        }
+        if (mailbox.script() != null && !actual.filter(mailbox.script()::equals).isPresent()) {
+          lane.corrections.add(
+              new Correction(mailbox.id(), ChangeKind.PUT_SIEVE, mailbox.script()));
+          inStep = false;
+        } else if (mailbox.script() == null && actual.isPresent()) {
+          lane.corrections.add(new Correction(mailbox.id(), ChangeKind.DELETE_SIEVE, null));
+          inStep = false;
+        }
+        if (inStep) {
+          lane.inStep++;
+        }
+      } catch (MailServerUnavailableException | MailServerRefusedException e) {
+        lane.unreachable++;
+        LOG.fine(() -> "Reconcile could not check " + mailbox.address() + ": " + e.getMessage());
+      }
+    }
+    return lane;
+  }
+}

@@ -1,0 +1,49 @@
+package org.postroom.service.sieve;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.domain.provisioning.ChangeKind;
+import org.postroom.domain.sieve.MailboxSieve;
+import org.postroom.service.provisioning.Outbox;
+
+/**
+ * Keeps a mailbox's desired Sieve script and sends every change of it to the mail server through
+ * the outbox, in the caller's transaction. An unchanged script sends nothing.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class SieveScripts {
+
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
+
+  @Inject Outbox outbox;
+
+  /** Makes {@code script} (null: none) the mailbox's Postroom script; true when it changed. */
+  public boolean apply(Mailbox mailbox, String script, String actor, Instant now) {
+    MailboxSieve current =
+        em.find(MailboxSieve.class, mailbox.getId(), LockModeType.PESSIMISTIC_WRITE);
+    if (script == null) {
+      if (current == null) {
+        return false;
+      }
+      em.remove(current);
+      outbox.queue(mailbox, ChangeKind.DELETE_SIEVE, null, actor, now);
+      return true;
+    }
+    if (current == null) {
+      em.persist(new MailboxSieve(mailbox.getId(), script, now));
+    } else if (!current.replace(script, now)) {
+      return false;
+    }
+    outbox.queue(mailbox, ChangeKind.PUT_SIEVE, script, actor, now);
+    return true;
+  }
+}

@@ -1,0 +1,126 @@
+package org.postroom.service.vacation;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.postroom.domain.account.Account;
+import org.postroom.domain.account.Roles;
+import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.domain.SettingsManager;
+import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.domain.mailbox.MailboxKind;
+import org.postroom.domain.vacation.VacationReply;
+import org.postroom.service.account.Accounts;
+import org.postroom.service.audit.AuditLog;
+import org.postroom.service.sieve.SieveScriptBuilder;
+import org.postroom.service.sieve.SieveScripts;
+
+/**
+ * A person's vacation reply on their own mailbox (their personal one, else their alumni one). The
+ * reply becomes part of the mailbox's Sieve script, which reaches the mail server through the
+ * outbox. Where the domain's policy leaves these settings to the domain administrator, the person
+ * may not change them.
+ */
+@Stateless
+@DeclareRoles({Roles.USER})
+@RolesAllowed(Roles.USER)
+public class VacationService {
+
+  static final String SUBJECT = "Mailbox";
+
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
+
+  @Resource SessionContext context;
+  @Inject Accounts accounts;
+  @Inject AuditLog audit;
+  @Inject SieveScripts scripts;
+
+  /** The caller's reply, if one is set. */
+  public Optional<VacationReply> mine() {
+    return ownMailbox(caller()).map(m -> em.find(VacationReply.class, m.getId()));
+  }
+
+  /** Sets the caller's reply; a broken rule changes nothing. */
+  public void set(@NotNull VacationForm form) {
+    Account owner = caller();
+    Mailbox mailbox = lockedOwnMailbox(owner);
+    Instant now = Instant.now();
+    VacationReply reply = em.find(VacationReply.class, mailbox.getId());
+    boolean created = reply == null;
+    if (created) {
+      reply = new VacationReply(mailbox);
+    }
+    reply.set(
+        form.subject(), form.body(), form.startsOn(), form.endsOn(), form.intervalDays(), now);
+    if (created) {
+      em.persist(reply);
+    }
+    scripts.apply(mailbox, scriptOf(mailbox, reply), owner.getUsername(), now);
+    audit.record(
+        now,
+        owner.getUsername(),
+        "VACATION_SET",
+        SUBJECT,
+        mailbox.getId(),
+        reply.getStartsOn() + " – " + reply.getEndsOn());
+  }
+
+  /** Switches the caller's reply off. */
+  public void clear() {
+    Account owner = caller();
+    Mailbox mailbox = lockedOwnMailbox(owner);
+    VacationReply reply = em.find(VacationReply.class, mailbox.getId());
+    if (reply == null) {
+      return;
+    }
+    Instant now = Instant.now();
+    em.remove(reply);
+    scripts.apply(mailbox, scriptOf(mailbox, null), owner.getUsername(), now);
+    audit.record(now, owner.getUsername(), "VACATION_CLEARED", SUBJECT, mailbox.getId(), null);
+  }
+
+  private static String scriptOf(Mailbox mailbox, VacationReply reply) {
+    return new SieveScriptBuilder().vacation(reply, List.of(mailbox.getAddress())).build();
+  }
+
+  /**
+   * The caller's mailbox, locked: the changes of one mailbox are made one after the other, so its
+   * script always follows its latest settings.
+   */
+  private Mailbox lockedOwnMailbox(Account owner) {
+    Mailbox mailbox =
+        ownMailbox(owner).orElseThrow(() -> RuleViolationException.of("vacation.noMailbox"));
+    if (mailbox.getDomain().getMailboxPolicy().getSettingsManagedBy()
+        == SettingsManager.DOMAIN_ADMIN) {
+      throw RuleViolationException.of("vacation.managedByDomainAdmin");
+    }
+    em.lock(mailbox, LockModeType.PESSIMISTIC_WRITE);
+    return mailbox;
+  }
+
+  private Optional<Mailbox> ownMailbox(Account owner) {
+    return em.createQuery(
+            "select m from Mailbox m where m.owner = :owner and m.kind in :kinds"
+                + " and m.deletionQueuedAt is null order by m.kind desc",
+            Mailbox.class)
+        .setParameter("owner", owner)
+        .setParameter("kinds", List.of(MailboxKind.PERSONAL, MailboxKind.ALUMNI))
+        .getResultStream()
+        .findFirst();
+  }
+
+  private Account caller() {
+    return accounts.of(context.getCallerPrincipal());
+  }
+}
