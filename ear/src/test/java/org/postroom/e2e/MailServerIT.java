@@ -10,13 +10,11 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.Quota;
 import jakarta.mail.QuotaAwareStore;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Properties;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -53,7 +51,8 @@ class MailServerIT {
 
   @Deployment
   static EnterpriseArchive deployment() {
-    return Deployments.earWithTests(MailServerIT.class, Lmtp.class, RegistryPerson.class);
+    return Deployments.earWithTests(
+        MailServerIT.class, Imap.class, Lmtp.class, RegistryPerson.class);
   }
 
   @Inject AddressChoiceService addresses;
@@ -71,14 +70,7 @@ class MailServerIT {
   }
 
   private static Store imap(String user, String password) throws Exception {
-    Properties properties = new Properties();
-    properties.put("mail.imap.host", "127.0.0.1");
-    properties.put("mail.imap.port", Settings.get("postroom.mail.imap.port").orElseThrow());
-    properties.put("mail.imap.connectiontimeout", "5000");
-    properties.put("mail.imap.timeout", "10000");
-    Store store = Session.getInstance(properties).getStore("imap");
-    store.connect(user, password);
-    return store;
+    return Imap.login(user, password);
   }
 
   @Test
@@ -110,13 +102,6 @@ class MailServerIT {
     assertThrows(AuthenticationFailedException.class, () -> imap("student", password()));
   }
 
-  /** Postroom's master user opens any mailbox: {@code mailbox*postroom-master}. */
-  private static Store asMaster(String mailbox) throws Exception {
-    return imap(
-        mailbox + "*" + Settings.get("postroom.mail.master.user").orElseThrow(),
-        Settings.get("postroom.mail.master.password").orElseThrow());
-  }
-
   @Test
   void theMailServerRefusesADeliveryOverTheQuotaOfTheDomainPolicy() throws Exception {
     String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36).replaceAll("[0-9]", "x");
@@ -144,7 +129,7 @@ class MailServerIT {
     String second = Lmtp.deliver("sender@example.org", address, "second", 600_000);
     assertTrue(second.startsWith("552 5.2.2"), second);
 
-    try (Store store = asMaster(address)) {
+    try (Store store = Imap.asMaster(address)) {
       Folder inbox = store.getFolder("INBOX");
       inbox.open(Folder.READ_ONLY);
       assertEquals(1, inbox.getMessageCount());

@@ -136,7 +136,8 @@ class SharedMailboxRequestServiceIT {
     Inbox.Mail approval = Inbox.await("staff@univ-b.be", "Shared mailbox " + address + " is ready");
     assertTrue(approval.body().contains("Address: " + address), approval.body());
     assertTrue(
-        approval.body().contains("Login name of the shared mailbox: " + address), approval.body());
+        approval.body().contains("the folder shared/" + address + " in their own mail program"),
+        approval.body());
     assertTrue(approval.body().contains("Pieter Janssens (staff2)"), approval.body());
     assertTrue(approval.body().contains("Lotte Peeters (student)"), approval.body());
     assertTrue(approval.from().contains("postroom@localhost"), approval.from());

@@ -29,6 +29,7 @@ public class RequestBacking implements Serializable {
   private Long id;
   private SharedMailboxRequest request;
   private String reason;
+  private boolean awaitingMailServer;
 
   /**
    * Loads the request named in the URL; an unknown or foreign one is a 404, as if it did not exist.
@@ -42,6 +43,7 @@ public class RequestBacking implements Serializable {
     }
     try {
       request = requests.find(id);
+      awaitingMailServer = requests.awaitingMailServer(id);
     } catch (RuleViolationException notVisible) {
       faces.getExternalContext().responseSendError(404, null);
       faces.responseComplete();
@@ -69,6 +71,12 @@ public class RequestBacking implements Serializable {
       Messages.show(refused, FIELDS);
     }
     request = requests.find(id);
+    awaitingMailServer = requests.awaitingMailServer(id);
+  }
+
+  /** The mailbox is made in Postroom, its storage on the mail server still pending. */
+  public boolean isAwaitingMailServer() {
+    return awaitingMailServer;
   }
 
   public Long getId() {

@@ -20,7 +20,10 @@ import org.postroom.domain.domain.AddressScheme;
 import org.postroom.domain.domain.ForwardPolicy;
 import org.postroom.domain.domain.MailDomain;
 import org.postroom.domain.domain.SettingsManager;
+import org.postroom.domain.provisioning.ChangeKind;
+import org.postroom.domain.provisioning.ReconcileRun;
 import org.postroom.service.domain.DomainSettings;
+import org.postroom.service.provisioning.MailSystemStatus;
 
 /** Every text has a translation, and every key the pages and the rules use exists. */
 class MessagesBundleTest {
@@ -39,7 +42,7 @@ class MessagesBundleTest {
   private static final Pattern IN_PAGES = Pattern.compile("i18n\\['([a-zA-Z.]+)'\\]");
   private static final Pattern IN_JAVA =
       Pattern.compile(
-          "\"((?:request|login|account|error|import|policy|domain|help|alumni|password|address)\\.[a-zA-Z.]+)\"");
+          "\"((?:request|login|account|error|import|policy|domain|help|alumni|password|address|provisioning|reconcile|vacation|sharedMailbox)\\.[a-zA-Z.]+)\"");
 
   private static void collect(Path root, Predicate<String> fileName, Pattern key, Set<String> into)
       throws IOException {
@@ -80,6 +83,9 @@ class MessagesBundleTest {
             Stream.of(AddressScheme.values()).map(v -> "addressScheme." + v),
             Stream.of(ForwardPolicy.values()).map(v -> "forwardPolicy." + v),
             Stream.of(SettingsManager.values()).map(v -> "settingsManager." + v),
+            Stream.of(ChangeKind.values()).map(v -> "changeKind." + v),
+            Stream.of(MailSystemStatus.values()).map(v -> "mailSystem." + v),
+            Stream.of(ReconcileRun.State.values()).map(v -> "reconcileState." + v),
             MailDomain.LANGUAGES.stream().map(v -> "language." + v),
             new DomainSettings()
                 .values().keySet().stream()

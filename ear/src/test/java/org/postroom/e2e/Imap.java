@@ -1,0 +1,30 @@
+package org.postroom.e2e;
+
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.util.Properties;
+import org.postroom.service.common.Settings;
+
+/** A mail client's IMAP login to the end-to-end suite's Dovecot. */
+final class Imap {
+
+  private Imap() {}
+
+  static Store login(String user, String password) throws Exception {
+    Properties properties = new Properties();
+    properties.put("mail.imap.host", "127.0.0.1");
+    properties.put("mail.imap.port", Settings.get("postroom.mail.imap.port").orElseThrow());
+    properties.put("mail.imap.connectiontimeout", "5000");
+    properties.put("mail.imap.timeout", "10000");
+    Store store = Session.getInstance(properties).getStore("imap");
+    store.connect(user, password);
+    return store;
+  }
+
+  /** Postroom's master user opens any mailbox: {@code mailbox*postroom-master}. */
+  static Store asMaster(String mailbox) throws Exception {
+    return login(
+        mailbox + "*" + Settings.get("postroom.mail.master.user").orElseThrow(),
+        Settings.get("postroom.mail.master.password").orElseThrow());
+  }
+}
