@@ -295,7 +295,7 @@ final class ManageSieve implements Closeable {
     String status = cursor.atom().toUpperCase(java.util.Locale.ROOT);
     cursor.skipSpaces();
     String code = null;
-    if (cursor.peek() == '(') {
+    if (!cursor.atEnd() && cursor.peek() == '(') {
       code = cursor.until(')').substring(1);
       cursor.skipSpaces();
     }

@@ -85,11 +85,21 @@ public class ProvisioningChange implements Serializable {
 
   public ProvisioningChange(
       Mailbox mailbox, ChangeKind kind, String payload, String createdBy, Instant now) {
+    this(mailbox.getId(), mailbox.getAddress(), kind, payload, createdBy, now);
+  }
+
+  public ProvisioningChange(
+      long mailboxId,
+      String mailboxAddress,
+      ChangeKind kind,
+      String payload,
+      String createdBy,
+      Instant now) {
     if ((kind == ChangeKind.PUT_SIEVE) != (payload != null)) {
       throw new IllegalArgumentException(kind + " with payload " + (payload != null));
     }
-    this.mailboxId = mailbox.getId();
-    this.mailboxAddress = mailbox.getAddress();
+    this.mailboxId = mailboxId;
+    this.mailboxAddress = mailboxAddress;
     this.kind = kind;
     this.payload = payload;
     this.state = ChangeState.PENDING;

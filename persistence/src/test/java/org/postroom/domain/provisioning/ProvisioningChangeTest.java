@@ -8,21 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.postroom.domain.common.RuleViolationException;
-import org.postroom.domain.domain.MailDomain;
-import org.postroom.domain.domain.MailboxPolicy;
-import org.postroom.domain.domain.SharedMailboxPolicy;
-import org.postroom.domain.mailbox.Mailbox;
 
 class ProvisioningChangeTest {
 
   private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
   private static ProvisioningChange change() {
-    MailDomain domain =
-        new MailDomain(
-            "univ-b.be", "nl", MailboxPolicy.standard(), SharedMailboxPolicy.universityB());
-    Mailbox mailbox = Mailbox.shared(domain, "team@univ-b.be", java.util.List.of(), NOW);
-    return new ProvisioningChange(mailbox, ChangeKind.CREATE_SHARED_MAILBOX, null, "hanna", NOW);
+    return new ProvisioningChange(
+        42L, "team@univ-b.be", ChangeKind.CREATE_SHARED_MAILBOX, null, "hanna", NOW);
   }
 
   @Test
