@@ -85,6 +85,18 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
+   * The helpdesk's account search: types the text and waits until the table shows exactly one
+   * account, not the unfiltered first page still on screen, whose first link may be anyone.
+   */
+  public void searchOneAccount(String searchText) {
+    type("#search\\:accounts\\:globalFilter", searchText);
+    await()
+        .until(
+            ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#search\\:accounts_data a.pr-account-link"), 1));
+  }
+
+  /**
    * Clicks, trying again when an ajax update replaced the element between finding and clicking it.
    */
   public void click(String cssSelector) {

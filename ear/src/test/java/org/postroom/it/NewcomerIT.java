@@ -33,7 +33,7 @@ class NewcomerIT {
     try (Browser browser = new Browser()) {
       browser.login("helpdesk", PASSWORD);
       browser.click("#navAccounts");
-      browser.type("#search\\:accounts\\:globalFilter", "newcomer");
+      browser.searchOneAccount("newcomer");
       browser.waitForText("#search\\:accounts_data", "Nora Berg");
       browser.click("#search\\:accounts_data a.pr-account-link");
       browser.waitForText("#registryId", "demo-e-1");
@@ -71,7 +71,7 @@ class NewcomerIT {
 
       browser.login("helpdesk", PASSWORD);
       browser.click("#navAccounts");
-      browser.type("#search\\:accounts\\:globalFilter", "newcomer");
+      browser.searchOneAccount("newcomer");
       browser.waitForText("#search\\:accounts_data", ADDRESS);
       browser.click("#search\\:accounts_data a.pr-account-link");
       browser.waitForText("#mailboxes", ADDRESS);

@@ -191,12 +191,7 @@ class SharedMailboxWorkflowIT {
 
     browser.login("helpdesk", PASSWORD);
     browser.click("#navAccounts");
-    browser.type("#search\\:accounts\\:globalFilter", "o'brien" + id);
-    browser
-        .await()
-        .until(
-            ExpectedConditions.numberOfElementsToBe(
-                By.cssSelector("#search\\:accounts_data a.pr-account-link"), 1));
+    browser.searchOneAccount("o'brien" + id);
     browser.waitForText("#search\\:accounts_data", "s.van.der.obrien");
     browser.screenshot("12-helpdesk-accounts");
     browser.click("#search\\:accounts_data a.pr-account-link");
