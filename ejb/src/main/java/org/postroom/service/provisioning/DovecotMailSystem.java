@@ -214,19 +214,13 @@ public class DovecotMailSystem implements MailSystem {
     }
   }
 
+  /** The connection failed or dropped (Jakarta Mail chains its next exception as the cause). */
   private static boolean hasIoCause(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof IOException
           || cause instanceof jakarta.mail.StoreClosedException
           || cause instanceof jakarta.mail.FolderClosedException) {
         return true;
-      }
-      if (cause instanceof MessagingException m
-          && m.getNextException() != null
-          && m.getNextException() != cause) {
-        if (hasIoCause(m.getNextException())) {
-          return true;
-        }
       }
     }
     return false;

@@ -36,7 +36,6 @@ final class ManageSieve implements Closeable {
     /** The server cannot now (RFC 5804 TRYLATER, or BYE), not "no" to the command. */
     boolean isTemporary() {
       return "BYE".equals(status)
-          || "TRYLATER".equalsIgnoreCase(code)
           || code != null && code.toUpperCase(java.util.Locale.ROOT).startsWith("TRYLATER");
     }
 

@@ -1,5 +1,6 @@
 package org.postroom.service.provisioning;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -7,6 +8,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -28,12 +30,28 @@ public class Outbox {
   EntityManager em;
 
   @Inject Event<ProvisioningQueued> queued;
+  @Resource TransactionSynchronizationRegistry transaction;
 
   public ProvisioningChange queue(
       Mailbox mailbox, ChangeKind kind, String payload, String actor, Instant now) {
-    ProvisioningChange change = new ProvisioningChange(mailbox, kind, payload, actor, now);
+    return queue(mailbox.getId(), mailbox.getAddress(), kind, payload, actor, now);
+  }
+
+  public ProvisioningChange queue(
+      long mailboxId,
+      String mailboxAddress,
+      ChangeKind kind,
+      String payload,
+      String actor,
+      Instant now) {
+    ProvisioningChange change =
+        new ProvisioningChange(mailboxId, mailboxAddress, kind, payload, actor, now);
     em.persist(change);
-    queued.fire(new ProvisioningQueued(change.getId()));
+    // one wake-up per transaction, however many changes it queues
+    if (transaction.getResource(Outbox.class) == null) {
+      transaction.putResource(Outbox.class, Boolean.TRUE);
+      queued.fire(new ProvisioningQueued(change.getId()));
+    }
     return change;
   }
 

@@ -9,4 +9,10 @@ import java.time.Instant;
  */
 public record OutboxSummary(
     MailSystemStatus mailSystem, long pending, Instant oldestPending, long failed)
-    implements Serializable {}
+    implements Serializable {
+
+  /** The same figures with the status a connection check found. */
+  public OutboxSummary checked(MailSystemStatus answered) {
+    return new OutboxSummary(answered, pending, oldestPending, failed);
+  }
+}

@@ -39,6 +39,7 @@ public class ProvisioningService {
 
   @Resource SessionContext context;
   @Inject AuditLog audit;
+  @Inject MailSystems mailSystems;
   @Inject MailSystem mailSystem;
   @Inject Event<ProvisioningQueued> queued;
 
@@ -51,7 +52,19 @@ public class ProvisioningService {
             .setParameter("s", ChangeState.PENDING)
             .getSingleResult();
     return new OutboxSummary(
-        mailSystem.status(), (Long) pending[0], (Instant) pending[1], count(ChangeState.FAILED));
+        mailSystems.configured() ? MailSystemStatus.CONFIGURED : MailSystemStatus.NOT_CONFIGURED,
+        (Long) pending[0],
+        (Instant) pending[1],
+        count(ChangeState.FAILED));
+  }
+
+  /**
+   * Asks the mail server whether it answers now (a ManageSieve greeting, at most 3 s): on request,
+   * never while a page renders.
+   */
+  @RolesAllowed({Roles.HELPDESK, Roles.ADMIN})
+  public MailSystemStatus checkConnection() {
+    return mailSystem.status();
   }
 
   /** Changes in the given state, oldest first, a page at a time. */

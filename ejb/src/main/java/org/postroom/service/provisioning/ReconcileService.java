@@ -163,6 +163,10 @@ public class ReconcileService {
     }
   }
 
+  private static Correction correction(Desired mailbox, ChangeKind kind, String payload) {
+    return new Correction(mailbox.id(), mailbox.address(), kind, payload);
+  }
+
   private Lane checkLane(List<Desired> mailboxes) {
     Lane lane = new Lane();
     for (Desired mailbox : mailboxes) {
@@ -171,30 +175,24 @@ public class ReconcileService {
         continue;
       }
       try {
-        boolean inStep = true;
+        int before = lane.corrections.size();
         if (mailbox.kind() == MailboxKind.SHARED && !mailSystem.hasSharedGrant(mailbox.address())) {
           lane.missingGrants++;
-          lane.corrections.add(
-              new Correction(mailbox.id(), ChangeKind.CREATE_SHARED_MAILBOX, null));
-          inStep = false;
+          lane.corrections.add(correction(mailbox, ChangeKind.CREATE_SHARED_MAILBOX, null));
         }
+        String wanted = mailbox.script();
         Optional<String> actual = mailSystem.sieve(mailbox.address());
-        if (mailbox.script() != null && actual.isEmpty()) {
+        if (wanted != null && actual.isEmpty()) {
           lane.missingScripts++;
-        } else if (mailbox.script() != null && !mailbox.script().equals(actual.get())) {
+          lane.corrections.add(correction(mailbox, ChangeKind.PUT_SIEVE, wanted));
+        } else if (wanted != null && !wanted.equals(actual.get())) {
           lane.differingScripts++;
-        } else if (mailbox.script() == null && actual.isPresent()) {
+          lane.corrections.add(correction(mailbox, ChangeKind.PUT_SIEVE, wanted));
+        } else if (wanted == null && actual.isPresent()) {
           lane.strayScripts++;
+          lane.corrections.add(correction(mailbox, ChangeKind.DELETE_SIEVE, null));
         }
-        if (mailbox.script() != null && !actual.filter(mailbox.script()::equals).isPresent()) {
-          lane.corrections.add(
-              new Correction(mailbox.id(), ChangeKind.PUT_SIEVE, mailbox.script()));
-          inStep = false;
-        } else if (mailbox.script() == null && actual.isPresent()) {
-          lane.corrections.add(new Correction(mailbox.id(), ChangeKind.DELETE_SIEVE, null));
-          inStep = false;
-        }
-        if (inStep) {
+        if (lane.corrections.size() == before) {
           lane.inStep++;
         }
       } catch (MailServerUnavailableException | MailServerRefusedException e) {

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.postroom.domain.common.RuleViolationException;
-import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.mailbox.MailboxKind;
 import org.postroom.domain.provisioning.ChangeKind;
 import org.postroom.domain.provisioning.ReconcileFindings;
@@ -58,6 +57,14 @@ public class ReconcileSteps {
     if (!lock.lease(LOCK, run.getId(), now, now.minus(STALE))) {
       throw RuleViolationException.of("reconcile.running");
     }
+    // a run that stopped reporting (its node died) is not running any more
+    em.createQuery(
+            "select r from ReconcileRun r where r.state = :running and r.id <> :id",
+            ReconcileRun.class)
+        .setParameter("running", ReconcileRun.State.RUNNING)
+        .setParameter("id", run.getId())
+        .getResultList()
+        .forEach(dead -> dead.stopped("Its node stopped before it finished", now));
     audit.record(now, admin, "RECONCILE_STARTED", "ReconcileRun", run.getId(), null);
     return run;
   }
@@ -95,7 +102,7 @@ public class ReconcileSteps {
   }
 
   /** A correction for one mailbox, found by comparing it with the mail server. */
-  record Correction(long mailboxId, ChangeKind kind, String payload) {}
+  record Correction(long mailboxId, String address, ChangeKind kind, String payload) {}
 
   /** Records a page's findings, queues its corrections and renews the run's hold. */
   public void record(
@@ -107,7 +114,8 @@ public class ReconcileSteps {
     ReconcileRun run = em.find(ReconcileRun.class, runId);
     for (Correction correction : corrections) {
       outbox.queue(
-          em.find(Mailbox.class, correction.mailboxId()),
+          correction.mailboxId(),
+          correction.address(),
           correction.kind(),
           correction.payload(),
           run.getStartedBy(),

@@ -5,7 +5,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import org.postroom.domain.mailbox.Mailbox;
@@ -26,10 +25,12 @@ public class SieveScripts {
 
   @Inject Outbox outbox;
 
-  /** Makes {@code script} (null: none) the mailbox's Postroom script; true when it changed. */
+  /**
+   * Makes {@code script} (null: none) the mailbox's Postroom script; true when it changed. The
+   * caller holds the mailbox's row lock, so that changes of one mailbox follow each other.
+   */
   public boolean apply(Mailbox mailbox, String script, String actor, Instant now) {
-    MailboxSieve current =
-        em.find(MailboxSieve.class, mailbox.getId(), LockModeType.PESSIMISTIC_WRITE);
+    MailboxSieve current = em.find(MailboxSieve.class, mailbox.getId());
     if (script == null) {
       if (current == null) {
         return false;

@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
@@ -46,11 +47,6 @@ public class VacationService {
   @Inject AuditLog audit;
   @Inject SieveScripts scripts;
 
-  /** The caller's reply, if one is set. */
-  public Optional<VacationReply> mine() {
-    return ownMailbox(caller()).map(m -> em.find(VacationReply.class, m.getId()));
-  }
-
   /** Sets the caller's reply; a broken rule changes nothing. */
   public void set(@NotNull VacationForm form) {
     Account owner = caller();
@@ -73,7 +69,9 @@ public class VacationService {
         "VACATION_SET",
         SUBJECT,
         mailbox.getId(),
-        reply.getStartsOn() + " – " + reply.getEndsOn());
+        Objects.toString(reply.getStartsOn(), "…")
+            + " – "
+            + Objects.toString(reply.getEndsOn(), "…"));
   }
 
   /** Switches the caller's reply off. */

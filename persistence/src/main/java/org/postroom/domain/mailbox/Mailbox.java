@@ -24,6 +24,7 @@ import java.util.List;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountType;
 import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.common.Violation;
 import org.postroom.domain.domain.ForwardPolicy;
 import org.postroom.domain.domain.MailDomain;
 
@@ -157,26 +158,47 @@ public class Mailbox implements Serializable {
    */
   public void addMember(Account member) {
     requireShared();
-    if (members.stream().noneMatch(m -> m.getId().equals(member.getId()))) {
+    if (!isMember(member)) {
+      List<Account> wanted = new ArrayList<>(members);
+      wanted.add(member);
+      requireAllowed(wanted);
       members.add(member);
     }
   }
 
-  /** Takes an account's access away; a shared mailbox keeps at least one member. */
+  /**
+   * Takes an account's access away; the members left must still satisfy the domain's policy (at
+   * least its minimum, staff beside students where it asks for that).
+   */
   public void removeMember(Account member) {
     requireShared();
-    if (members.stream().noneMatch(m -> m.getId().equals(member.getId()))) {
+    if (!isMember(member)) {
       throw RuleViolationException.of("sharedMailbox.notMember", member.getUsername());
     }
-    if (members.size() == 1) {
-      throw RuleViolationException.of("sharedMailbox.lastMember");
-    }
+    List<Account> wanted = new ArrayList<>(members);
+    wanted.removeIf(m -> m.getId().equals(member.getId()));
+    requireAllowed(wanted);
     members.removeIf(m -> m.getId().equals(member.getId()));
+  }
+
+  private boolean isMember(Account account) {
+    return members.stream().anyMatch(m -> m.getId().equals(account.getId()));
   }
 
   private void requireShared() {
     if (kind != MailboxKind.SHARED) {
       throw RuleViolationException.of("sharedMailbox.notShared", address);
+    }
+  }
+
+  /** The member rules a request had to meet hold for every later change of the members too. */
+  private void requireAllowed(List<Account> wanted) {
+    List<Violation> broken =
+        domain
+            .getSharedMailboxPolicy()
+            .checkMembers(wanted.stream().map(Account::getType).toList());
+    if (!broken.isEmpty()) {
+      throw new RuleViolationException(broken);
     }
   }
 

@@ -17,9 +17,10 @@ import org.postroom.service.provisioning.ProvisioningService;
 import org.postroom.service.provisioning.ReconcileService;
 
 /**
- * The mail server from the API (admin): the outbox's state ({@code GET /api/mail-server}), and
- * reconcile: {@code POST /api/mail-server/reconciliations} starts a run (202, its address in
- * Location), {@code GET} on that address shows its progress and, once finished, its report.
+ * The mail server from the API (admin): the outbox's state and a connection check ({@code GET
+ * /api/mail-server}), and reconcile: {@code POST /api/mail-server/reconciliations} starts a run
+ * (202, its address in Location), {@code GET} on that address shows its progress and, once
+ * finished, its report.
  */
 @Path("mail-server")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,9 +29,10 @@ public class MailServerResource {
   @Inject ProvisioningService provisioning;
   @Inject ReconcileService reconcile;
 
+  /** For monitoring: the outbox's figures, and whether the mail server answers now. */
   @GET
   public OutboxSummary summary() {
-    return provisioning.summary();
+    return provisioning.summary().checked(provisioning.checkConnection());
   }
 
   @POST

@@ -32,6 +32,11 @@ public class MailServerBacking implements Serializable {
     run = reconcile.latest().orElse(null);
   }
 
+  /** Asks the mail server whether it answers now; the page itself never waits for it. */
+  public void checkConnection() {
+    summary = provisioning.summary().checked(provisioning.checkConnection());
+  }
+
   public void startReconcile() {
     try {
       long id = reconcile.start();
