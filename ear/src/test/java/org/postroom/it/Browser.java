@@ -13,6 +13,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -72,8 +73,15 @@ public final class Browser implements AutoCloseable {
         .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
   }
 
+  /**
+   * Waits for the text in the element, finding the element anew on every try: an ajax update may
+   * replace it while it is read, which Chromium reports as a stale element or as "Node with given
+   * id does not belong to the document" (a plain WebDriverException).
+   */
   public void waitForText(String cssSelector, String text) {
     await()
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(WebDriverException.class)
         .until(
             ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(cssSelector), text));
   }
