@@ -26,50 +26,21 @@ final class Lmtp {
           new BufferedReader(
               new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
       OutputStream out = socket.getOutputStream();
-      expect(in, "220");
-      send(out, "LHLO postroom-tests");
-      expect(in, "250");
-      send(out, "MAIL FROM:<" + from + ">");
-      expect(in, "250");
-      send(out, "RCPT TO:<" + to + ">");
-      expect(in, "250");
-      send(out, "DATA");
-      expect(in, "354");
-      StringBuilder message =
-          new StringBuilder()
-              .append("From: <")
-              .append(from)
-              .append(">\r\nTo: <")
-              .append(to)
-              .append(">\r\nSubject: ")
-              .append(subject)
-              .append("\r\n\r\n");
-      String line = "x".repeat(76) + "\r\n";
-      for (int written = 0; written < bodyBytes; written += line.length()) {
-        message.append(line);
-      }
-      message.append(".\r\n");
-      out.write(message.toString().getBytes(StandardCharsets.US_ASCII));
+      Smtp.expect(in, "220");
+      Smtp.command(out, "LHLO postroom-tests");
+      Smtp.expect(in, "250");
+      Smtp.command(out, "MAIL FROM:<" + from + ">");
+      Smtp.expect(in, "250");
+      Smtp.command(out, "RCPT TO:<" + to + ">");
+      Smtp.expect(in, "250");
+      Smtp.command(out, "DATA");
+      Smtp.expect(in, "354");
+      out.write(Smtp.message(from, to, subject, bodyBytes).getBytes(StandardCharsets.US_ASCII));
+      out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      String answer = in.readLine();
-      send(out, "QUIT");
+      String answer = Smtp.reply(in);
+      Smtp.command(out, "QUIT");
       return answer;
     }
-  }
-
-  private static void send(OutputStream out, String command) throws IOException {
-    out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
-    out.flush();
-  }
-
-  /** Reads one (possibly multi-line) reply and checks its code. */
-  private static void expect(BufferedReader in, String code) throws IOException {
-    String line;
-    do {
-      line = in.readLine();
-      if (line == null || !line.startsWith(code)) {
-        throw new IOException("LMTP: expected " + code + ", got " + line);
-      }
-    } while (line.length() > 3 && line.charAt(3) == '-');
   }
 }

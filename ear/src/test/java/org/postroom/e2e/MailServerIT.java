@@ -52,7 +52,7 @@ class MailServerIT {
   @Deployment
   static EnterpriseArchive deployment() {
     return Deployments.earWithTests(
-        MailServerIT.class, Imap.class, Lmtp.class, RegistryPerson.class);
+        MailServerIT.class, Imap.class, Lmtp.class, Smtp.class, RegistryPerson.class);
   }
 
   @Inject AddressChoiceService addresses;

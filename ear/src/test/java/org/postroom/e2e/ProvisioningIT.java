@@ -64,7 +64,12 @@ class ProvisioningIT {
   @Deployment
   static EnterpriseArchive deployment() {
     return Deployments.earWithTests(
-        ProvisioningIT.class, Imap.class, Lmtp.class, MailUsers.class, RegistryPerson.class);
+        ProvisioningIT.class,
+        Imap.class,
+        Lmtp.class,
+        Smtp.class,
+        MailUsers.class,
+        RegistryPerson.class);
   }
 
   @Inject CredentialService credentials;

@@ -1,25 +1,28 @@
 package org.postroom.service.common;
 
 import jakarta.persistence.EntityManager;
+import java.util.List;
 
 /**
- * Whether an address is in use: by a mailbox of any kind, or claimed by an open shared-mailbox
- * request. A check for a clear message only; the unique indexes have the last word.
+ * Whether an address is in use: by a mailbox of any kind, an alias, a distribution list, or claimed
+ * by an open shared-mailbox request. A check for a clear message only; the unique indexes of each
+ * table have the last word within it.
  */
 public final class Addresses {
+
+  private static final List<String> USES =
+      List.of(
+          "select count(m) from Mailbox m where m.address = :a",
+          "select count(a) from MailboxAlias a where a.address = :a",
+          "select count(l) from DistributionList l where l.address = :a",
+          "select count(r) from SharedMailboxRequest r where r.openAddress = :a");
 
   private Addresses() {}
 
   public static boolean isTaken(EntityManager em, String address) {
-    return em.createQuery("select count(m) from Mailbox m where m.address = :a", Long.class)
-                .setParameter("a", address)
-                .getSingleResult()
-            > 0
-        || em.createQuery(
-                    "select count(r) from SharedMailboxRequest r where r.openAddress = :a",
-                    Long.class)
-                .setParameter("a", address)
-                .getSingleResult()
-            > 0;
+    return USES.stream()
+        .anyMatch(
+            query ->
+                em.createQuery(query, Long.class).setParameter("a", address).getSingleResult() > 0);
   }
 }

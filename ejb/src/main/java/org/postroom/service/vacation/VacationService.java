@@ -7,21 +7,17 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
-import org.postroom.domain.common.RuleViolationException;
-import org.postroom.domain.domain.SettingsManager;
 import org.postroom.domain.mailbox.Mailbox;
-import org.postroom.domain.mailbox.MailboxKind;
 import org.postroom.domain.vacation.VacationReply;
 import org.postroom.service.account.Accounts;
+import org.postroom.service.account.OwnMailboxes;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.sieve.SieveScriptBuilder;
 import org.postroom.service.sieve.SieveScripts;
@@ -44,13 +40,14 @@ public class VacationService {
 
   @Resource SessionContext context;
   @Inject Accounts accounts;
+  @Inject OwnMailboxes ownMailboxes;
   @Inject AuditLog audit;
   @Inject SieveScripts scripts;
 
   /** Sets the caller's reply; a broken rule changes nothing. */
   public void set(@NotNull VacationForm form) {
     Account owner = caller();
-    Mailbox mailbox = lockedOwnMailbox(owner);
+    Mailbox mailbox = ownMailboxes.lockedForSettings(owner, "vacation");
     Instant now = Instant.now();
     VacationReply reply = em.find(VacationReply.class, mailbox.getId());
     boolean created = reply == null;
@@ -77,7 +74,7 @@ public class VacationService {
   /** Switches the caller's reply off. */
   public void clear() {
     Account owner = caller();
-    Mailbox mailbox = lockedOwnMailbox(owner);
+    Mailbox mailbox = ownMailboxes.lockedForSettings(owner, "vacation");
     VacationReply reply = em.find(VacationReply.class, mailbox.getId());
     if (reply == null) {
       return;
@@ -90,32 +87,6 @@ public class VacationService {
 
   private static String scriptOf(Mailbox mailbox, VacationReply reply) {
     return new SieveScriptBuilder().vacation(reply, List.of(mailbox.getAddress())).build();
-  }
-
-  /**
-   * The caller's mailbox, locked: the changes of one mailbox are made one after the other, so its
-   * script always follows its latest settings.
-   */
-  private Mailbox lockedOwnMailbox(Account owner) {
-    Mailbox mailbox =
-        ownMailbox(owner).orElseThrow(() -> RuleViolationException.of("vacation.noMailbox"));
-    if (mailbox.getDomain().getMailboxPolicy().getSettingsManagedBy()
-        == SettingsManager.DOMAIN_ADMIN) {
-      throw RuleViolationException.of("vacation.managedByDomainAdmin");
-    }
-    em.lock(mailbox, LockModeType.PESSIMISTIC_WRITE);
-    return mailbox;
-  }
-
-  private Optional<Mailbox> ownMailbox(Account owner) {
-    return em.createQuery(
-            "select m from Mailbox m where m.owner = :owner and m.kind in :kinds"
-                + " and m.deletionQueuedAt is null order by m.kind desc",
-            Mailbox.class)
-        .setParameter("owner", owner)
-        .setParameter("kinds", List.of(MailboxKind.PERSONAL, MailboxKind.ALUMNI))
-        .getResultStream()
-        .findFirst();
   }
 
   private Account caller() {

@@ -3,6 +3,7 @@ package org.postroom.domain.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.postroom.domain.common.MailAddresses;
 import org.postroom.domain.common.Violation;
 
 /**
@@ -32,16 +33,7 @@ public final class LocalPartRules {
    * Local parts are case-insensitive: kept and compared in lower case, without surrounding blanks.
    */
   public static String normalize(String raw) {
-    if (raw == null) {
-      return "";
-    }
-    // only ASCII letters are lowered: Unicode case mapping would turn e.g. the Kelvin sign (U+212A)
-    // into an ASCII k, and let a look-alike through as a valid address
-    StringBuilder lowered = new StringBuilder();
-    raw.strip()
-        .codePoints()
-        .forEach(c -> lowered.appendCodePoint(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
-    return lowered.toString();
+    return MailAddresses.normalize(raw);
   }
 
   /** Every rule the local part (normalized or not) breaks; empty when it may be used. */

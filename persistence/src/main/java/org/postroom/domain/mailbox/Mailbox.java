@@ -1,6 +1,8 @@
 package org.postroom.domain.mailbox;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,6 +15,7 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -21,12 +24,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountType;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.domain.ForwardPolicy;
 import org.postroom.domain.domain.MailDomain;
+import org.postroom.domain.forwarding.ForwardRules;
 
 /**
  * A mailbox on the mail server as Postroom wants it: its address, the login that opens it, its
@@ -80,6 +86,16 @@ public class Mailbox implements Serializable {
       inverseJoinColumns = @JoinColumn(name = "account_id"))
   @OrderBy("username")
   private List<Account> members = new ArrayList<>();
+
+  /** Where mail to this mailbox goes instead (or as well, with a copy kept), in order. */
+  @ElementCollection(fetch = FetchType.LAZY)
+  @CollectionTable(name = "mail_forward", joinColumns = @JoinColumn(name = "mailbox_id"))
+  @OrderColumn(name = "position")
+  @Column(name = "target", nullable = false, length = 320)
+  private List<String> forwardTargets = new ArrayList<>();
+
+  @Column(name = "forward_keep_copy", nullable = false)
+  private boolean forwardKeepCopy;
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -203,6 +219,27 @@ public class Mailbox implements Serializable {
   }
 
   /**
+   * Forwards this mailbox's mail to the targets (normalized, see {@link ForwardRules}), keeping a
+   * copy or not; a broken rule changes nothing. Postfix reads the forward from the portal's views.
+   */
+  public void forwardTo(
+      List<String> targets, boolean keepCopy, Set<String> ownAddresses, Predicate<String> served) {
+    List<Violation> broken = ForwardRules.check(this, targets, ownAddresses, served);
+    if (!broken.isEmpty()) {
+      throw new RuleViolationException(broken);
+    }
+    forwardTargets.clear();
+    forwardTargets.addAll(targets);
+    forwardKeepCopy = keepCopy;
+  }
+
+  /** Mail stays in this mailbox again. */
+  public void stopForwarding() {
+    forwardTargets.clear();
+    forwardKeepCopy = false;
+  }
+
+  /**
    * Deletion on the mail server is queued (the owner's account closed and its retention passed).
    */
   public void queueDeletion(Instant now) {
@@ -253,6 +290,14 @@ public class Mailbox implements Serializable {
 
   public List<Account> getMembers() {
     return List.copyOf(members);
+  }
+
+  public List<String> getForwardTargets() {
+    return List.copyOf(forwardTargets);
+  }
+
+  public boolean isForwardKeepCopy() {
+    return forwardKeepCopy;
   }
 
   public Instant getCreatedAt() {

@@ -1,0 +1,278 @@
+package org.postroom.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.postroom.it.Caller.as;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Store;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.postroom.domain.common.RuleViolationException;
+import org.postroom.it.Deployments;
+import org.postroom.it.RegistryPerson;
+import org.postroom.service.account.Accounts;
+import org.postroom.service.address.AddressService;
+import org.postroom.service.directory.RegistryImportService;
+import org.postroom.service.domain.DomainService;
+import org.postroom.service.domain.DomainSettings;
+import org.postroom.service.forwarding.ForwardingService;
+import org.postroom.service.security.CredentialService;
+import org.postroom.service.security.PasswordHasher;
+
+/**
+ * What Postfix does with the addresses Postroom keeps (scripts/mail-stack: Postfix reads the
+ * portal's views, Dovecot delivers over LMTP): forwards with and without a copy, aliases,
+ * distribution lists, and the domain's maximum message size. Mail comes in over SMTP as from
+ * another mail server; what arrived is read over IMAP.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PostfixIT {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private static final String FROM = "sender@outside.example";
+
+  @Deployment
+  static EnterpriseArchive deployment() {
+    return Deployments.earWithTests(
+        PostfixIT.class, Imap.class, Smtp.class, MailUsers.class, RegistryPerson.class);
+  }
+
+  @Inject CredentialService credentials;
+  @Inject Accounts accounts;
+  @Inject DomainService domains;
+  @Inject RegistryImportService imports;
+  @Inject PasswordHasher hasher;
+  @Inject ForwardingService forwarding;
+  @Inject AddressService addresses;
+
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
+
+  @Resource UserTransaction tx;
+
+  @BeforeEach
+  void postfixRuns() {
+    Assumptions.assumeTrue(
+        Smtp.port().isPresent(),
+        "Postfix is not running: scripts/mail-stack starts it only as root");
+  }
+
+  private MailUsers users(String prefix, int count) throws Exception {
+    return MailUsers.create(prefix, count, domains, imports, credentials, hasher, em, tx);
+  }
+
+  /** The subjects in a mailbox's INBOX, read as Postroom's master user. */
+  private static List<String> subjects(String mailbox) throws Exception {
+    try (Store store = Imap.asMaster(mailbox)) {
+      Folder inbox = store.getFolder("INBOX");
+      inbox.open(Folder.READ_ONLY);
+      List<String> subjects = new ArrayList<>();
+      for (Message message : inbox.getMessages()) {
+        subjects.add(message.getSubject());
+      }
+      inbox.close(false);
+      return subjects;
+    }
+  }
+
+  /** Waits until a message with the subject is in the mailbox, at most {@link #PATIENCE}. */
+  private static void awaitSubject(String mailbox, String subject) throws Exception {
+    Instant until = Instant.now().plus(PATIENCE);
+    while (!subjects(mailbox).contains(subject)) {
+      if (Instant.now().isAfter(until)) {
+        throw new AssertionError(
+            "waited "
+                + PATIENCE
+                + " for '"
+                + subject
+                + "' in "
+                + mailbox
+                + ": "
+                + subjects(mailbox));
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private static void sendAccepted(String to, String subject) throws Exception {
+    Smtp.Answers answers = Smtp.send(FROM, to, subject, 500, true);
+    assertTrue(answers.accepted(), answers.toString());
+  }
+
+  private void forward(String username, List<String> targets, boolean keepCopy) throws Exception {
+    as(
+        credentials,
+        username,
+        () -> {
+          forwarding.set(targets, keepCopy);
+          return null;
+        });
+  }
+
+  @Test
+  void aForwardSendsMailOnAndKeepsACopyOnlyWhenAsked() throws Exception {
+    MailUsers people = users("fw", 2);
+    String ann = people.address(0);
+    String bob = people.address(1);
+
+    forward(people.usernames().get(0), List.of(bob.toUpperCase()), false);
+    sendAccepted(ann, "forwarded without copy");
+    awaitSubject(bob, "forwarded without copy");
+    // the forward was resolved when Postfix took the message: Bob was its only recipient
+    assertFalse(subjects(ann).contains("forwarded without copy"), "no copy was asked for");
+
+    forward(people.usernames().get(0), List.of(bob), true);
+    sendAccepted(ann, "forwarded with copy");
+    awaitSubject(bob, "forwarded with copy");
+    awaitSubject(ann, "forwarded with copy");
+
+    as(
+        credentials,
+        people.usernames().get(0),
+        () -> {
+          forwarding.clear();
+          return null;
+        });
+    sendAccepted(ann, "no forward any more");
+    awaitSubject(ann, "no forward any more");
+    assertFalse(subjects(bob).contains("no forward any more"), "the forward is gone");
+  }
+
+  @Test
+  void anAliasAndADistributionListDeliverToTheirMailboxesAndFollowForwards() throws Exception {
+    MailUsers people = users("al", 3);
+    String ann = people.address(0);
+    String bob = people.address(1);
+    String cid = people.address(2);
+    String alias = "c.alias@" + people.domain();
+    String list = "project@" + people.domain();
+    as(
+        credentials,
+        "helpdesk",
+        () -> {
+          addresses.addAlias(cid, alias);
+          addresses.createList(list, "A temporary project", List.of(ann, cid));
+          return null;
+        });
+    forward(people.usernames().get(0), List.of(bob), true);
+
+    sendAccepted(alias, "to the alias");
+    awaitSubject(cid, "to the alias");
+
+    sendAccepted(list, "to the list");
+    awaitSubject(ann, "to the list");
+    awaitSubject(cid, "to the list");
+    awaitSubject(bob, "to the list"); // through Ann's forward
+
+    // an address nobody has is refused while the message is offered, not bounced later
+    Smtp.Answers unknown = Smtp.send(FROM, "nobody@" + people.domain(), "lost", 100, true);
+    assertTrue(unknown.rcpt().startsWith("550"), unknown.toString());
+  }
+
+  @Test
+  void loopsThroughForwardsAliasesAndListsAreRefusedAndChangeNothing() throws Exception {
+    MailUsers people = users("lp", 3);
+    String ann = people.address(0);
+    String bob = people.address(1);
+    String cid = people.address(2);
+    String list = "circle@" + people.domain();
+    forward(people.usernames().get(0), List.of(bob), false);
+    as(credentials, "helpdesk", () -> addresses.createList(list, null, List.of(bob)));
+
+    RuleViolationException direct =
+        refused(() -> forward(people.usernames().get(1), List.of(ann), true));
+    assertEquals("forward.loop", direct.violations().get(0).key());
+    assertEquals(
+        List.of(bob + " → " + ann + " → " + bob), direct.violations().get(0).args(), "the circle");
+
+    // Cid forwards to the list, the list would get Cid: cid → circle → cid
+    forward(people.usernames().get(2), List.of(list), false);
+    RuleViolationException viaList =
+        refused(
+            () ->
+                as(
+                    credentials,
+                    "helpdesk",
+                    () -> {
+                      addresses.addListMember(list, cid.toUpperCase());
+                      return null;
+                    }));
+    assertEquals("address.loop", viaList.violations().get(0).key());
+
+    em.clear();
+    assertEquals(
+        List.of(),
+        as(credentials, people.usernames().get(1), () -> forwarding.current()).targets(),
+        "Bob's refused forward left nothing");
+    sendAccepted(bob, "bob still receives");
+    awaitSubject(bob, "bob still receives");
+  }
+
+  private static RuleViolationException refused(ThrowingAction action) {
+    try {
+      action.run();
+    } catch (RuleViolationException expected) {
+      return expected;
+    } catch (Exception other) {
+      Throwable cause = other;
+      while (cause != null && !(cause instanceof RuleViolationException)) {
+        cause = cause.getCause();
+      }
+      if (cause != null) {
+        return (RuleViolationException) cause;
+      }
+      throw new AssertionError("expected a rule violation", other);
+    }
+    throw new AssertionError("expected a rule violation, the change was made");
+  }
+
+  private interface ThrowingAction {
+    void run() throws Exception;
+  }
+
+  @Test
+  void aMessageOverTheDomainsSizeLimitIsRefusedByPostfixOrBouncedAtOnce() throws Exception {
+    MailUsers people = users("sz", 2);
+    DomainSettings policy = as(credentials, "admin", () -> domains.settings(people.domain()));
+    policy.setMaxMessageSizeMb(1L);
+    as(credentials, "admin", () -> domains.update(people.domain(), policy));
+    String ann = people.address(0);
+    String cid = people.address(1);
+    int tooLarge = 1_200_000;
+
+    // announced, as mail servers do: refused before the data is sent
+    Smtp.Answers announced = Smtp.send(FROM, ann, "too large, announced", tooLarge, true);
+    assertTrue(announced.rcpt().startsWith("552 5.3.4"), announced.toString());
+    assertEquals(null, announced.data());
+
+    // not announced: Postfix takes it, Dovecot refuses it, the sender gets a bounce at once
+    Smtp.Answers silent = Smtp.send(cid, ann, "too large, silent", tooLarge, false);
+    assertTrue(silent.accepted(), silent.toString());
+    awaitSubject(cid, "Undelivered Mail Returned to Sender");
+    assertFalse(subjects(ann).contains("too large, silent"));
+
+    // below the limit it arrives
+    sendAccepted(ann, "small enough");
+    awaitSubject(ann, "small enough");
+    assertEquals(
+        Optional.empty(), subjects(ann).stream().filter(s -> s.startsWith("too large")).findAny());
+  }
+}

@@ -1,0 +1,51 @@
+package org.postroom.service.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import org.postroom.domain.account.Account;
+import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.domain.SettingsManager;
+import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.domain.mailbox.MailboxKind;
+
+/**
+ * A person's own mailbox (their personal one, else their alumni one), for the settings they make on
+ * it themselves: forward, vacation reply.
+ */
+@ApplicationScoped
+public class OwnMailboxes {
+
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
+
+  public Optional<Mailbox> of(Account owner) {
+    return em.createQuery(
+            "select m from Mailbox m where m.owner = :owner and m.kind in :kinds"
+                + " and m.deletionQueuedAt is null order by m.kind desc",
+            Mailbox.class)
+        .setParameter("owner", owner)
+        .setParameter("kinds", List.of(MailboxKind.PERSONAL, MailboxKind.ALUMNI))
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * The owner's mailbox, locked, for a setting of {@code area} (the prefix of the messages {@code
+   * .noMailbox} and {@code .managedByDomainAdmin}): refused where the domain leaves such settings
+   * to its administrator. The lock orders the changes of one mailbox, so that what reaches the mail
+   * server always follows the latest settings.
+   */
+  public Mailbox lockedForSettings(Account owner, String area) {
+    Mailbox mailbox = of(owner).orElseThrow(() -> RuleViolationException.of(area + ".noMailbox"));
+    if (mailbox.getDomain().getMailboxPolicy().getSettingsManagedBy()
+        == SettingsManager.DOMAIN_ADMIN) {
+      throw RuleViolationException.of(area + ".managedByDomainAdmin");
+    }
+    em.lock(mailbox, LockModeType.PESSIMISTIC_WRITE);
+    return mailbox;
+  }
+}

@@ -1,0 +1,194 @@
+package org.postroom.service.address;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.postroom.domain.account.Roles;
+import org.postroom.domain.common.MailAddresses;
+import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.common.Violation;
+import org.postroom.domain.distributionlist.DistributionList;
+import org.postroom.domain.domain.LocalPartRules;
+import org.postroom.domain.domain.MailDomain;
+import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.domain.mailbox.MailboxAlias;
+import org.postroom.service.audit.AuditLog;
+import org.postroom.service.common.Addresses;
+import org.postroom.service.common.Flush;
+
+/**
+ * The helpdesk's addresses that deliver elsewhere: aliases of a mailbox and distribution lists.
+ * They live in the portal database, which Postfix reads (view {@code mail_aliases}), so a change
+ * takes effect with the next message. A new address must be free in a domain Postroom serves and
+ * follow the domain's local-part rules; no change may close a delivery loop.
+ */
+@Stateless
+@DeclareRoles({Roles.HELPDESK})
+@RolesAllowed(Roles.HELPDESK)
+public class AddressService {
+
+  static final String MAILBOX = "Mailbox";
+  static final String LIST = "DistributionList";
+
+  /** Dots a new alias or list address may have (generated personal addresses have up to three). */
+  static final int MAX_DOTS = 3;
+
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
+
+  @Resource SessionContext context;
+  @Inject AddressGraph graph;
+  @Inject AuditLog audit;
+
+  /** Gives the mailbox a further address. */
+  public void addAlias(String mailboxAddress, String rawAlias) {
+    Mailbox mailbox =
+        em.createQuery(
+                "select m from Mailbox m where m.address = :a and m.deletionQueuedAt is null",
+                Mailbox.class)
+            .setParameter("a", MailAddresses.normalize(mailboxAddress))
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(() -> RuleViolationException.of("alias.noMailbox", mailboxAddress));
+    String alias = newAddress(rawAlias, "alias");
+    Optional<List<String>> loop = graph.pathTo(mailbox.getForwardTargets(), Set.of(alias));
+    if (loop.isPresent()) {
+      List<String> path = new ArrayList<>(List.of(mailbox.getAddress()));
+      path.addAll(loop.get());
+      throw loop(alias, path);
+    }
+    em.persist(new MailboxAlias(mailbox, alias, Instant.now()));
+    Flush.orFail(em, Violation.of("address", "alias.taken", alias));
+    audit.record(Instant.now(), helpdesk(), "ALIAS_ADDED", MAILBOX, mailbox.getId(), alias);
+  }
+
+  public void removeAlias(String rawAlias) {
+    String alias = MailAddresses.normalize(rawAlias);
+    MailboxAlias found =
+        em.createQuery("select a from MailboxAlias a where a.address = :a", MailboxAlias.class)
+            .setParameter("a", alias)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(() -> RuleViolationException.of("alias.notFound", alias));
+    em.remove(found);
+    audit.record(
+        Instant.now(), helpdesk(), "ALIAS_REMOVED", MAILBOX, found.getMailbox().getId(), alias);
+  }
+
+  /** Creates a distribution list with its first members. */
+  public long createList(String rawAddress, String purpose, List<String> members) {
+    String address = newAddress(rawAddress, "distributionList");
+    MailDomain domain = servedDomain(MailAddresses.domainOf(address), "distributionList");
+    DistributionList list = new DistributionList(domain, address, purpose, Instant.now());
+    for (String member : members) {
+      list.addMember(member);
+    }
+    requireNoLoop(address, list.getMembers());
+    em.persist(list);
+    Flush.orFail(em, Violation.of("address", "distributionList.taken", address));
+    audit.record(
+        Instant.now(),
+        helpdesk(),
+        "LIST_CREATED",
+        LIST,
+        list.getId(),
+        address + ": " + String.join(", ", list.getMembers()));
+    return list.getId();
+  }
+
+  public void addListMember(String listAddress, String member) {
+    DistributionList list = lockedList(listAddress);
+    list.addMember(member);
+    requireNoLoop(list.getAddress(), List.of(MailAddresses.normalize(member)));
+    audit.record(
+        Instant.now(),
+        helpdesk(),
+        "LIST_MEMBER_ADDED",
+        LIST,
+        list.getId(),
+        MailAddresses.normalize(member));
+  }
+
+  public void removeListMember(String listAddress, String member) {
+    DistributionList list = lockedList(listAddress);
+    list.removeMember(member);
+    audit.record(
+        Instant.now(),
+        helpdesk(),
+        "LIST_MEMBER_REMOVED",
+        LIST,
+        list.getId(),
+        MailAddresses.normalize(member));
+  }
+
+  private void requireNoLoop(String listAddress, List<String> members) {
+    Optional<List<String>> loop = graph.pathTo(members, Set.of(listAddress));
+    if (loop.isPresent()) {
+      throw loop(listAddress, loop.get());
+    }
+  }
+
+  /** Mail to {@code address} would come back to it: address → path (which ends with it). */
+  private static RuleViolationException loop(String address, List<String> path) {
+    return new RuleViolationException(
+        Violation.of("address", "address.loop", address + " → " + String.join(" → ", path)));
+  }
+
+  private DistributionList lockedList(String listAddress) {
+    return em.createQuery(
+            "select l from DistributionList l where l.address = :a", DistributionList.class)
+        .setParameter("a", MailAddresses.normalize(listAddress))
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(
+            () ->
+                RuleViolationException.of(
+                    "distributionList.notFound", MailAddresses.normalize(listAddress)));
+  }
+
+  /** A free, well-formed address in a served domain whose local part follows the domain's rules. */
+  private String newAddress(String raw, String area) {
+    String address = MailAddresses.normalize(raw);
+    if (!MailAddresses.isWellFormed(address)) {
+      throw new RuleViolationException(Violation.of("address", area + ".malformed", address));
+    }
+    MailDomain domain = servedDomain(MailAddresses.domainOf(address), area);
+    String localPart = address.substring(0, address.lastIndexOf('@'));
+    List<Violation> broken =
+        LocalPartRules.check(
+            localPart, domain.getMailboxPolicy().getLocalPartMaxLength(), MAX_DOTS);
+    if (!broken.isEmpty()) {
+      throw new RuleViolationException(broken);
+    }
+    if (Addresses.isTaken(em, address)) {
+      throw new RuleViolationException(Violation.of("address", area + ".taken", address));
+    }
+    return address;
+  }
+
+  private MailDomain servedDomain(String name, String area) {
+    return em.createQuery("select d from MailDomain d where d.name = :n", MailDomain.class)
+        .setParameter("n", name)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(
+            () -> new RuleViolationException(Violation.of("address", area + ".domain", name)));
+  }
+
+  private String helpdesk() {
+    return context.getCallerPrincipal().getName();
+  }
+}

@@ -1,0 +1,123 @@
+package org.postroom.domain.distributionlist;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.postroom.domain.common.MailAddresses;
+import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.domain.MailDomain;
+
+/**
+ * An address that delivers to its members' addresses (inside or outside Postroom), for a conference
+ * or a temporary project where a shared mailbox is not wanted. Postfix expands it from the portal's
+ * view {@code mail_aliases}; it has no mailbox of its own.
+ */
+@Entity
+@Table(name = "distribution_list")
+public class DistributionList implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  public static final int MAX_MEMBERS = 1000;
+  public static final int PURPOSE_MAX_LENGTH = 500;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "distribution_list_seq")
+  @SequenceGenerator(
+      name = "distribution_list_seq",
+      sequenceName = "distribution_list_seq",
+      allocationSize = 50)
+  private Long id;
+
+  @Version private long version;
+
+  @Column(nullable = false, unique = true, length = 320)
+  private String address;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "domain_id")
+  private MailDomain domain;
+
+  @Column(length = PURPOSE_MAX_LENGTH)
+  private String purpose;
+
+  @ElementCollection(fetch = FetchType.LAZY)
+  @CollectionTable(name = "distribution_list_member", joinColumns = @JoinColumn(name = "list_id"))
+  @Column(name = "address", nullable = false, length = 320)
+  private Set<String> members = new TreeSet<>();
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected DistributionList() {}
+
+  public DistributionList(MailDomain domain, String address, String purpose, Instant now) {
+    if (purpose != null && purpose.length() > PURPOSE_MAX_LENGTH) {
+      throw RuleViolationException.of("distributionList.purposeTooLong", PURPOSE_MAX_LENGTH);
+    }
+    this.domain = domain;
+    this.address = address;
+    this.purpose = purpose == null || purpose.isBlank() ? null : purpose.strip();
+    this.createdAt = now;
+  }
+
+  /** Adds a member address (normalized); one already there is no change. */
+  public void addMember(String raw) {
+    String member = MailAddresses.normalize(raw);
+    if (!MailAddresses.isWellFormed(member)) {
+      throw RuleViolationException.of("distributionList.malformed", member);
+    }
+    if (member.equals(address)) {
+      throw RuleViolationException.of("distributionList.self", member);
+    }
+    if (!members.contains(member) && members.size() >= MAX_MEMBERS) {
+      throw RuleViolationException.of("distributionList.tooMany", MAX_MEMBERS);
+    }
+    members.add(member);
+  }
+
+  public void removeMember(String raw) {
+    if (!members.remove(MailAddresses.normalize(raw))) {
+      throw RuleViolationException.of("distributionList.notMember", MailAddresses.normalize(raw));
+    }
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getAddress() {
+    return address;
+  }
+
+  public MailDomain getDomain() {
+    return domain;
+  }
+
+  public String getPurpose() {
+    return purpose;
+  }
+
+  public List<String> getMembers() {
+    return List.copyOf(new TreeSet<>(members));
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+}
