@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which addresses are taken, for one chunk: the likely candidates are loaded with one query,
- * anything else is asked when needed, and addresses handed out within the chunk count as taken at
- * once.
+ * Which addresses are taken (by mailboxes, open requests, aliases and distribution lists), for one
+ * chunk: the likely candidates are loaded with one query, anything else is asked when needed, and
+ * addresses handed out within the chunk count as taken at once.
  */
 final class TakenAddresses {
 
@@ -32,6 +32,19 @@ final class TakenAddresses {
                   "select m.address from Mailbox m where m.addressBase in :bases", String.class)
               .setParameter("bases", List.copyOf(bases))
               .getResultList());
+      // aliases and distribution lists have no base: all of those in the chunk's domains (few)
+      List<String> domains =
+          bases.stream().map(b -> b.substring(b.lastIndexOf('@') + 1)).distinct().toList();
+      for (String entity : List.of("MailboxAlias", "DistributionList")) {
+        taken.addAll(
+            em.createQuery(
+                    "select x.address from "
+                        + entity
+                        + " x where substring(x.address, locate('@', x.address) + 1) in :domains",
+                    String.class)
+                .setParameter("domains", domains)
+                .getResultList());
+      }
     }
   }
 
@@ -79,6 +92,14 @@ final class TakenAddresses {
                 String.class)
             .setParameter("addresses", addresses)
             .getResultList());
+    for (String entity : List.of("MailboxAlias", "DistributionList")) {
+      found.addAll(
+          em.createQuery(
+                  "select x.address from " + entity + " x where x.address in :addresses",
+                  String.class)
+              .setParameter("addresses", addresses)
+              .getResultList());
+    }
     return found;
   }
 }

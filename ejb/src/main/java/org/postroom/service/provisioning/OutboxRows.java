@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.postroom.domain.provisioning.ChangeKind;
 import org.postroom.domain.provisioning.ChangeState;
 import org.postroom.domain.provisioning.ProvisioningChange;
 import org.postroom.domain.sieve.MailboxSieve;
@@ -61,8 +62,33 @@ public class OutboxRows {
     return Optional.ofNullable(em.find(MailboxSieve.class, mailboxId)).map(MailboxSieve::getScript);
   }
 
-  public void applied(long changeId, Instant now) {
-    em.find(ProvisioningChange.class, changeId).applied(now);
+  /**
+   * The Sieve changes of a mailbox that one push of its desired script settles, from the due change
+   * {@code first} on: pending, and not behind an outstanding change of another kind (order per
+   * mailbox). Read before the desired script, so that each of them is already in it.
+   */
+  public List<Long> sieveChangesFrom(long mailboxId, long first) {
+    List<ChangeKind> sieve = List.of(ChangeKind.PUT_SIEVE, ChangeKind.DELETE_SIEVE);
+    return em.createQuery(
+            "select c.id from ProvisioningChange c where c.mailboxId = :m and c.state = :pending"
+                + " and c.kind in :sieve and c.id >= :first"
+                + " and not exists (select e.id from ProvisioningChange e"
+                + "   where e.mailboxId = :m and e.kind not in :sieve and e.id > :first"
+                + "   and e.id < c.id and e.state in (:pending, :failed))"
+                + " order by c.id",
+            Long.class)
+        .setParameter("m", mailboxId)
+        .setParameter("pending", ChangeState.PENDING)
+        .setParameter("failed", ChangeState.FAILED)
+        .setParameter("sieve", sieve)
+        .setParameter("first", first)
+        .getResultList();
+  }
+
+  public void applied(List<Long> changeIds, Instant now) {
+    for (Long id : changeIds) {
+      em.find(ProvisioningChange.class, id).applied(now);
+    }
   }
 
   /**

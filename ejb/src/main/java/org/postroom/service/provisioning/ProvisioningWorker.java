@@ -1,5 +1,6 @@
 package org.postroom.service.provisioning;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
@@ -8,14 +9,22 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,11 +33,13 @@ import org.postroom.domain.provisioning.ProvisioningChange;
 /**
  * Applies the outbox to the mail server, once per cluster: the node holding the outbox lease works,
  * the others wait for it to lapse. It wakes when a change commits and every few seconds; changes of
- * one mailbox go in the order they were made. A change the server refuses backs off on its own;
- * when the server cannot be reached at all, no change is blamed: the worker pauses (1 s, doubling
- * up to {@link #MAX_PAUSE}) and starts again where it stopped. A change is applied at least once
- * and marked applied exactly once; the mail server's operations are idempotent, so a change
- * repeated after a crash between the two leaves the same result.
+ * one mailbox go in the order they were made, different mailboxes in up to {@value #LANES} lanes
+ * side by side, and one push of a mailbox's Sieve script settles all its Sieve changes made before.
+ * A change the server refuses backs off on its own; when the server cannot be reached at all, no
+ * change is blamed: the worker pauses (1 s, doubling up to {@link #MAX_PAUSE}) and starts again
+ * where it stopped. A change is applied at least once and marked applied exactly once; the mail
+ * server's operations are idempotent, so a change repeated after a crash between the two leaves the
+ * same result.
  */
 @Singleton
 @PermitAll
@@ -38,6 +49,7 @@ public class ProvisioningWorker {
   private static final Logger LOG = Logger.getLogger(ProvisioningWorker.class.getName());
 
   static final int BATCH = 100;
+  static final int LANES = 4;
   static final Duration LEASE = Duration.ofSeconds(60);
   static final Duration RENEW_AFTER = Duration.ofSeconds(10);
   static final Duration MAX_PAUSE = Duration.ofSeconds(30);
@@ -53,6 +65,7 @@ public class ProvisioningWorker {
   @Inject MailSystems mailSystems;
   @Inject MailSystem mailSystem;
   @Inject OutboxRows rows;
+  @Resource ManagedExecutorService executor;
 
   @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -100,45 +113,20 @@ public class ProvisioningWorker {
         if (due.isEmpty()) {
           return;
         }
-        Set<Long> heldBack = new HashSet<>();
-        for (ProvisioningChange change : due) {
-          if (Duration.between(renewed, Instant.now()).compareTo(RENEW_AFTER) > 0) {
-            renewed = Instant.now();
-            if (!rows.holdLease(node, renewed, LEASE)) {
-              return;
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Future<?>> running = new ArrayList<>();
+        for (List<ProvisioningChange> lane : lanes(due)) {
+          running.add(executor.submit(() -> applyLane(lane, stop)));
+        }
+        for (Future<?> lane : running) {
+          while (!waitFor(lane)) {
+            if (!rows.holdLease(node, Instant.now(), LEASE)) {
+              stop.set(true); // another node took over: finish what is under way, no more
             }
           }
-          if (heldBack.contains(change.getMailboxId())) {
-            continue; // an earlier change of this mailbox is backing off: keep the order
-          }
-          try {
-            apply(change);
-            rows.applied(change.getId(), Instant.now());
-            pause = Duration.ZERO;
-          } catch (MailServerRefusedException e) {
-            heldBack.add(change.getMailboxId());
-            boolean failed = rows.refused(change.getId(), e.getMessage(), Instant.now());
-            LOG.log(
-                failed ? Level.WARNING : Level.INFO,
-                () ->
-                    "Provisioning change "
-                        + change.getId()
-                        + (failed ? " failed for good, the helpdesk decides: " : " refused: ")
-                        + e.getMessage());
-          } catch (MailServerUnavailableException e) {
-            pause = pause.isZero() ? Duration.ofSeconds(1) : pause.multipliedBy(2);
-            if (pause.compareTo(MAX_PAUSE) > 0) {
-              pause = MAX_PAUSE;
-            }
-            pausedUntil = Instant.now().plus(pause);
-            LOG.warning(
-                () ->
-                    "The mail server cannot be reached, next try in "
-                        + pause
-                        + ": "
-                        + e.getMessage());
-            return;
-          }
+        }
+        if (stop.get()) {
+          return;
         }
       }
     } finally {
@@ -146,22 +134,112 @@ public class ProvisioningWorker {
     }
   }
 
-  private void apply(ProvisioningChange change)
+  /**
+   * The due changes in at most {@value #LANES} lanes: all changes of a mailbox in one lane, in
+   * their order; the lanes run side by side (a ManageSieve session is one mailbox's).
+   */
+  static List<List<ProvisioningChange>> lanes(List<ProvisioningChange> due) {
+    Map<Long, List<ProvisioningChange>> byMailbox = new LinkedHashMap<>();
+    for (ProvisioningChange change : due) {
+      byMailbox.computeIfAbsent(change.getMailboxId(), m -> new ArrayList<>()).add(change);
+    }
+    List<List<ProvisioningChange>> lanes = new ArrayList<>();
+    int next = 0;
+    for (List<ProvisioningChange> changes : byMailbox.values()) {
+      if (lanes.size() < LANES) {
+        lanes.add(new ArrayList<>());
+      }
+      lanes.get(next).addAll(changes);
+      next = (next + 1) % LANES;
+    }
+    return lanes;
+  }
+
+  /** Waits for a lane at most until the lease needs renewing; true when it has finished. */
+  private static boolean waitFor(Future<?> lane) {
+    try {
+      lane.get(RENEW_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException stillRunning) {
+      return false;
+    } catch (ExecutionException e) {
+      LOG.log(Level.WARNING, "A provisioning lane stopped", e.getCause());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    }
+  }
+
+  private void applyLane(List<ProvisioningChange> lane, AtomicBoolean stop) {
+    Set<Long> heldBack = new HashSet<>();
+    Set<Long> settled = new HashSet<>();
+    for (ProvisioningChange change : lane) {
+      if (stop.get()) {
+        return;
+      }
+      if (heldBack.contains(change.getMailboxId())) {
+        continue; // an earlier change of this mailbox is backing off: keep the order
+      }
+      if (settled.contains(change.getId())) {
+        continue; // applied with an earlier change of its mailbox
+      }
+      try {
+        List<Long> applied = apply(change);
+        rows.applied(applied, Instant.now());
+        settled.addAll(applied);
+        pause = Duration.ZERO;
+      } catch (MailServerRefusedException e) {
+        heldBack.add(change.getMailboxId());
+        boolean failed = rows.refused(change.getId(), e.getMessage(), Instant.now());
+        LOG.log(
+            failed ? Level.WARNING : Level.INFO,
+            () ->
+                "Provisioning change "
+                    + change.getId()
+                    + (failed ? " failed for good, the helpdesk decides: " : " refused: ")
+                    + e.getMessage());
+      } catch (MailServerUnavailableException e) {
+        if (!stop.getAndSet(true)) {
+          unreachable(e);
+        }
+        return;
+      }
+    }
+  }
+
+  /** The mail server cannot be reached: every lane stops, the worker pauses. */
+  private void unreachable(MailServerUnavailableException e) {
+    pause = pause.isZero() ? Duration.ofSeconds(1) : pause.multipliedBy(2);
+    if (pause.compareTo(MAX_PAUSE) > 0) {
+      pause = MAX_PAUSE;
+    }
+    pausedUntil = Instant.now().plus(pause);
+    LOG.warning(
+        () -> "The mail server cannot be reached, next try in " + pause + ": " + e.getMessage());
+  }
+
+  /** Applies the change; answers the changes now applied (a Sieve push settles several). */
+  private List<Long> apply(ProvisioningChange change)
       throws MailServerUnavailableException, MailServerRefusedException {
     String address = change.getMailboxAddress();
     switch (change.getKind()) {
       case CREATE_SHARED_MAILBOX -> mailSystem.createSharedMailbox(address);
       case PUT_SIEVE, DELETE_SIEVE -> {
         // the script Postroom wants now, not the one of the change: on a cluster, sequence numbers
-        // of two nodes need not follow the order of commits, the desired state always does
+        // of two nodes need not follow the order of commits, the desired state always does. So
+        // one push settles every Sieve change of the mailbox committed before it was read.
+        List<Long> settled = rows.sieveChangesFrom(change.getMailboxId(), change.getId());
         Optional<String> desired = rows.desiredSieve(change.getMailboxId());
         if (desired.isPresent()) {
           mailSystem.putSieve(address, desired.get());
         } else {
           mailSystem.deleteSieve(address);
         }
+        return settled.contains(change.getId()) ? settled : List.of(change.getId());
       }
       case DELETE_MAILBOX -> mailSystem.deleteMailbox(address);
     }
+    return List.of(change.getId());
   }
 }
