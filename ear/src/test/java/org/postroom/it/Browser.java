@@ -105,6 +105,29 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
+   * Clicks the button ({@code buttonCss}) in the table's row that shows {@code rowText}, trying
+   * again while the row is not there yet or an ajax update replaced it.
+   */
+  public void clickInRow(String tableCss, String rowText, String buttonCss) {
+    await()
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            driver -> {
+              for (WebElement row : driver.findElements(By.cssSelector(tableCss + " tbody tr"))) {
+                if (row.getText().contains(rowText)) {
+                  WebElement button = row.findElement(By.cssSelector(buttonCss));
+                  if (!button.isDisplayed() || !button.isEnabled()) {
+                    return false;
+                  }
+                  button.click();
+                  return true;
+                }
+              }
+              return false;
+            });
+  }
+
+  /**
    * Clicks, trying again when an ajax update replaced the element between finding and clicking it.
    */
   public void click(String cssSelector) {
