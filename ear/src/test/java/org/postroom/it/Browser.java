@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -86,9 +87,14 @@ public final class Browser implements AutoCloseable {
             ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(cssSelector), text));
   }
 
+  /**
+   * Replaces the field's text. Widgets that keep their own value (a date picker, a spinner) ignore
+   * a plain clear, so what is there is also selected and deleted as a user would.
+   */
   public void type(String cssSelector, String text) {
     WebElement field = find(cssSelector);
     field.clear();
+    field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     field.sendKeys(text);
   }
 

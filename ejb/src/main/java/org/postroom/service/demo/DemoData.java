@@ -127,6 +127,7 @@ public class DemoData {
     }
     created += graduate(hash, now);
     created += newcomer(hash, now);
+    created += employee(hash, now);
     int made = created;
     LOG.info(() -> "Demo data ready (" + made + " demo logins created)");
   }
@@ -179,6 +180,31 @@ public class DemoData {
             person, "newcomer", domainNamed("member-e.example"), AccountType.STAFF, null, now);
     account.changePasswordHash(hash);
     em.persist(account);
+    return 1;
+  }
+
+  /**
+   * Jan de Groot works at University A: his account has a mailbox with a generated address, where
+   * he sets his forward and vacation reply himself.
+   */
+  private int employee(String hash, Instant now) {
+    if (em.createQuery("select count(p) from Person p where p.registryId = 'demo-a-1'", Long.class)
+            .getSingleResult()
+        > 0) {
+      return 0;
+    }
+    Person person = new Person("demo-a-1", new PersonName("Jan", "J.", "de", "Groot"), now);
+    person.replaceAffiliations(
+        List.of(new AffiliationPeriod(AffiliationKind.STAFF, LocalDate.now().minusYears(3), null)),
+        now);
+    em.persist(person);
+    MailDomain universityA = domainNamed("umail.example-a.nl");
+    Account account =
+        Account.forPerson(person, "employee", universityA, AccountType.STAFF, null, now);
+    account.changePasswordHash(hash);
+    em.persist(account);
+    String address = "j.de.groot@umail.example-a.nl";
+    em.persist(Mailbox.personal(universityA, address, address, account, now));
     return 1;
   }
 

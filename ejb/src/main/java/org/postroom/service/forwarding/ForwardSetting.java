@@ -11,6 +11,10 @@ public record ForwardSetting(String address, List<String> targets, boolean keepC
     targets = List.copyOf(targets);
   }
 
+  public String targetsText() {
+    return String.join(", ", targets);
+  }
+
   public boolean forwarding() {
     return !targets.isEmpty();
   }

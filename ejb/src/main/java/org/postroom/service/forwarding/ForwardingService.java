@@ -7,14 +7,21 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.common.MailAddresses;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.forwarding.ForwardRules;
@@ -23,19 +30,23 @@ import org.postroom.service.account.Accounts;
 import org.postroom.service.account.OwnMailboxes;
 import org.postroom.service.address.AddressGraph;
 import org.postroom.service.audit.AuditLog;
+import org.postroom.service.notification.MailTemplates;
+import org.postroom.service.notification.Notifier;
 
 /**
  * A person's forward on their own mailbox: to one or more addresses, keeping a copy or not. The
  * forward lives in the portal database, which Postfix reads (view {@code mail_aliases}): it takes
  * effect with the next message, with nothing to send to the mail server. Besides {@link
- * ForwardRules}, a forward may not close a loop through other Postroom addresses.
+ * ForwardRules}, a forward may not close a loop through other Postroom addresses. The owner is
+ * mailed on every change, also when the helpdesk removes a forward.
  */
 @Stateless
-@DeclareRoles({Roles.USER})
+@DeclareRoles({Roles.USER, Roles.HELPDESK})
 @RolesAllowed(Roles.USER)
 public class ForwardingService {
 
   static final String SUBJECT = "Mailbox";
+  static final int REASON_MAX = 1000;
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
@@ -45,6 +56,8 @@ public class ForwardingService {
   @Inject OwnMailboxes ownMailboxes;
   @Inject AddressGraph graph;
   @Inject AuditLog audit;
+  @Inject Notifier notifier;
+  @Inject MailTemplates templates;
 
   /** The caller's forward; empty targets when mail stays in the mailbox. */
   public ForwardSetting current() {
@@ -77,6 +90,18 @@ public class ForwardingService {
         SUBJECT,
         mailbox.getId(),
         String.join(", ", targets) + (keepCopy ? " (copy kept)" : ""));
+    Locale locale = owner.getLocale();
+    notify(
+        owner,
+        mailbox,
+        keepCopy ? "forwarding.setWithCopy" : "forwarding.set",
+        mailbox.getAddress(),
+        owner.getDisplayName(),
+        targets.stream().map(t -> "  " + t).collect(Collectors.joining("\n")),
+        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+            .withLocale(locale)
+            .withZone(ZoneId.systemDefault())
+            .format(Instant.now()));
   }
 
   /** Mail to the caller stays in their mailbox again. */
@@ -89,6 +114,64 @@ public class ForwardingService {
     mailbox.stopForwarding();
     audit.record(
         Instant.now(), owner.getUsername(), "FORWARD_CLEARED", SUBJECT, mailbox.getId(), null);
+    notify(owner, mailbox, "forwarding.cleared", mailbox.getAddress(), owner.getDisplayName());
+  }
+
+  /**
+   * The helpdesk removes a forward that disturbs mail traffic (e.g. a target that bounces or
+   * forwards on to spam traps). The owner is mailed the reason and keeps reading and sending mail
+   * in the mailbox.
+   */
+  @RolesAllowed(Roles.HELPDESK)
+  public void removeAsHelpdesk(String mailboxAddress, String rawReason) {
+    String reason = rawReason == null ? "" : rawReason.strip();
+    if (reason.isEmpty()) {
+      throw new RuleViolationException(Violation.of("reason", "forward.reason.required"));
+    }
+    if (reason.length() > REASON_MAX) {
+      throw new RuleViolationException(
+          Violation.of("reason", "forward.reason.tooLong", REASON_MAX));
+    }
+    Mailbox mailbox =
+        em.createQuery(
+                "select m from Mailbox m where m.address = :a and m.deletionQueuedAt is null",
+                Mailbox.class)
+            .setParameter("a", MailAddresses.normalize(mailboxAddress))
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(
+                () -> RuleViolationException.of("forward.mailboxNotFound", mailboxAddress));
+    if (mailbox.getForwardTargets().isEmpty()) {
+      throw RuleViolationException.of("forward.none", mailbox.getAddress());
+    }
+    String targets = String.join(", ", mailbox.getForwardTargets());
+    mailbox.stopForwarding();
+    audit.record(
+        Instant.now(),
+        context.getCallerPrincipal().getName(),
+        "FORWARD_REMOVED",
+        SUBJECT,
+        mailbox.getId(),
+        targets + ": " + reason);
+    Account owner = mailbox.getOwner();
+    if (owner != null) {
+      notify(
+          owner,
+          mailbox,
+          "forwarding.removed",
+          mailbox.getAddress(),
+          owner.getDisplayName(),
+          targets,
+          reason);
+    }
+  }
+
+  /** Mails the owner about their forward: at their contact address, else at the mailbox. */
+  private void notify(Account owner, Mailbox mailbox, String template, Object... args) {
+    String to =
+        owner.getContactAddress() != null ? owner.getContactAddress() : mailbox.getAddress();
+    notifier.queue(templates.render(template, owner.getLocale(), to, owner.getDisplayName(), args));
   }
 
   private Set<String> ownAddresses(Mailbox mailbox) {

@@ -1,0 +1,56 @@
+package org.postroom.service.mailbox;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import org.postroom.domain.domain.ForwardPolicy;
+import org.postroom.service.forwarding.ForwardSetting;
+import org.postroom.service.vacation.VacationForm;
+
+/**
+ * A person's own mailbox as its page shows it: addresses, quota use as the mail server last
+ * reported it (null while never read), and the settings the person makes on it.
+ *
+ * @param settingsByDomainAdmin forwards and vacation replies are set by the domain administrator
+ * @param vacation the vacation reply, null when none is set
+ */
+public record MailboxOverview(
+    String address,
+    List<String> aliases,
+    long quotaBytes,
+    Long usedBytes,
+    Instant usedReadAt,
+    int warningPercent,
+    ForwardPolicy forwardPolicy,
+    boolean forwardAllowed,
+    boolean settingsByDomainAdmin,
+    ForwardSetting forward,
+    VacationForm vacation)
+    implements Serializable {
+
+  public MailboxOverview {
+    aliases = List.copyOf(aliases);
+  }
+
+  public String aliasesText() {
+    return String.join(", ", aliases);
+  }
+
+  /** Percent of the quota used, 0–999; null while never read. */
+  public Integer usedPercent() {
+    return usedBytes == null || quotaBytes == 0
+        ? null
+        : (int) Math.min(999, usedBytes * 100 / quotaBytes);
+  }
+
+  /** Past the domain's warning threshold: the page advises to clean up. */
+  public boolean nearlyFull() {
+    Integer percent = usedPercent();
+    return percent != null && percent >= warningPercent;
+  }
+
+  /** Whether the person may change forward and vacation reply themselves. */
+  public boolean selfService() {
+    return !settingsByDomainAdmin;
+  }
+}
