@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A person's own mailbox page in a real browser: the demo employee of University A sets a forward
  * (refused first for what it may not be) and a vacation reply with a preview, then stops
- * forwarding; each change of the forward is confirmed by mail, in the account's language.
+ * forwarding; each change of the forward is confirmed by mail, in the account's language. Then the
+ * helpdesk removes a forward that bounces, with a reason the owner is mailed.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -81,6 +82,31 @@ class MyMailboxIT {
       browser.open("mailbox.xhtml");
       browser.waitForText("#vacationNow", "Away until the 4th");
       browser.screenshot("21-mailbox");
+
+      browser.click("#forward\\:keepCopy");
+      browser.type("#forward\\:targets", "list-bouncer@partner.example");
+      browser.click("#forward\\:save");
+      browser.waitForText("#forwardNow", "forwarded to list-bouncer@partner.example; no copy");
+      browser.logout();
+
+      browser.login("helpdesk", PASSWORD);
+      browser.open("helpdesk/account.xhtml?username=employee");
+      browser.waitForText("#mailboxes", "Forwards to list-bouncer@partner.example, no copy kept");
+      browser.click("#removeForward\\:remove");
+      browser.click(".ui-confirmdialog-yes");
+      browser.waitForText("#removeForward", "Give the reason, which the owner is mailed.");
+      browser.type(
+          "#removeForward\\:reason", "The target bounces every message back to the sender.");
+      browser.click("#removeForward\\:remove");
+      browser.click(".ui-confirmdialog-yes");
+      browser.waitForText("#messages", "The forward of " + ADDRESS + " is removed");
+      browser.waitForText("#history", "Forward removed by the helpdesk");
+      browser.screenshot("22-helpdesk-forward-removed");
+      Inbox.Mail removed =
+          Inbox.await(ADDRESS, "De helpdesk heeft het doorsturen van " + ADDRESS + " verwijderd");
+      assertTrue(
+          removed.body().contains("The target bounces every message back to the sender."),
+          removed.body());
     }
   }
 }

@@ -87,11 +87,17 @@ public class DirectoryService {
                 Mailbox.class)
             .setParameter("a", account)
             .getResultList();
-    // what happened to the person (registry) and to the account (alumni address, chosen address…);
-    // two indexed reads rather than one "or", which would not use the index
+    // what happened to the person (registry), to the account (alumni address, chosen address…) and
+    // to its own mailboxes (forward, vacation reply); indexed reads rather than one "or", which
+    // would
+    // not use the index
     List<AuditEntry> history = new ArrayList<>(historyOf("Account", account.getId()));
     if (account.getPerson() != null) {
       history.addAll(historyOf("Person", account.getPerson().getId()));
+    }
+    for (Mailbox mailbox : own) {
+      history.addAll(historyOf("Mailbox", mailbox.getId()));
+      mailbox.getForwardTargets(); // shown on the page, read here
     }
     history.sort(
         Comparator.comparing(AuditEntry::getOccurredAt)
