@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.postroom.domain.common.RuleViolationException;
+import org.postroom.it.Caller;
 import org.postroom.it.Deployments;
 import org.postroom.it.RegistryPerson;
 import org.postroom.service.account.Accounts;
@@ -34,8 +35,11 @@ import org.postroom.service.directory.RegistryImportService;
 import org.postroom.service.domain.DomainService;
 import org.postroom.service.domain.DomainSettings;
 import org.postroom.service.forwarding.ForwardingService;
+import org.postroom.service.provisioning.DovecotMailSystem;
 import org.postroom.service.security.CredentialService;
 import org.postroom.service.security.PasswordHasher;
+import org.postroom.service.vacation.VacationForm;
+import org.postroom.service.vacation.VacationService;
 
 /**
  * What Postfix does with the addresses Postroom keeps (scripts/mail-stack: Postfix reads the
@@ -62,6 +66,8 @@ class PostfixIT {
   @Inject PasswordHasher hasher;
   @Inject ForwardingService forwarding;
   @Inject AddressService addresses;
+  @Inject VacationService vacations;
+  @Inject DovecotMailSystem dovecot;
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
@@ -274,5 +280,43 @@ class PostfixIT {
     awaitSubject(ann, "small enough");
     assertEquals(
         Optional.empty(), subjects(ann).stream().filter(s -> s.startsWith("too large")).findAny());
+  }
+
+  private long count(String mailbox, String subject) throws Exception {
+    return subjects(mailbox).stream().filter(subject::equals).count();
+  }
+
+  @Test
+  void aVacationReplyGoesToEachSenderOncePerIntervalThroughPostfix() throws Exception {
+    MailUsers people = users("va", 3);
+    String ann = people.address(0);
+    String bob = people.address(1);
+    String cid = people.address(2);
+    String reply = "Ann is away (\"really\")";
+    Caller.asSignedIn(
+        accounts,
+        people.usernames().get(0),
+        () -> {
+          vacations.set(
+              new VacationForm(reply, "Back on Monday.\n.\n${not a variable}", null, null, 7));
+          return null;
+        });
+    Instant until = Instant.now().plus(PATIENCE);
+    while (dovecot.sieve(ann).isEmpty()) {
+      assertTrue(Instant.now().isBefore(until), "Ann's script on the mail server in time");
+      Thread.sleep(200);
+    }
+
+    assertTrue(Smtp.send(bob, ann, "first from bob", 300, true).accepted());
+    awaitSubject(ann, "first from bob");
+    awaitSubject(bob, reply);
+    assertTrue(Smtp.send(bob, ann, "second from bob", 300, true).accepted());
+    awaitSubject(ann, "second from bob");
+    // another sender still gets the reply: replies are going out right now
+    assertTrue(Smtp.send(cid, ann, "first from cid", 300, true).accepted());
+    awaitSubject(cid, reply);
+    assertEquals(1, count(bob, reply), "Bob was answered once in the 7 days");
+    assertEquals(1, count(cid, reply));
+    assertEquals(0, count(ann, reply), "Ann does not answer herself");
   }
 }
