@@ -26,6 +26,7 @@ import org.postroom.domain.domain.AddressScheme;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.it.Caller;
 import org.postroom.it.Deployments;
+import org.postroom.it.Inbox;
 import org.postroom.it.RegistryPerson;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.account.AddressChoiceService;
@@ -52,7 +53,7 @@ class MailServerIT {
   @Deployment
   static EnterpriseArchive deployment() {
     return Deployments.earWithTests(
-        MailServerIT.class, Imap.class, Lmtp.class, Smtp.class, RegistryPerson.class);
+        MailServerIT.class, Imap.class, Lmtp.class, Smtp.class, RegistryPerson.class, Inbox.class);
   }
 
   @Inject AddressChoiceService addresses;
@@ -102,8 +103,8 @@ class MailServerIT {
     assertThrows(AuthenticationFailedException.class, () -> imap("student", password()));
   }
 
-  @Test
-  void theMailServerRefusesADeliveryOverTheQuotaOfTheDomainPolicy() throws Exception {
+  /** A new person's mailbox in a new domain whose staff get 1 MB (warned from 90 %). */
+  private String oneMegabyteMailbox() throws Exception {
     String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36).replaceAll("[0-9]", "x");
     DomainSettings wanted = DomainSettings.defaults();
     wanted.setName("quota-" + run + ".example");
@@ -122,8 +123,12 @@ class MailServerIT {
                 new AffiliationPeriod(AffiliationKind.STAFF, LocalDate.of(2026, 1, 1), null))
             .importAsAdmin(imports, credentials);
     assertEquals(1, imported.created(), imported.toString());
-    String address = Caller.asSignedIn(accounts, username, () -> addresses.choose("quinn.quota"));
+    return Caller.asSignedIn(accounts, username, () -> addresses.choose("quinn.quota"));
+  }
 
+  @Test
+  void theMailServerRefusesADeliveryOverTheQuotaOfTheDomainPolicy() throws Exception {
+    String address = oneMegabyteMailbox();
     String first = Lmtp.deliver("sender@example.org", address, "first", 600_000);
     assertTrue(first.startsWith("250"), first);
     String second = Lmtp.deliver("sender@example.org", address, "second", 600_000);
@@ -153,5 +158,54 @@ class MailServerIT {
         "stored " + stored.getQuotaUsedBytes());
     assertTrue(stored.getQuotaReadAt().isAfter(Instant.now().minusSeconds(120)));
     assertTrue(stored.getQuotaUsedPercent() >= 58 && stored.getQuotaUsedPercent() <= 63);
+  }
+
+  private long mailsAbout(String address, String subject) {
+    return Inbox.read(address).stream().filter(m -> m.subject().contains(subject)).count();
+  }
+
+  private void scan() throws Exception {
+    QuotaScanReport scanned = as(credentials, "admin", () -> quotaScan.scan());
+    assertEquals(0, scanned.failed(), scanned.toString());
+  }
+
+  @Test
+  void quotaWarningsAreMailedOncePerCrossing() throws Exception {
+    String address = oneMegabyteMailbox();
+    String warning = "Your mailbox " + address + " is ";
+    assertTrue(Lmtp.deliver("sender@example.org", address, "big", 900_000).startsWith("250"));
+    scan();
+    Inbox.Mail first = Inbox.await(address, warning);
+    assertTrue(first.subject().endsWith("% full"), first.subject());
+    assertTrue(first.body().contains("empty the trash"), first.body());
+    scan();
+    assertEquals(1, mailsAbout(address, warning), "the same crossing is not mailed twice");
+
+    // past 100 % (Dovecot's grace lets the last message in): the second warning, once
+    assertTrue(Lmtp.deliver("sender@example.org", address, "last", 150_000).startsWith("250"));
+    scan();
+    Inbox.await(address, "Your mailbox " + address + " is full");
+    scan();
+    assertEquals(1, mailsAbout(address, "is full"));
+
+    // cleaned up, then filled again: a new crossing, mailed again
+    try (Store store = Imap.asMaster(address)) {
+      Folder inbox = store.getFolder("INBOX");
+      inbox.open(Folder.READ_WRITE);
+      for (jakarta.mail.Message message : inbox.getMessages()) {
+        message.setFlag(jakarta.mail.Flags.Flag.DELETED, true);
+      }
+      inbox.close(true);
+    }
+    scan();
+    assertEquals(1, mailsAbout(address, "% full"), "going down mails nothing");
+    assertTrue(Lmtp.deliver("sender@example.org", address, "again", 920_000).startsWith("250"));
+    scan();
+    Instant until = Instant.now().plusSeconds(30);
+    while (mailsAbout(address, "% full") < 2) {
+      assertTrue(Instant.now().isBefore(until), "the second crossing is mailed");
+      Thread.sleep(200);
+    }
+    assertEquals(1, mailsAbout(address, "is full"));
   }
 }

@@ -42,6 +42,7 @@ public class QuotaScan {
 
   @Inject MailServer server;
   @Inject QuotaFigures figures;
+  @Inject QuotaWarnings warnings;
   @Resource ManagedExecutorService executor;
 
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -65,6 +66,7 @@ public class QuotaScan {
     int total = read;
     int missed = failed;
     LOG.info(() -> "Quota scan: " + total + " mailboxes read, " + missed + " not answered");
+    warnings.run();
     return new QuotaScanReport(read, failed, (System.nanoTime() - start) / 1_000_000, false);
   }
 

@@ -33,6 +33,7 @@ import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Addresses;
 import org.postroom.service.common.Flush;
 import org.postroom.service.common.LikePattern;
+import org.postroom.service.common.Sizes;
 import org.postroom.service.notification.MailTemplates;
 import org.postroom.service.notification.Notifier;
 import org.postroom.service.provisioning.Outbox;
@@ -194,7 +195,7 @@ public class SharedMailboxRequestService {
             requester.getDisplayName(),
             String.valueOf(requestId),
             mailbox.getLoginName(),
-            gigabytes(mailbox.getQuotaBytes(), requester.getLocale()),
+            Sizes.format(mailbox.getQuotaBytes(), requester.getLocale()),
             memberLines(request.getMembers())));
   }
 
@@ -370,9 +371,5 @@ public class SharedMailboxRequestService {
 
   private static String memberNames(List<Account> members) {
     return members.stream().map(Account::getUsername).collect(Collectors.joining(", "));
-  }
-
-  private static String gigabytes(long bytes, Locale locale) {
-    return String.format(locale, "%.1f GB", bytes / 1e9);
   }
 }

@@ -110,6 +110,16 @@ public class Mailbox implements Serializable {
   @Column(name = "quota_read_at", insertable = false, updatable = false)
   private Instant quotaReadAt;
 
+  /** The quota warning last mailed (written by the warning job, not by JPA): see {@link #level}. */
+  @Column(name = "quota_warned_level", insertable = false, updatable = false)
+  private int quotaWarnedLevel;
+
+  /** No warning, past the domain's warning threshold, full. */
+  public static final int WARNED_NONE = 0;
+
+  public static final int WARNED_THRESHOLD = 1;
+  public static final int WARNED_FULL = 2;
+
   protected Mailbox() {}
 
   /**
@@ -310,6 +320,24 @@ public class Mailbox implements Serializable {
 
   public Instant getQuotaReadAt() {
     return quotaReadAt;
+  }
+
+  /**
+   * The warning level the usage calls for: {@link #WARNED_FULL} from 100 %, {@link
+   * #WARNED_THRESHOLD} from the domain's warning percentage, else {@link #WARNED_NONE}.
+   */
+  public static int level(long usedBytes, long quotaBytes, int warningPercent) {
+    if (quotaBytes <= 0) {
+      return WARNED_NONE;
+    }
+    if (usedBytes >= quotaBytes) {
+      return WARNED_FULL;
+    }
+    return usedBytes * 100 >= quotaBytes * warningPercent ? WARNED_THRESHOLD : WARNED_NONE;
+  }
+
+  public int getQuotaWarnedLevel() {
+    return quotaWarnedLevel;
   }
 
   /** Percent of the quota used, 0–100 and more; null while never read. */

@@ -1,6 +1,7 @@
 package org.postroom.web.mailbox;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.vacation.VacationReply;
+import org.postroom.service.common.Sizes;
 import org.postroom.service.forwarding.ForwardingService;
 import org.postroom.service.mailbox.MailboxOverview;
 import org.postroom.service.mailbox.MyMailboxService;
@@ -142,16 +144,9 @@ public class MailboxBacking implements Serializable {
 
   /** A size in MB or GB (decimal, as quotas are set), in the view's language. */
   public String size(Long bytes) {
-    if (bytes == null) {
-      return "";
-    }
-    java.util.Locale locale =
-        jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().getLocale();
-    java.text.NumberFormat number = java.text.NumberFormat.getNumberInstance(locale);
-    number.setMaximumFractionDigits(1);
-    return bytes >= 1_000_000_000L
-        ? number.format(bytes / 1e9) + " GB"
-        : number.format(bytes / 1e6) + " MB";
+    return bytes == null
+        ? ""
+        : Sizes.format(bytes, FacesContext.getCurrentInstance().getViewRoot().getLocale());
   }
 
   public MailboxOverview getOverview() {
