@@ -89,13 +89,20 @@ public final class Browser implements AutoCloseable {
 
   /**
    * Replaces the field's text. Widgets that keep their own value (a date picker, a spinner) ignore
-   * a plain clear, so what is there is also selected and deleted as a user would.
+   * a plain clear, so what is there is also selected and deleted as a user would; a field that an
+   * ajax update replaced meanwhile is found anew and typed again.
    */
   public void type(String cssSelector, String text) {
-    WebElement field = find(cssSelector);
-    field.clear();
-    field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    field.sendKeys(text);
+    await()
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            driver -> {
+              WebElement field = find(cssSelector);
+              field.clear();
+              field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+              field.sendKeys(text);
+              return true;
+            });
   }
 
   /**

@@ -25,6 +25,7 @@ import org.postroom.service.common.Flush;
 import org.postroom.service.notification.MailTemplates;
 import org.postroom.service.notification.Notifier;
 import org.postroom.service.security.PasswordHasher;
+import org.postroom.service.security.PasswordPolicy;
 import org.postroom.service.security.PasswordRules;
 
 /**
@@ -43,6 +44,7 @@ public class AlumniService {
 
   @Resource SessionContext context;
   @Inject Accounts accounts;
+  @Inject PasswordPolicy passwordPolicy;
   @Inject PasswordHasher hasher;
   @Inject AuditLog audit;
   @Inject MailTemplates templates;
@@ -86,7 +88,9 @@ public class AlumniService {
     } else if (served(recovery)) {
       found.add(Violation.of("recovery", "alumni.recovery.internal"));
     }
-    found.addAll(PasswordRules.check(account.getUsername(), password, repeat));
+    found.addAll(
+        passwordPolicy.check(
+            account.getUsername(), password, repeat, account.getDisplayName(), recoveryAddress));
     if (!found.isEmpty()) {
       throw new RuleViolationException(found);
     }

@@ -34,6 +34,7 @@ import org.postroom.service.common.Paging;
 import org.postroom.service.notification.MailTemplates;
 import org.postroom.service.notification.Notifier;
 import org.postroom.service.security.PasswordHasher;
+import org.postroom.service.security.PasswordPolicy;
 import org.postroom.service.security.PasswordRules;
 
 /**
@@ -57,6 +58,7 @@ public class PasswordHelpService {
 
   @Resource SessionContext context;
   @Inject PasswordHasher hasher;
+  @Inject PasswordPolicy passwordPolicy;
   @Inject AuditLog audit;
   @Inject MailTemplates templates;
   @Inject Notifier notifier;
@@ -199,7 +201,8 @@ public class PasswordHelpService {
       throw RuleViolationException.of("password.reset.invalid");
     }
     Account account = reset.getAccount();
-    List<Violation> found = PasswordRules.check(account.getUsername(), password, repeat);
+    List<Violation> found =
+        passwordPolicy.check(account.getUsername(), password, repeat, account.getDisplayName());
     if (!found.isEmpty()) {
       throw new RuleViolationException(found);
     }

@@ -17,6 +17,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -60,6 +61,13 @@ public class Account implements Serializable {
 
   @Column(name = "password_hash", length = 255)
   private String passwordHash;
+
+  /** Wrong current passwords in a row when changing the password; see {@link #passwordRefused}. */
+  @Column(name = "password_failures", nullable = false)
+  private int passwordFailures;
+
+  @Column(name = "password_blocked_until")
+  private Instant passwordBlockedUntil;
 
   @Column(nullable = false, length = 8)
   private String language;
@@ -254,6 +262,35 @@ public class Account implements Serializable {
 
   public void changePasswordHash(String passwordHash) {
     this.passwordHash = passwordHash;
+    this.passwordFailures = 0;
+    this.passwordBlockedUntil = null;
+  }
+
+  /** Wrong current passwords allowed in a row before changing is blocked for a while. */
+  public static final int PASSWORD_FAILURES_MAX = 5;
+
+  public static final Duration PASSWORD_BLOCK = Duration.ofMinutes(15);
+
+  /**
+   * A wrong current password when changing it: after {@value #PASSWORD_FAILURES_MAX} in a row,
+   * changing is blocked for {@link #PASSWORD_BLOCK}. Answers the end of the block, if any.
+   */
+  public Instant passwordRefused(Instant now) {
+    passwordFailures++;
+    if (passwordFailures >= PASSWORD_FAILURES_MAX) {
+      passwordFailures = 0;
+      passwordBlockedUntil = now.plus(PASSWORD_BLOCK);
+    }
+    return passwordBlockedUntil;
+  }
+
+  /** Whether changing the password is blocked now (too many wrong current passwords). */
+  public boolean passwordBlocked(Instant now) {
+    return passwordBlockedUntil != null && now.isBefore(passwordBlockedUntil);
+  }
+
+  public Instant getPasswordBlockedUntil() {
+    return passwordBlockedUntil;
   }
 
   public boolean hasRole(String role) {

@@ -1,0 +1,85 @@
+package org.postroom.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Changing one's own password in a real browser (the demo employee, whose password Postroom keeps):
+ * every rule refuses with its own message, the meter follows the typing, the change is mailed, the
+ * new password logs in and the old one no longer does, and five wrong current passwords block
+ * changing. (Runs after MyMailboxIT, which logs in as the employee with the demo password.)
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PasswordChangeIT {
+
+  private static final String PASSWORD = System.getProperty("it.demo.password");
+  private static final String NEW_PASSWORD = "Tulips along the Amstel 1975";
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Deployments.ear();
+  }
+
+  private static void attempt(Browser browser, String current, String password, String repeat) {
+    browser.type("#change\\:current", current);
+    browser.type("#change\\:password", password);
+    browser.type("#change\\:repeat", repeat);
+    browser.click("#change\\:save");
+  }
+
+  @Test
+  void anEmployeeChangesHisPassword() {
+    try (Browser browser = new Browser()) {
+      browser.login("employee", PASSWORD);
+      browser.click("#homePassword");
+
+      attempt(browser, "not my password", NEW_PASSWORD, NEW_PASSWORD);
+      browser.waitForText("#change", "This is not your current password.");
+
+      browser.type("#change\\:password", "password1");
+      browser.waitForText("#strength", "very weak");
+      attempt(browser, PASSWORD, "password1", "password1");
+      browser.waitForText("#change", "This password is too easy to guess");
+
+      attempt(browser, PASSWORD, "Employee of the month 2026", "Employee of the month 2026");
+      browser.waitForText("#change", "must not contain your username");
+
+      attempt(browser, PASSWORD, NEW_PASSWORD, NEW_PASSWORD + "!");
+      browser.waitForText("#change", "The two passwords differ.");
+
+      browser.type("#change\\:password", NEW_PASSWORD);
+      browser.waitForText("#strength", "very strong");
+      browser.screenshot("23-password-strength");
+      attempt(browser, PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
+      browser.waitForText("#messages", "Your password is changed");
+      // no recovery or contact address: to his mailbox, in his language (Dutch)
+      Inbox.Mail mail =
+          Inbox.await("j.de.groot@umail.example-a.nl", "Uw Postroom-wachtwoord is gewijzigd");
+      assertTrue(mail.body().contains("employee"), mail.body());
+
+      browser.logout();
+      browser.open("login.xhtml");
+      browser.type("#login\\:username", "employee");
+      browser.type("#login\\:password", PASSWORD);
+      browser.click("#login\\:submit");
+      browser.waitForText("body", "The username or password is not correct.");
+      browser.login("employee", NEW_PASSWORD);
+      browser.click("#homePassword");
+      for (int i = 0; i < 5; i++) {
+        attempt(
+            browser, "wrong " + i, "Another long passphrase 2027", "Another long passphrase 2027");
+      }
+      browser.waitForText("#change", "Too many wrong passwords: try again in 15 minutes.");
+      attempt(
+          browser, NEW_PASSWORD, "Another long passphrase 2027", "Another long passphrase 2027");
+      browser.waitForText("#change", "Too many wrong passwords");
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package org.postroom.service.security;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import org.postroom.domain.account.Account;
+import org.postroom.domain.account.Roles;
+import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.common.Violation;
+import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.service.account.Accounts;
+import org.postroom.service.account.OwnMailboxes;
+import org.postroom.service.audit.AuditLog;
+import org.postroom.service.notification.MailTemplates;
+import org.postroom.service.notification.Notifier;
+
+/**
+ * Changing one's own password, for accounts whose password Postroom keeps (alumni, local accounts);
+ * an institutional login's password is the institution's. The current password is required; five
+ * wrong ones in a row block changing for 15 minutes. The mail servers read the new hash from the
+ * portal's views at the next login; the person is mailed about every change.
+ */
+@Stateless
+@DeclareRoles({Roles.USER})
+@RolesAllowed(Roles.USER)
+public class PasswordChangeService {
+
+  static final String SUBJECT = "Account";
+
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
+
+  @Resource SessionContext context;
+  @Inject Accounts accounts;
+  @Inject OwnMailboxes ownMailboxes;
+  @Inject PasswordHasher hasher;
+  @Inject PasswordPolicy policy;
+  @Inject PasswordAttempts attempts;
+  @Inject AuditLog audit;
+  @Inject Notifier notifier;
+  @Inject MailTemplates templates;
+
+  /** Whether the caller's password is Postroom's to change. */
+  public boolean ownsPassword() {
+    return accounts.of(context.getCallerPrincipal()).getPasswordHash() != null;
+  }
+
+  /** zxcvbn's score of a password being typed, 0–4, for the strength meter. */
+  public int strength(String password) {
+    Account account = accounts.of(context.getCallerPrincipal());
+    return password == null || password.isEmpty()
+        ? 0
+        : policy.score(password, account.getUsername(), account.getDisplayName());
+  }
+
+  public void change(String current, String password, String repeat) {
+    // not locked yet: a wrong current password is counted in a transaction of its own, on this row
+    Account account = accounts.of(context.getCallerPrincipal());
+    Instant now = Instant.now();
+    if (account.getPasswordHash() == null) {
+      throw RuleViolationException.of("password.change.notOwned");
+    }
+    if (account.passwordBlocked(now)) {
+      throw blocked(account.getPasswordBlockedUntil(), now);
+    }
+    if (current == null || !hasher.verify(current, account.getPasswordHash())) {
+      Instant blockedUntil = attempts.refused(account.getId(), now);
+      if (blockedUntil != null && blockedUntil.isAfter(now)) {
+        throw blocked(blockedUntil, now);
+      }
+      throw new RuleViolationException(Violation.of("current", "password.change.wrongCurrent"));
+    }
+    List<Violation> found =
+        policy.check(account.getUsername(), password, repeat, account.getDisplayName());
+    if (!found.isEmpty()) {
+      throw new RuleViolationException(found);
+    }
+    if (hasher.verify(password, account.getPasswordHash())) {
+      throw new RuleViolationException(Violation.of("password", "password.change.same"));
+    }
+    em.lock(account, LockModeType.PESSIMISTIC_WRITE);
+    account.changePasswordHash(hasher.hash(password));
+    audit.record(now, account.getUsername(), "PASSWORD_CHANGED", SUBJECT, account.getId(), null);
+    String to =
+        account.getRecoveryAddress() != null
+            ? account.getRecoveryAddress()
+            : account.getContactAddress() != null
+                ? account.getContactAddress()
+                : ownMailboxes.of(account).map(Mailbox::getAddress).orElse(null);
+    Locale locale = account.getLocale();
+    notifier.queue(
+        templates.render(
+            "credentials.changed",
+            locale,
+            to,
+            account.getDisplayName(),
+            account.getDisplayName(),
+            account.getUsername(),
+            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                .withLocale(locale)
+                .withZone(ZoneId.systemDefault())
+                .format(now)));
+  }
+
+  private static RuleViolationException blocked(Instant until, Instant now) {
+    long minutes = Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60);
+    return new RuleViolationException(Violation.of("current", "password.change.blocked", minutes));
+  }
+}
