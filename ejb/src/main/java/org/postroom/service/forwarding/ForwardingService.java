@@ -10,9 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -98,10 +95,7 @@ public class ForwardingService {
         mailbox.getAddress(),
         owner.getDisplayName(),
         targets.stream().map(t -> "  " + t).collect(Collectors.joining("\n")),
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-            .withLocale(locale)
-            .withZone(ZoneId.systemDefault())
-            .format(Instant.now()));
+        MailTemplates.moment(Instant.now(), locale));
   }
 
   /** Mail to the caller stays in their mailbox again. */

@@ -14,9 +14,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -31,6 +28,7 @@ import org.postroom.domain.help.PasswordReset;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Flush;
 import org.postroom.service.common.Paging;
+import org.postroom.service.notification.CredentialMails;
 import org.postroom.service.notification.MailTemplates;
 import org.postroom.service.notification.Notifier;
 import org.postroom.service.security.PasswordHasher;
@@ -58,6 +56,7 @@ public class PasswordHelpService {
 
   @Resource SessionContext context;
   @Inject PasswordHasher hasher;
+  @Inject CredentialMails credentialMails;
   @Inject PasswordPolicy passwordPolicy;
   @Inject AuditLog audit;
   @Inject MailTemplates templates;
@@ -167,10 +166,7 @@ public class PasswordHelpService {
             account.getDisplayName(),
             account.getUsername(),
             resetPage + "?token=" + token,
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                .withLocale(locale)
-                .withZone(ZoneId.systemDefault())
-                .format(reset.getExpiresAt())));
+            MailTemplates.moment(reset.getExpiresAt(), locale)));
   }
 
   /** Resolves a request without a link (e.g. the helpdesk answered the person another way). */
@@ -215,21 +211,12 @@ public class PasswordHelpService {
         .forEach(r -> r.use(now));
     Flush.orFail(em, Violation.of(null, "password.reset.invalid"));
     audit.record(now, account.getUsername(), "PASSWORD_RESET", SUBJECT, account.getId(), null);
-    Locale locale = Locale.forLanguageTag(account.getLanguage());
-    notifier.queue(
-        templates.render(
-            "credentials.changed",
-            locale,
-            account.getRecoveryAddress() == null
-                ? account.getContactAddress()
-                : account.getRecoveryAddress(),
-            account.getDisplayName(),
-            account.getDisplayName(),
-            account.getUsername(),
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                .withLocale(locale)
-                .withZone(ZoneId.systemDefault())
-                .format(now)));
+    credentialMails.changed(
+        account,
+        account.getRecoveryAddress() == null
+            ? account.getContactAddress()
+            : account.getRecoveryAddress(),
+        now);
   }
 
   private PasswordReset usableReset(String token, Instant now) {

@@ -2,6 +2,10 @@ package org.postroom.service.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -29,6 +33,14 @@ public class MailTemplates {
             + "\n\n-- \n"
             + bundle.getString("signature");
     return new OutgoingMail(to, MailHeaders.fold(toName), subject, body);
+  }
+
+  /** A moment as mails show it: date and time in the recipient's language, the server's zone. */
+  public static String moment(Instant when, Locale locale) {
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+        .withLocale(locale)
+        .withZone(ZoneId.systemDefault())
+        .format(when);
   }
 
   private static String format(ResourceBundle bundle, String key, Locale locale, Object... args) {

@@ -11,11 +11,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Locale;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.common.RuleViolationException;
@@ -24,8 +20,7 @@ import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.account.OwnMailboxes;
 import org.postroom.service.audit.AuditLog;
-import org.postroom.service.notification.MailTemplates;
-import org.postroom.service.notification.Notifier;
+import org.postroom.service.notification.CredentialMails;
 
 /**
  * Changing one's own password, for accounts whose password Postroom keeps (alumni, local accounts);
@@ -50,8 +45,7 @@ public class PasswordChangeService {
   @Inject PasswordPolicy policy;
   @Inject PasswordAttempts attempts;
   @Inject AuditLog audit;
-  @Inject Notifier notifier;
-  @Inject MailTemplates templates;
+  @Inject CredentialMails credentialMails;
 
   /** Whether the caller's password is Postroom's to change. */
   public boolean ownsPassword() {
@@ -100,19 +94,7 @@ public class PasswordChangeService {
             : account.getContactAddress() != null
                 ? account.getContactAddress()
                 : ownMailboxes.of(account).map(Mailbox::getAddress).orElse(null);
-    Locale locale = account.getLocale();
-    notifier.queue(
-        templates.render(
-            "credentials.changed",
-            locale,
-            to,
-            account.getDisplayName(),
-            account.getDisplayName(),
-            account.getUsername(),
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                .withLocale(locale)
-                .withZone(ZoneId.systemDefault())
-                .format(now)));
+    credentialMails.changed(account, to, now);
   }
 
   private static RuleViolationException blocked(Instant until, Instant now) {
