@@ -74,7 +74,7 @@ class MyMailboxIT {
       browser.click("#vacation\\:save");
       browser.waitForText("#messages", "Your vacation reply is saved");
       browser.waitForText(
-          "#vacationNow", "Replying with \"Away until the 4th\" from 2026-12-20 to 2027-01-04.");
+          "#vacationNow", "Replying with \"Away until the 4th\" from 2026-12-20 until 2027-01-04.");
 
       browser.click("#forward\\:remove");
       browser.waitForText("#forwardNow", "Your mail stays in your mailbox.");

@@ -128,6 +128,7 @@ public class DemoData {
     created += graduate(hash, now);
     created += newcomer(hash, now);
     created += employee(hash, now);
+    created += memberOrganisation(hash, now);
     int made = created;
     LOG.info(() -> "Demo data ready (" + made + " demo logins created)");
   }
@@ -206,6 +207,40 @@ public class DemoData {
     String address = "j.de.groot@umail.example-a.nl";
     em.persist(Mailbox.personal(universityA, address, address, account, now));
     return 1;
+  }
+
+  /**
+   * A member organisation of hosting provider E, whose webmaster (Wim Wouters, domain-admin of
+   * member-e.example) sets forwards and vacation replies for its people, e.g. Mia Jansen.
+   */
+  private int memberOrganisation(String hash, Instant now) {
+    if (em.createQuery("select count(p) from Person p where p.registryId = 'demo-e-2'", Long.class)
+            .getSingleResult()
+        > 0) {
+      return 0;
+    }
+    MailDomain member = domainNamed("member-e.example");
+    Person webmasterPerson =
+        new Person("demo-e-2", new PersonName("Wim", null, null, "Wouters"), now);
+    Person miaPerson = new Person("demo-e-3", new PersonName("Mia", null, null, "Jansen"), now);
+    for (Person person : List.of(webmasterPerson, miaPerson)) {
+      person.replaceAffiliations(
+          List.of(
+              new AffiliationPeriod(AffiliationKind.STAFF, LocalDate.now().minusYears(1), null)),
+          now);
+      em.persist(person);
+    }
+    Account webmaster =
+        Account.forPerson(webmasterPerson, "webmaster", member, AccountType.STAFF, null, now);
+    webmaster.grant(Roles.DOMAIN_ADMIN);
+    webmaster.changePasswordHash(hash);
+    em.persist(webmaster);
+    Account mia = Account.forPerson(miaPerson, "member", member, AccountType.STAFF, null, now);
+    mia.changePasswordHash(hash);
+    em.persist(mia);
+    String address = "mia.jansen@member-e.example";
+    em.persist(Mailbox.personal(member, address, address, mia, now));
+    return 2;
   }
 
   private MailDomain domainNamed(String name) {

@@ -27,6 +27,7 @@ import org.postroom.service.account.Accounts;
 import org.postroom.service.account.OwnMailboxes;
 import org.postroom.service.address.AddressGraph;
 import org.postroom.service.audit.AuditLog;
+import org.postroom.service.delegation.DelegatedMailboxes;
 import org.postroom.service.notification.MailTemplates;
 import org.postroom.service.notification.Notifier;
 
@@ -38,7 +39,7 @@ import org.postroom.service.notification.Notifier;
  * mailed on every change, also when the helpdesk removes a forward.
  */
 @Stateless
-@DeclareRoles({Roles.USER, Roles.HELPDESK})
+@DeclareRoles({Roles.USER, Roles.HELPDESK, Roles.DOMAIN_ADMIN})
 @RolesAllowed(Roles.USER)
 public class ForwardingService {
 
@@ -52,6 +53,7 @@ public class ForwardingService {
   @Inject Accounts accounts;
   @Inject OwnMailboxes ownMailboxes;
   @Inject AddressGraph graph;
+  @Inject DelegatedMailboxes delegated;
   @Inject AuditLog audit;
   @Inject Notifier notifier;
   @Inject MailTemplates templates;
@@ -67,7 +69,23 @@ public class ForwardingService {
   /** Forwards the caller's mail; a broken rule changes nothing. */
   public void set(List<String> rawTargets, boolean keepCopy) {
     Account owner = caller();
-    Mailbox mailbox = ownMailboxes.lockedForSettings(owner, "forward");
+    forward(ownMailboxes.lockedForSettings(owner, "forward"), rawTargets, keepCopy, owner);
+  }
+
+  /** The domain administrator forwards a mailbox of their domain; its owner is mailed. */
+  @RolesAllowed(Roles.DOMAIN_ADMIN)
+  public void setFor(String address, List<String> rawTargets, boolean keepCopy) {
+    forward(delegated.locked(caller(), address), rawTargets, keepCopy, caller());
+  }
+
+  /** The domain administrator stops a mailbox's forward; its owner is mailed. */
+  @RolesAllowed(Roles.DOMAIN_ADMIN)
+  public void clearFor(String address) {
+    stop(delegated.locked(caller(), address), caller());
+  }
+
+  private void forward(Mailbox mailbox, List<String> rawTargets, boolean keepCopy, Account actor) {
+    Account owner = mailbox.getOwner();
     List<String> targets = ForwardRules.normalize(rawTargets);
     Set<String> own = ownAddresses(mailbox);
     Set<String> served = servedDomains();
@@ -82,7 +100,7 @@ public class ForwardingService {
     }
     audit.record(
         Instant.now(),
-        owner.getUsername(),
+        actor.getUsername(),
         "FORWARD_SET",
         SUBJECT,
         mailbox.getId(),
@@ -101,13 +119,17 @@ public class ForwardingService {
   /** Mail to the caller stays in their mailbox again. */
   public void clear() {
     Account owner = caller();
-    Mailbox mailbox = ownMailboxes.lockedForSettings(owner, "forward");
+    stop(ownMailboxes.lockedForSettings(owner, "forward"), owner);
+  }
+
+  private void stop(Mailbox mailbox, Account actor) {
     if (mailbox.getForwardTargets().isEmpty()) {
       return;
     }
     mailbox.stopForwarding();
     audit.record(
-        Instant.now(), owner.getUsername(), "FORWARD_CLEARED", SUBJECT, mailbox.getId(), null);
+        Instant.now(), actor.getUsername(), "FORWARD_CLEARED", SUBJECT, mailbox.getId(), null);
+    Account owner = mailbox.getOwner();
     notify(owner, mailbox, "forwarding.cleared", mailbox.getAddress(), owner.getDisplayName());
   }
 

@@ -11,11 +11,13 @@ import org.postroom.service.vacation.VacationForm;
  * A person's own mailbox as its page shows it: addresses, quota use as the mail server last
  * reported it (null while never read), and the settings the person makes on it.
  *
+ * @param ownerName the owner's display name, for a domain administrator's view
  * @param settingsByDomainAdmin forwards and vacation replies are set by the domain administrator
  * @param vacation the vacation reply, null when none is set
  */
 public record MailboxOverview(
     String address,
+    String ownerName,
     List<String> aliases,
     long quotaBytes,
     Long usedBytes,

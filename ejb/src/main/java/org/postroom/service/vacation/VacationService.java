@@ -19,6 +19,7 @@ import org.postroom.domain.vacation.VacationReply;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.account.OwnMailboxes;
 import org.postroom.service.audit.AuditLog;
+import org.postroom.service.delegation.DelegatedMailboxes;
 import org.postroom.service.sieve.SieveScriptBuilder;
 import org.postroom.service.sieve.SieveScripts;
 
@@ -29,7 +30,7 @@ import org.postroom.service.sieve.SieveScripts;
  * may not change them.
  */
 @Stateless
-@DeclareRoles({Roles.USER})
+@DeclareRoles({Roles.USER, Roles.DOMAIN_ADMIN})
 @RolesAllowed(Roles.USER)
 public class VacationService {
 
@@ -41,13 +42,29 @@ public class VacationService {
   @Resource SessionContext context;
   @Inject Accounts accounts;
   @Inject OwnMailboxes ownMailboxes;
+  @Inject DelegatedMailboxes delegated;
   @Inject AuditLog audit;
   @Inject SieveScripts scripts;
 
   /** Sets the caller's reply; a broken rule changes nothing. */
   public void set(@NotNull VacationForm form) {
     Account owner = caller();
-    Mailbox mailbox = ownMailboxes.lockedForSettings(owner, "vacation");
+    reply(ownMailboxes.lockedForSettings(owner, "vacation"), form, owner);
+  }
+
+  /** The domain administrator sets the reply of a mailbox of their domain. */
+  @RolesAllowed(Roles.DOMAIN_ADMIN)
+  public void setFor(String address, @NotNull VacationForm form) {
+    reply(delegated.locked(caller(), address), form, caller());
+  }
+
+  /** The domain administrator switches off the reply of a mailbox of their domain. */
+  @RolesAllowed(Roles.DOMAIN_ADMIN)
+  public void clearFor(String address) {
+    stop(delegated.locked(caller(), address), caller());
+  }
+
+  private void reply(Mailbox mailbox, VacationForm form, Account actor) {
     Instant now = Instant.now();
     VacationReply reply = em.find(VacationReply.class, mailbox.getId());
     boolean created = reply == null;
@@ -59,10 +76,10 @@ public class VacationService {
     if (created) {
       em.persist(reply);
     }
-    scripts.apply(mailbox, scriptOf(mailbox, reply), owner.getUsername(), now);
+    scripts.apply(mailbox, scriptOf(mailbox, reply), actor.getUsername(), now);
     audit.record(
         now,
-        owner.getUsername(),
+        actor.getUsername(),
         "VACATION_SET",
         SUBJECT,
         mailbox.getId(),
@@ -74,15 +91,18 @@ public class VacationService {
   /** Switches the caller's reply off. */
   public void clear() {
     Account owner = caller();
-    Mailbox mailbox = ownMailboxes.lockedForSettings(owner, "vacation");
+    stop(ownMailboxes.lockedForSettings(owner, "vacation"), owner);
+  }
+
+  private void stop(Mailbox mailbox, Account actor) {
     VacationReply reply = em.find(VacationReply.class, mailbox.getId());
     if (reply == null) {
       return;
     }
     Instant now = Instant.now();
     em.remove(reply);
-    scripts.apply(mailbox, scriptOf(mailbox, null), owner.getUsername(), now);
-    audit.record(now, owner.getUsername(), "VACATION_CLEARED", SUBJECT, mailbox.getId(), null);
+    scripts.apply(mailbox, scriptOf(mailbox, null), actor.getUsername(), now);
+    audit.record(now, actor.getUsername(), "VACATION_CLEARED", SUBJECT, mailbox.getId(), null);
   }
 
   private static String scriptOf(Mailbox mailbox, VacationReply reply) {

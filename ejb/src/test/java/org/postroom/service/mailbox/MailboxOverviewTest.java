@@ -16,6 +16,7 @@ class MailboxOverviewTest {
   private static MailboxOverview used(Long bytes) {
     return new MailboxOverview(
         "ann@uni.example",
+        "Ann Smith",
         List.of("a.smith@uni.example"),
         300_000_000L,
         bytes,

@@ -293,6 +293,14 @@ public class Account implements Serializable {
     return passwordBlockedUntil;
   }
 
+  /** Gives the account a further role (e.g. a member organisation's webmaster: domain-admin). */
+  public void grant(String role) {
+    if (!Roles.ALL.contains(role)) {
+      throw new IllegalArgumentException("unknown role " + role);
+    }
+    roles.add(role);
+  }
+
   public boolean hasRole(String role) {
     return roles.contains(role);
   }

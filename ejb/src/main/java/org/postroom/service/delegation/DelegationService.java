@@ -1,0 +1,89 @@
+package org.postroom.service.delegation;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import org.postroom.domain.account.Account;
+import org.postroom.domain.account.Roles;
+import org.postroom.domain.mailbox.MailboxKind;
+import org.postroom.service.account.Accounts;
+import org.postroom.service.common.LikePattern;
+import org.postroom.service.mailbox.MailboxOverview;
+import org.postroom.service.mailbox.MailboxOverviews;
+
+/**
+ * What a domain administrator sees of their domain's mailboxes: a list paged in the database, and
+ * one mailbox's settings. Changes go through the forwarding and vacation services.
+ */
+@Stateless
+@DeclareRoles({Roles.DOMAIN_ADMIN})
+@RolesAllowed(Roles.DOMAIN_ADMIN)
+public class DelegationService {
+
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
+
+  @Resource SessionContext context;
+  @Inject Accounts accounts;
+  @Inject DelegatedMailboxes delegated;
+  @Inject MailboxOverviews overviews;
+
+  private static final String FROM =
+      " from Mailbox m left join m.owner o where m.domain = :d and m.kind in :kinds"
+          + " and m.deletionQueuedAt is null and (m.address like :text escape '\\'"
+          + " or lower(o.displayName) like :text escape '\\')";
+
+  /** The domain the caller administers; null when their account has none. */
+  public String domain() {
+    Account admin = caller();
+    return admin.getDomain() == null ? null : admin.getDomain().getName();
+  }
+
+  public List<DelegatedRow> mailboxes(String text, int first, int pageSize) {
+    if (caller().getDomain() == null) {
+      return List.of();
+    }
+    return bind(
+            em.createQuery(
+                "select new org.postroom.service.delegation.DelegatedRow(m.address,"
+                    + " o.displayName, size(m.forwardTargets) > 0,"
+                    + " (select count(v) from VacationReply v where v.mailboxId = m.id) > 0)"
+                    + FROM
+                    + " order by m.address",
+                DelegatedRow.class),
+            text)
+        .setFirstResult(first)
+        .setMaxResults(pageSize)
+        .getResultList();
+  }
+
+  public long count(String text) {
+    if (caller().getDomain() == null) {
+      return 0;
+    }
+    return bind(em.createQuery("select count(m)" + FROM, Long.class), text).getSingleResult();
+  }
+
+  public MailboxOverview overview(String address) {
+    return overviews.of(delegated.find(caller(), address));
+  }
+
+  private <T> TypedQuery<T> bind(TypedQuery<T> query, String text) {
+    Account admin = caller();
+    return query
+        .setParameter("d", admin.getDomain())
+        .setParameter("kinds", List.of(MailboxKind.PERSONAL, MailboxKind.ALUMNI))
+        .setParameter("text", text == null || text.isBlank() ? "%" : LikePattern.contains(text));
+  }
+
+  private Account caller() {
+    return accounts.of(context.getCallerPrincipal());
+  }
+}
