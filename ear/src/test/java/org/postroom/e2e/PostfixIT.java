@@ -13,11 +13,18 @@ import jakarta.mail.Store;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -31,6 +38,7 @@ import org.postroom.it.Deployments;
 import org.postroom.it.RegistryPerson;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.address.AddressService;
+import org.postroom.service.common.Settings;
 import org.postroom.service.directory.RegistryImportService;
 import org.postroom.service.domain.DomainService;
 import org.postroom.service.domain.DomainSettings;
@@ -306,6 +314,13 @@ class PostfixIT {
       assertTrue(Instant.now().isBefore(until), "Ann's script on the mail server in time");
       Thread.sleep(200);
     }
+    // Pigeonhole compiles the script Postroom generated: one vacation action, the text only as data
+    List<String> program = compiled(dovecot.sieve(ann).orElseThrow());
+    assertEquals(
+        1, program.stream().filter(op -> op.equals("VACATION")).count(), program.toString());
+    assertTrue(
+        program.stream().noneMatch(op -> List.of("DISCARD", "FILEINTO", "REDIRECT").contains(op)),
+        program.toString());
 
     assertTrue(Smtp.send(bob, ann, "first from bob", 300, true).accepted());
     awaitSubject(ann, "first from bob");
@@ -318,5 +333,46 @@ class PostfixIT {
     assertEquals(1, count(bob, reply), "Bob was answered once in the 7 days");
     assertEquals(1, count(cid, reply));
     assertEquals(0, count(ann, reply), "Ann does not answer herself");
+  }
+
+  /**
+   * The opcodes of a script as Pigeonhole's {@code sievec} compiles it and {@code sieve-dump} lists
+   * them, with the end-to-end Dovecot's configuration (its Sieve extensions).
+   */
+  private static List<String> compiled(String script) throws Exception {
+    Path dir = Files.createTempDirectory("sievec");
+    try {
+      Path source = dir.resolve("postroom.sieve");
+      Path binary = dir.resolve("postroom.svbin");
+      Files.writeString(source, script);
+      String config =
+          Settings.get("postroom.e2e.stack.dir").orElseThrow() + "/dovecot/dovecot.conf";
+      run("/usr/bin/sievec", "-c", config, source.toString(), binary.toString());
+      List<String> opcodes = new ArrayList<>();
+      Pattern line = Pattern.compile("^[0-9a-f]{8}:\\s+\\d+: ([A-Z][A-Z_]*)\\b.*");
+      for (String dumped :
+          run("/usr/bin/sieve-dump", "-c", config, binary.toString()).split("\n")) {
+        Matcher opcode = line.matcher(dumped);
+        if (opcode.matches()) {
+          opcodes.add(opcode.group(1));
+        }
+      }
+      return opcodes;
+    } finally {
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path file : files.toList()) {
+          Files.delete(file);
+        }
+      }
+      Files.delete(dir);
+    }
+  }
+
+  private static String run(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(30, TimeUnit.SECONDS), String.join(" ", command));
+    assertEquals(0, process.exitValue(), String.join(" ", command) + ": " + output);
+    return output;
   }
 }
