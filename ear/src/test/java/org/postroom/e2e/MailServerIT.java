@@ -37,6 +37,7 @@ import org.postroom.service.domain.DomainService;
 import org.postroom.service.domain.DomainSettings;
 import org.postroom.service.provisioning.QuotaScan;
 import org.postroom.service.provisioning.QuotaScanReport;
+import org.postroom.service.quota.QuotaService;
 import org.postroom.service.security.CredentialService;
 
 /**
@@ -62,6 +63,7 @@ class MailServerIT {
   @Inject DomainService domains;
   @Inject RegistryImportService imports;
   @Inject QuotaScan quotaScan;
+  @Inject QuotaService quotas;
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
@@ -158,6 +160,21 @@ class MailServerIT {
         "stored " + stored.getQuotaUsedBytes());
     assertTrue(stored.getQuotaReadAt().isAfter(Instant.now().minusSeconds(120)));
     assertTrue(stored.getQuotaUsedPercent() >= 58 && stored.getQuotaUsedPercent() <= 63);
+
+    // the helpdesk raises the quota: the mail server takes it from the userdb at once
+    as(
+        credentials,
+        "helpdesk",
+        () -> {
+          quotas.change(address, 2L);
+          return null;
+        });
+    String again = Lmtp.deliver("sender@example.org", address, "second", 600_000);
+    assertTrue(again.startsWith("250"), again);
+    try (Store store = Imap.asMaster(address)) {
+      Quota.Resource storage = ((QuotaAwareStore) store).getQuota("INBOX")[0].resources[0];
+      assertEquals((2_000_000L + 1023) / 1024, storage.limit);
+    }
   }
 
   private long mailsAbout(String address, String subject) {

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -296,10 +297,11 @@ class PostfixIT {
 
   @Test
   void aVacationReplyGoesToEachSenderOncePerIntervalThroughPostfix() throws Exception {
-    MailUsers people = users("va", 3);
+    MailUsers people = users("va", 4);
     String ann = people.address(0);
     String bob = people.address(1);
     String cid = people.address(2);
+    String dan = people.address(3);
     String reply = "Ann is away (\"really\")";
     Caller.asSignedIn(
         accounts,
@@ -309,8 +311,17 @@ class PostfixIT {
               new VacationForm(reply, "Back on Monday.\n.\n${not a variable}", null, null, 7));
           return null;
         });
+    // Dan's reply starts tomorrow: none yet
+    String later = "Dan is away from tomorrow";
+    Caller.asSignedIn(
+        accounts,
+        people.usernames().get(3),
+        () -> {
+          vacations.set(new VacationForm(later, "Not yet.", LocalDate.now().plusDays(1), null, 1));
+          return null;
+        });
     Instant until = Instant.now().plus(PATIENCE);
-    while (dovecot.sieve(ann).isEmpty()) {
+    while (dovecot.sieve(ann).isEmpty() || dovecot.sieve(dan).isEmpty()) {
       assertTrue(Instant.now().isBefore(until), "Ann's script on the mail server in time");
       Thread.sleep(200);
     }
@@ -330,7 +341,12 @@ class PostfixIT {
     // another sender still gets the reply: replies are going out right now
     assertTrue(Smtp.send(cid, ann, "first from cid", 300, true).accepted());
     awaitSubject(cid, reply);
+    assertTrue(Smtp.send(cid, dan, "to dan", 300, true).accepted());
+    awaitSubject(dan, "to dan");
+    assertTrue(Smtp.send(cid, ann, "second from cid", 300, true).accepted());
+    awaitSubject(ann, "second from cid");
     assertEquals(1, count(bob, reply), "Bob was answered once in the 7 days");
+    assertEquals(0, count(cid, later), "Dan's reply is not active before its first day");
     assertEquals(1, count(cid, reply));
     assertEquals(0, count(ann, reply), "Ann does not answer herself");
   }

@@ -102,6 +102,14 @@ class MyMailboxIT {
       browser.waitForText("#messages", "The forward of " + ADDRESS + " is removed");
       browser.waitForText("#history", "Forward removed by the helpdesk");
       browser.screenshot("22-helpdesk-forward-removed");
+      browser.type("#quota\\:quotaMb", "0");
+      browser.click("#quota\\:save");
+      browser.waitForText("#quota", "The quota must be from 1 MB to");
+      browser.type("#quota\\:quotaMb", "500");
+      browser.click("#quota\\:save");
+      browser.waitForText("#messages", "The storage of " + ADDRESS + " is now 500 MB");
+      browser.waitForText("#mailboxes", "Quota 500 MB");
+      browser.waitForText("#history", "Storage changed");
       Inbox.Mail removed =
           Inbox.await(ADDRESS, "De helpdesk heeft het doorsturen van " + ADDRESS + " verwijderd");
       assertTrue(

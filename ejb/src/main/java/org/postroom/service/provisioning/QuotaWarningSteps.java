@@ -84,7 +84,7 @@ public class QuotaWarningSteps {
   }
 
   private void mail(Mailbox mailbox, int level) {
-    String template = level == Mailbox.WARNED_FULL ? "quota.full" : "quota.warning";
+    String template = level == Mailbox.WARNED_FULL ? "quotaWarning.full" : "quotaWarning.threshold";
     for (Account person : people(mailbox)) {
       // a person's contact address first: a full mailbox may refuse its own warning
       String to = person.getContactAddress();

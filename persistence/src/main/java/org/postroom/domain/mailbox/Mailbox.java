@@ -32,6 +32,7 @@ import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.domain.ForwardPolicy;
 import org.postroom.domain.domain.MailDomain;
+import org.postroom.domain.domain.MailboxPolicy;
 import org.postroom.domain.forwarding.ForwardRules;
 
 /**
@@ -226,6 +227,18 @@ public class Mailbox implements Serializable {
     if (!broken.isEmpty()) {
       throw new RuleViolationException(broken);
     }
+  }
+
+  /**
+   * The helpdesk sets another quota: from 1 MB to the largest a domain policy allows. The mail
+   * server reads it from the userdb at the next login or delivery.
+   */
+  public void changeQuota(long bytes) {
+    if (bytes < MailboxPolicy.MB || bytes > MailboxPolicy.QUOTA_MAX_MB * MailboxPolicy.MB) {
+      throw new RuleViolationException(
+          Violation.of("quotaMb", "quota.range", 1, MailboxPolicy.QUOTA_MAX_MB));
+    }
+    quotaBytes = bytes;
   }
 
   /**

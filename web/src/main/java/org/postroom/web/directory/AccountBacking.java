@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.service.directory.AccountDetail;
 import org.postroom.service.directory.DirectoryService;
 import org.postroom.service.forwarding.ForwardingService;
+import org.postroom.service.quota.QuotaService;
 import org.postroom.web.common.Messages;
 
 /** One account for the helpdesk: affiliations, mailboxes and history. */
@@ -24,11 +26,14 @@ public class AccountBacking implements Serializable {
 
   @Inject DirectoryService directory;
   @Inject ForwardingService forwarding;
+  @Inject QuotaService quotas;
 
   private String username;
   private AccountDetail detail;
   private String forwardMailbox;
   private String forwardReason;
+  private String quotaMailbox;
+  private Long quotaMb;
 
   /** Loads the account named in the URL; an unknown one is a 404. */
   public void load() throws IOException {
@@ -51,6 +56,43 @@ public class AccountBacking implements Serializable {
     } catch (RuleViolationException refused) {
       Messages.show(refused, Map.of("reason", "removeForward:reason"));
     }
+  }
+
+  /** The helpdesk sets another quota for one of the account's mailboxes (own or shared). */
+  public void changeQuota() {
+    try {
+      quotas.change(quotaMailbox, quotaMb);
+      Messages.info("account.quota.changed", quotaMailbox, quotaMb);
+      detail = directory.detail(username);
+    } catch (RuleViolationException refused) {
+      Messages.show(refused, Map.of("quotaMb", "quota:quotaMb"));
+    }
+  }
+
+  /** The addresses of the account's mailboxes, own and shared. */
+  public List<String> getMailboxAddresses() {
+    return detail == null
+        ? List.of()
+        : Stream.concat(detail.ownMailboxes().stream(), detail.sharedMailboxes().stream())
+            .filter(m -> m.getDeletionQueuedAt() == null)
+            .map(Mailbox::getAddress)
+            .toList();
+  }
+
+  public String getQuotaMailbox() {
+    return quotaMailbox;
+  }
+
+  public void setQuotaMailbox(String quotaMailbox) {
+    this.quotaMailbox = quotaMailbox;
+  }
+
+  public Long getQuotaMb() {
+    return quotaMb;
+  }
+
+  public void setQuotaMb(Long quotaMb) {
+    this.quotaMb = quotaMb;
   }
 
   public String targets(Mailbox mailbox) {
