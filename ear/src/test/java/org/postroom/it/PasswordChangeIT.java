@@ -8,6 +8,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 
 /**
  * Changing one's own password in a real browser (the demo employee, whose password Postroom keeps):
@@ -32,6 +34,11 @@ class PasswordChangeIT {
     browser.type("#change\\:password", password);
     browser.type("#change\\:repeat", repeat);
     browser.click("#change\\:save");
+    // the answer re-renders the form with the passwords emptied: wait for it before typing again
+    browser
+        .await()
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.id("change:current")).getDomProperty("value").isEmpty());
   }
 
   @Test
