@@ -26,6 +26,7 @@ import org.postroom.domain.mailbox.MailboxAlias;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Addresses;
 import org.postroom.service.common.Flush;
+import org.postroom.service.common.Mailboxes;
 
 /**
  * The helpdesk's addresses that deliver elsewhere: aliases of a mailbox and distribution lists.
@@ -53,15 +54,7 @@ public class AddressService {
 
   /** Gives the mailbox a further address. */
   public void addAlias(String mailboxAddress, String rawAlias) {
-    Mailbox mailbox =
-        em.createQuery(
-                "select m from Mailbox m where m.address = :a and m.deletionQueuedAt is null",
-                Mailbox.class)
-            .setParameter("a", MailAddresses.normalize(mailboxAddress))
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getResultStream()
-            .findFirst()
-            .orElseThrow(() -> RuleViolationException.of("alias.noMailbox", mailboxAddress));
+    Mailbox mailbox = Mailboxes.lockedLive(em, mailboxAddress, "alias.noMailbox");
     String alias = newAddress(rawAlias, "alias");
     Optional<List<String>> loop = graph.pathTo(mailbox.getForwardTargets(), Set.of(alias));
     if (loop.isPresent()) {

@@ -7,7 +7,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.HashSet;
@@ -18,7 +17,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
-import org.postroom.domain.common.MailAddresses;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.forwarding.ForwardRules;
@@ -27,6 +25,7 @@ import org.postroom.service.account.Accounts;
 import org.postroom.service.account.OwnMailboxes;
 import org.postroom.service.address.AddressGraph;
 import org.postroom.service.audit.AuditLog;
+import org.postroom.service.common.Mailboxes;
 import org.postroom.service.delegation.DelegatedMailboxes;
 import org.postroom.service.notification.MailTemplates;
 import org.postroom.service.notification.Notifier;
@@ -148,16 +147,7 @@ public class ForwardingService {
       throw new RuleViolationException(
           Violation.of("reason", "forward.reason.tooLong", REASON_MAX));
     }
-    Mailbox mailbox =
-        em.createQuery(
-                "select m from Mailbox m where m.address = :a and m.deletionQueuedAt is null",
-                Mailbox.class)
-            .setParameter("a", MailAddresses.normalize(mailboxAddress))
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getResultStream()
-            .findFirst()
-            .orElseThrow(
-                () -> RuleViolationException.of("forward.mailboxNotFound", mailboxAddress));
+    Mailbox mailbox = Mailboxes.lockedLive(em, mailboxAddress, "forward.mailboxNotFound");
     if (mailbox.getForwardTargets().isEmpty()) {
       throw RuleViolationException.of("forward.none", mailbox.getAddress());
     }
@@ -193,10 +183,7 @@ public class ForwardingService {
   private Set<String> ownAddresses(Mailbox mailbox) {
     Set<String> own = new HashSet<>();
     own.add(mailbox.getAddress());
-    own.addAll(
-        em.createQuery("select a.address from MailboxAlias a where a.mailbox = :m", String.class)
-            .setParameter("m", mailbox)
-            .getResultList());
+    own.addAll(Mailboxes.aliasesOf(em, mailbox));
     return own;
   }
 

@@ -7,6 +7,7 @@ import org.postroom.domain.domain.MailboxPolicy;
 import org.postroom.domain.domain.SettingsManager;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.vacation.VacationReply;
+import org.postroom.service.common.Mailboxes;
 import org.postroom.service.forwarding.ForwardSetting;
 import org.postroom.service.vacation.VacationForm;
 
@@ -23,11 +24,7 @@ public class MailboxOverviews {
     return new MailboxOverview(
         mailbox.getAddress(),
         mailbox.getOwner() == null ? null : mailbox.getOwner().getDisplayName(),
-        em.createQuery(
-                "select a.address from MailboxAlias a where a.mailbox = :m order by a.address",
-                String.class)
-            .setParameter("m", mailbox)
-            .getResultList(),
+        Mailboxes.aliasesOf(em, mailbox),
         mailbox.getQuotaBytes(),
         mailbox.getQuotaUsedBytes(),
         mailbox.getQuotaReadAt(),

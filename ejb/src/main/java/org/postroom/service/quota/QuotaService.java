@@ -7,16 +7,15 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Locale;
 import org.postroom.domain.account.Roles;
-import org.postroom.domain.common.MailAddresses;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.domain.MailboxPolicy;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.service.audit.AuditLog;
+import org.postroom.service.common.Mailboxes;
 import org.postroom.service.common.Sizes;
 
 /**
@@ -41,15 +40,7 @@ public class QuotaService {
     if (quotaMb == null) {
       throw RuleViolationException.of("quota.required");
     }
-    Mailbox mailbox =
-        em.createQuery(
-                "select m from Mailbox m where m.address = :a and m.deletionQueuedAt is null",
-                Mailbox.class)
-            .setParameter("a", MailAddresses.normalize(address))
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getResultStream()
-            .findFirst()
-            .orElseThrow(() -> RuleViolationException.of("quota.mailboxNotFound", address));
+    Mailbox mailbox = Mailboxes.lockedLive(em, address, "quota.mailboxNotFound");
     long before = mailbox.getQuotaBytes();
     mailbox.changeQuota(Math.multiplyExact(quotaMb, MailboxPolicy.MB));
     if (before != mailbox.getQuotaBytes()) {

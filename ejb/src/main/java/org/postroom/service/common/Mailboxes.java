@@ -1,0 +1,38 @@
+package org.postroom.service.common;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import org.postroom.domain.common.MailAddresses;
+import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.mailbox.Mailbox;
+
+/** Looking up mailboxes for the services that change them by address. */
+public final class Mailboxes {
+
+  private Mailboxes() {}
+
+  /**
+   * The mailbox with the address (any case), locked for a change, unless its deletion is queued;
+   * otherwise the rule {@code notFoundKey} with the address as typed.
+   */
+  public static Mailbox lockedLive(EntityManager em, String address, String notFoundKey) {
+    return em.createQuery(
+            "select m from Mailbox m where m.address = :a and m.deletionQueuedAt is null",
+            Mailbox.class)
+        .setParameter("a", MailAddresses.normalize(address))
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> RuleViolationException.of(notFoundKey, address));
+  }
+
+  /** The mailbox's further addresses, in order. */
+  public static List<String> aliasesOf(EntityManager em, Mailbox mailbox) {
+    return em.createQuery(
+            "select a.address from MailboxAlias a where a.mailbox = :m order by a.address",
+            String.class)
+        .setParameter("m", mailbox)
+        .getResultList();
+  }
+}
