@@ -50,9 +50,13 @@ class PasswordChangeIT {
       attempt(browser, "not my password", NEW_PASSWORD, NEW_PASSWORD);
       browser.waitForText("#change", "This is not your current password.");
 
-      browser.type("#change\\:password", "password1");
+      browser.waitForText("#change", "At least 10 characters");
+      attempt(browser, PASSWORD, "Zq7#vWn!x", "Zq7#vWn!x");
+      browser.waitForText("#change", "The password needs at least 10 characters.");
+
+      browser.type("#change\\:password", "password123");
       browser.waitForText("#strength", "very weak");
-      attempt(browser, PASSWORD, "password1", "password1");
+      attempt(browser, PASSWORD, "password123", "password123");
       browser.waitForText("#change", "This password is too easy to guess");
 
       attempt(browser, PASSWORD, "Employee of the month 2026", "Employee of the month 2026");

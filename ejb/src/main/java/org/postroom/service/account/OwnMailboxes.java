@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.domain.MailDomain;
 import org.postroom.domain.domain.SettingsManager;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.mailbox.MailboxKind;
@@ -34,6 +35,14 @@ public class OwnMailboxes {
   }
 
   /**
+   * The domain whose password rules apply to the owner's password: their mailbox's (an alumni
+   * mailbox's domain for alumni), else their account's.
+   */
+  public MailDomain passwordDomain(Account owner) {
+    return of(owner).map(Mailbox::getDomain).orElse(owner.getDomain());
+  }
+
+  /**
    * The owner's mailbox, locked, for a setting of {@code area} (the prefix of the messages {@code
    * .noMailbox} and {@code .managedByDomainAdmin}): refused where the domain leaves such settings
    * to its administrator. The lock orders the changes of one mailbox, so that what reaches the mail
@@ -45,6 +54,16 @@ public class OwnMailboxes {
         == SettingsManager.DOMAIN_ADMIN) {
       throw RuleViolationException.of(area + ".managedByDomainAdmin");
     }
+    em.lock(mailbox, LockModeType.PESSIMISTIC_WRITE);
+    return mailbox;
+  }
+
+  /**
+   * The owner's mailbox, locked, for a setting that is always the person's own (filter rules, the
+   * trash); refused with {@code area.noMailbox} when they have none.
+   */
+  public Mailbox locked(Account owner, String area) {
+    Mailbox mailbox = of(owner).orElseThrow(() -> RuleViolationException.of(area + ".noMailbox"));
     em.lock(mailbox, LockModeType.PESSIMISTIC_WRITE);
     return mailbox;
   }

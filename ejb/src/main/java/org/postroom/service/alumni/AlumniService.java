@@ -74,6 +74,11 @@ public class AlumniService {
    * the caller is not eligible, the recovery address is not an outside address, or the password
    * breaks the rules.
    */
+  /** The shortest password the caller's alumni domain accepts. */
+  public int minPasswordLength() {
+    return PasswordPolicy.minLength(caller().getDomain().getAlumniDomain());
+  }
+
   public String order(String recoveryAddress, String password, String repeat) {
     AlumniOffer offer = offer();
     if (!offer.eligible()) {
@@ -90,7 +95,12 @@ public class AlumniService {
     }
     found.addAll(
         passwordPolicy.check(
-            account.getUsername(), password, repeat, account.getDisplayName(), recoveryAddress));
+            account.getDomain().getAlumniDomain(),
+            account.getUsername(),
+            password,
+            repeat,
+            account.getDisplayName(),
+            recoveryAddress));
     if (!found.isEmpty()) {
       throw new RuleViolationException(found);
     }

@@ -47,6 +47,7 @@ public class DomainSettings implements Serializable {
   private SettingsManager settingsManagedBy;
   private Integer leavingGraceDays;
   private Integer closedRetentionDays;
+  private Integer passwordMinLength;
 
   private Boolean sharedRequestsEnabled;
   private Integer sharedLocalPartMaxLength;
@@ -81,6 +82,7 @@ public class DomainSettings implements Serializable {
     s.settingsManagedBy = p.getSettingsManagedBy();
     s.leavingGraceDays = p.getLeavingGraceDays();
     s.closedRetentionDays = p.getClosedRetentionDays();
+    s.passwordMinLength = p.getPasswordMinLength();
     s.sharedRequestsEnabled = sp.isRequestsEnabled();
     s.sharedLocalPartMaxLength = sp.getLocalPartMaxLength();
     s.sharedLocalPartMaxDots = sp.getLocalPartMaxDots();
@@ -133,7 +135,8 @@ public class DomainSettings implements Serializable {
               or(trashKeepsDeleted, d.trashKeepsDeleted),
               or(settingsManagedBy, d.settingsManagedBy),
               or(leavingGraceDays, d.leavingGraceDays),
-              or(closedRetentionDays, d.closedRetentionDays));
+              or(closedRetentionDays, d.closedRetentionDays),
+              or(passwordMinLength, d.passwordMinLength));
     } catch (RuleViolationException refused) {
       found.addAll(refused.violations());
     }
@@ -204,6 +207,7 @@ public class DomainSettings implements Serializable {
     v.put("settingsManagedBy", settingsManagedBy);
     v.put("leavingGraceDays", leavingGraceDays);
     v.put("closedRetentionDays", closedRetentionDays);
+    v.put("passwordMinLength", passwordMinLength);
     v.put("sharedRequestsEnabled", sharedRequestsEnabled);
     v.put("sharedLocalPartMaxLength", sharedLocalPartMaxLength);
     v.put("sharedLocalPartMaxDots", sharedLocalPartMaxDots);
@@ -387,6 +391,14 @@ public class DomainSettings implements Serializable {
 
   public void setClosedRetentionDays(Integer closedRetentionDays) {
     this.closedRetentionDays = closedRetentionDays;
+  }
+
+  public Integer getPasswordMinLength() {
+    return passwordMinLength;
+  }
+
+  public void setPasswordMinLength(Integer passwordMinLength) {
+    this.passwordMinLength = passwordMinLength;
   }
 
   public Boolean getSharedRequestsEnabled() {

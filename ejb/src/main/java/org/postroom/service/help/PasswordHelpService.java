@@ -25,6 +25,7 @@ import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.help.HelpRequest;
 import org.postroom.domain.help.PasswordReset;
+import org.postroom.service.account.OwnMailboxes;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Flush;
 import org.postroom.service.common.Paging;
@@ -58,6 +59,7 @@ public class PasswordHelpService {
   @Inject PasswordHasher hasher;
   @Inject CredentialMails credentialMails;
   @Inject PasswordPolicy passwordPolicy;
+  @Inject OwnMailboxes ownMailboxes;
   @Inject AuditLog audit;
   @Inject MailTemplates templates;
   @Inject Notifier notifier;
@@ -185,6 +187,14 @@ public class PasswordHelpService {
     return java.util.Optional.ofNullable(reset).map(r -> r.getAccount().getUsername());
   }
 
+  /** The shortest password a reset link's account accepts (the rule's lowest without a link). */
+  @PermitAll
+  public int minPasswordLength(String token) {
+    PasswordReset reset = usableReset(token, Instant.now());
+    return PasswordPolicy.minLength(
+        reset == null ? null : ownMailboxes.passwordDomain(reset.getAccount()));
+  }
+
   /**
    * Sets a new password through a reset link; the link, and every other link of the account, is
    * spent. The account's owner is mailed.
@@ -198,7 +208,12 @@ public class PasswordHelpService {
     }
     Account account = reset.getAccount();
     List<Violation> found =
-        passwordPolicy.check(account.getUsername(), password, repeat, account.getDisplayName());
+        passwordPolicy.check(
+            ownMailboxes.passwordDomain(account),
+            account.getUsername(),
+            password,
+            repeat,
+            account.getDisplayName());
     if (!found.isEmpty()) {
       throw new RuleViolationException(found);
     }

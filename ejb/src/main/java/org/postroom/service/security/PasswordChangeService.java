@@ -52,6 +52,12 @@ public class PasswordChangeService {
     return accounts.of(context.getCallerPrincipal()).getPasswordHash() != null;
   }
 
+  /** The shortest new password the caller's domain accepts. */
+  public int minPasswordLength() {
+    return PasswordPolicy.minLength(
+        ownMailboxes.passwordDomain(accounts.of(context.getCallerPrincipal())));
+  }
+
   /** zxcvbn's score of a password being typed, 0–4, for the strength meter. */
   public int strength(String password) {
     Account account = accounts.of(context.getCallerPrincipal());
@@ -78,7 +84,12 @@ public class PasswordChangeService {
       throw new RuleViolationException(Violation.of("current", "password.change.wrongCurrent"));
     }
     List<Violation> found =
-        policy.check(account.getUsername(), password, repeat, account.getDisplayName());
+        policy.check(
+            ownMailboxes.passwordDomain(account),
+            account.getUsername(),
+            password,
+            repeat,
+            account.getDisplayName());
     if (!found.isEmpty()) {
       throw new RuleViolationException(found);
     }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.postroom.domain.common.Violation;
+import org.postroom.domain.domain.MailDomain;
 
 /**
  * Every password Postroom sets (alumni, reset links, changing one's own): {@link PasswordRules},
@@ -21,15 +22,28 @@ public class PasswordPolicy {
 
   private final Zxcvbn zxcvbn = new Zxcvbn();
 
-  /** Every rule the password breaks; {@code personal} are the person's names, addresses etc. */
+  /**
+   * Every rule the password breaks, with the minimum length of {@code domain}'s policy (the domain
+   * of the mailbox the password opens); {@code personal} are the person's names, addresses etc.
+   */
   public List<Violation> check(
-      String username, String password, String repeat, String... personal) {
-    List<Violation> found = new ArrayList<>(PasswordRules.check(username, password, repeat));
+      MailDomain domain, String username, String password, String repeat, String... personal) {
+    List<Violation> found =
+        new ArrayList<>(PasswordRules.check(minLength(domain), username, password, repeat));
     boolean passwordOk = found.stream().noneMatch(v -> "password".equals(v.field()));
     if (passwordOk && score(password, username, personal) < MIN_SCORE) {
       found.add(0, Violation.of("password", "password.guessable"));
     }
     return found;
+  }
+
+  /**
+   * The shortest password {@code domain} accepts ({@link PasswordRules#MIN_LENGTH} without one).
+   */
+  public static int minLength(MailDomain domain) {
+    return domain == null
+        ? PasswordRules.MIN_LENGTH
+        : Math.max(PasswordRules.MIN_LENGTH, domain.getMailboxPolicy().getPasswordMinLength());
   }
 
   /** zxcvbn's score, 0 (guessed at once) to 4 (very hard to guess). */

@@ -7,9 +7,10 @@ import org.postroom.domain.common.Violation;
 import org.postroom.service.notification.MailHeaders;
 
 /**
- * What a password of Postroom's (alumni, reset links) must be: 8 to 128 characters, neither the
- * username nor containing it, typed the same twice. (The dictionary check comes with the password
- * page of the self-service.) Also the one check of a recovery or contact address.
+ * What a password of Postroom's (alumni, reset links, changing one's own) must be: at least the
+ * domain's minimum ({@link #MIN_LENGTH} or more) and at most 128 characters, neither the username
+ * nor containing it, typed the same twice ({@link PasswordPolicy} adds the guessability check).
+ * Also the one check of a recovery or contact address.
  */
 public final class PasswordRules {
 
@@ -18,11 +19,13 @@ public final class PasswordRules {
 
   private PasswordRules() {}
 
-  public static List<Violation> check(String username, String password, String repeat) {
+  public static List<Violation> check(
+      int minLength, String username, String password, String repeat) {
     List<Violation> found = new ArrayList<>();
     String pw = password == null ? "" : password;
-    if (pw.codePointCount(0, pw.length()) < MIN_LENGTH) {
-      found.add(Violation.of("password", "password.tooShort", MIN_LENGTH));
+    int shortest = Math.max(MIN_LENGTH, minLength);
+    if (pw.codePointCount(0, pw.length()) < shortest) {
+      found.add(Violation.of("password", "password.tooShort", shortest));
     } else if (pw.length() > MAX_LENGTH) {
       found.add(Violation.of("password", "password.tooLong", MAX_LENGTH));
     } else if (username != null

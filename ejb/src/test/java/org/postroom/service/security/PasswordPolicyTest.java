@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.postroom.domain.common.Violation;
+import org.postroom.domain.domain.MailDomain;
+import org.postroom.domain.domain.MailboxPolicy;
+import org.postroom.domain.domain.SharedMailboxPolicy;
 
 class PasswordPolicyTest {
 
   private final PasswordPolicy policy = new PasswordPolicy();
 
   private List<String> keys(String password, String... personal) {
-    return policy.check("jdegroot", password, password, personal).stream()
+    return policy.check(null, "jdegroot", password, password, personal).stream()
         .map(Violation::key)
         .toList();
   }
@@ -36,5 +39,24 @@ class PasswordPolicyTest {
     assertEquals(List.of(), keys("Tulips along the Amstel 1975"));
     assertEquals(List.of("password.tooShort"), keys("Ab1!"));
     assertEquals(List.of("password.containsUsername"), keys("my JdeGroot account is safe"));
+  }
+
+  @Test
+  void theDomainSetsTheShortestPasswordNeverBelowEight() {
+    MailDomain provider =
+        new MailDomain(
+            "member-e.example", "en", MailboxPolicy.providerE(), SharedMailboxPolicy.universityB());
+    MailDomain university =
+        new MailDomain(
+            "umail.example-a.nl",
+            "nl",
+            MailboxPolicy.universityA(),
+            SharedMailboxPolicy.universityB());
+    assertEquals(8, PasswordPolicy.minLength(provider));
+    assertEquals(10, PasswordPolicy.minLength(university));
+    assertEquals(8, PasswordPolicy.minLength(null));
+    List<Violation> refused = policy.check(university, "jdegroot", "Zq7#vWn!x", "Zq7#vWn!x");
+    assertEquals(List.of(Violation.of("password", "password.tooShort", 10)), refused);
+    assertEquals(List.of(), policy.check(provider, "jdegroot", "Zq7#vWn!x", "Zq7#vWn!x"));
   }
 }

@@ -34,6 +34,11 @@ public class MailboxPolicy implements Serializable {
   public static final int GRACE_DAYS_MAX = 730;
   public static final int RETENTION_DAYS_MAX = 3650;
 
+  /** The range of a domain's shortest password (never below 8, as every password of Postroom's). */
+  public static final int PASSWORD_MIN_LENGTH_LOW = 8;
+
+  public static final int PASSWORD_MIN_LENGTH_HIGH = 64;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "address_scheme", nullable = false, length = 24)
   private AddressScheme addressScheme;
@@ -78,6 +83,10 @@ public class MailboxPolicy implements Serializable {
   @Column(name = "closed_retention_days", nullable = false)
   private int closedRetentionDays;
 
+  /** The shortest password accepted for the accounts whose password Postroom owns. */
+  @Column(name = "password_min_length", nullable = false)
+  private int passwordMinLength;
+
   protected MailboxPolicy() {}
 
   /**
@@ -97,7 +106,8 @@ public class MailboxPolicy implements Serializable {
       boolean trashKeepsDeleted,
       SettingsManager settingsManagedBy,
       int leavingGraceDays,
-      int closedRetentionDays) {
+      int closedRetentionDays,
+      int passwordMinLength) {
     this.addressScheme = addressScheme;
     this.localPartMaxLength = localPartMaxLength;
     this.studentQuotaBytes = studentQuotaBytes;
@@ -111,6 +121,7 @@ public class MailboxPolicy implements Serializable {
     this.settingsManagedBy = settingsManagedBy;
     this.leavingGraceDays = leavingGraceDays;
     this.closedRetentionDays = closedRetentionDays;
+    this.passwordMinLength = passwordMinLength;
     List<Violation> violations = violations();
     if (!violations.isEmpty()) {
       throw new RuleViolationException(violations);
@@ -132,6 +143,12 @@ public class MailboxPolicy implements Serializable {
     PolicyChecks.required(found, "settingsManagedBy", settingsManagedBy);
     PolicyChecks.range(found, "leavingGraceDays", leavingGraceDays, 0, GRACE_DAYS_MAX);
     PolicyChecks.range(found, "closedRetentionDays", closedRetentionDays, 0, RETENTION_DAYS_MAX);
+    PolicyChecks.range(
+        found,
+        "passwordMinLength",
+        passwordMinLength,
+        PASSWORD_MIN_LENGTH_LOW,
+        PASSWORD_MIN_LENGTH_HIGH);
     return found;
   }
 
@@ -153,7 +170,8 @@ public class MailboxPolicy implements Serializable {
         true,
         SettingsManager.USER,
         30,
-        90);
+        90,
+        10);
   }
 
   /** University D's alumni: username@alumni…, 2 GB, external forwards allowed. */
@@ -171,7 +189,8 @@ public class MailboxPolicy implements Serializable {
         true,
         SettingsManager.USER,
         30,
-        90);
+        90,
+        10);
   }
 
   /**
@@ -191,7 +210,8 @@ public class MailboxPolicy implements Serializable {
         true,
         SettingsManager.DOMAIN_ADMIN,
         30,
-        90);
+        90,
+        8);
   }
 
   /**
@@ -219,7 +239,8 @@ public class MailboxPolicy implements Serializable {
         true,
         SettingsManager.USER,
         30,
-        90);
+        90,
+        10);
   }
 
   /**
@@ -289,6 +310,10 @@ public class MailboxPolicy implements Serializable {
 
   public int getLeavingGraceDays() {
     return leavingGraceDays;
+  }
+
+  public int getPasswordMinLength() {
+    return passwordMinLength;
   }
 
   public int getClosedRetentionDays() {

@@ -101,7 +101,8 @@ class MailDomainTest {
                     true,
                     null,
                     -1,
-                    3651));
+                    3651,
+                    7));
     assertEquals(
         List.of(
             "addressScheme",
@@ -112,7 +113,8 @@ class MailDomainTest {
             "maxMessageSizeMb",
             "settingsManagedBy",
             "leavingGraceDays",
-            "closedRetentionDays"),
+            "closedRetentionDays",
+            "passwordMinLength"),
         refused.violations().stream().map(Violation::field).toList());
   }
 

@@ -45,7 +45,8 @@ class ForwardRulesTest {
             true,
             SettingsManager.USER,
             30,
-            90);
+            90,
+            10);
     return new MailDomain("uni.example", "en", policy, SharedMailboxPolicy.universityB());
   }
 

@@ -32,6 +32,7 @@ public class AlumniBacking implements Serializable {
   @PostConstruct
   void init() {
     offer = alumni.offer();
+    newPassword.setMinLength(alumni.minPasswordLength());
   }
 
   public void order() {

@@ -12,6 +12,7 @@ public class NewPassword implements Serializable {
 
   private String password;
   private String repeat;
+  private int minLength = 8;
 
   public void forget() {
     password = null;
@@ -24,6 +25,15 @@ public class NewPassword implements Serializable {
 
   public void setPassword(String password) {
     this.password = password;
+  }
+
+  /** The shortest password the form's domain accepts, for its hint. */
+  public int getMinLength() {
+    return minLength;
+  }
+
+  public void setMinLength(int minLength) {
+    this.minLength = minLength;
   }
 
   public String getRepeat() {

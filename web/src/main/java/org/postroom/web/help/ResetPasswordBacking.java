@@ -30,6 +30,7 @@ public class ResetPasswordBacking implements Serializable {
   public void load() {
     if (username == null && !done) {
       username = help.linkFor(token).orElse(null);
+      newPassword.setMinLength(help.minPasswordLength(token));
     }
   }
 

@@ -31,6 +31,7 @@ public class PasswordChangeBacking implements Serializable {
   @PostConstruct
   void init() {
     owned = passwords.ownsPassword();
+    newPassword.setMinLength(passwords.minPasswordLength());
   }
 
   /** The meter follows the new password as it is typed (zxcvbn's score, on the server). */
