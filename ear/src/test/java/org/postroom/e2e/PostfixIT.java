@@ -35,6 +35,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.sieve.FilterDestination;
+import org.postroom.domain.sieve.FilterField;
+import org.postroom.domain.sieve.FilterMatch;
+import org.postroom.domain.sieve.FilterSpec;
 import org.postroom.it.Caller;
 import org.postroom.it.Deployments;
 import org.postroom.it.RegistryPerson;
@@ -44,7 +48,9 @@ import org.postroom.service.common.Settings;
 import org.postroom.service.directory.RegistryImportService;
 import org.postroom.service.domain.DomainService;
 import org.postroom.service.domain.DomainSettings;
+import org.postroom.service.filter.FilterService;
 import org.postroom.service.forwarding.ForwardingService;
+import org.postroom.service.mailbox.TrashService;
 import org.postroom.service.provisioning.DovecotMailSystem;
 import org.postroom.service.security.CredentialService;
 import org.postroom.service.security.PasswordHasher;
@@ -78,6 +84,8 @@ class PostfixIT {
   @Inject AddressService addresses;
   @Inject VacationService vacations;
   @Inject DovecotMailSystem dovecot;
+  @Inject FilterService filters;
+  @Inject TrashService trash;
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
@@ -331,6 +339,130 @@ class PostfixIT {
     assertEquals(0, count(cid, later), "Dan's reply is not active before its first day");
     assertEquals(1, count(cid, reply));
     assertEquals(0, count(ann, reply), "Ann does not answer herself");
+  }
+
+  /** The subjects in a folder of a mailbox and whether each is marked read. */
+  private static List<String> folder(String mailbox, String name) throws Exception {
+    try (Store store = Imap.asMaster(mailbox)) {
+      Folder folder = store.getFolder(name);
+      if (!folder.exists()) {
+        return List.of();
+      }
+      folder.open(Folder.READ_ONLY);
+      List<String> found = new ArrayList<>();
+      for (Message message : folder.getMessages()) {
+        boolean read = message.isSet(jakarta.mail.Flags.Flag.SEEN);
+        found.add(message.getSubject() + (read ? " (read)" : ""));
+      }
+      folder.close(false);
+      return found;
+    }
+  }
+
+  private static void awaitIn(String mailbox, String name, String entry) throws Exception {
+    Instant until = Instant.now().plus(PATIENCE);
+    while (!folder(mailbox, name).contains(entry)) {
+      assertTrue(
+          Instant.now().isBefore(until),
+          "'" + entry + "' in " + mailbox + "/" + name + ": " + folder(mailbox, name));
+      Thread.sleep(200);
+    }
+  }
+
+  @Test
+  void filterRulesSortArrivingMailAsTheySay() throws Exception {
+    MailUsers people = users("fr", 2);
+    String ann = people.address(0);
+    String bob = people.address(1);
+    String debates = "Lists/Débats \"2026\"";
+    Caller.asSignedIn(
+        accounts,
+        people.usernames().get(0),
+        () -> {
+          filters.add(
+              new FilterSpec(
+                  FilterField.SUBJECT,
+                  null,
+                  FilterMatch.CONTAINS,
+                  "[debate]",
+                  null,
+                  FilterDestination.FOLDER,
+                  debates,
+                  true,
+                  bob,
+                  true));
+          filters.add(
+              new FilterSpec(
+                  FilterField.FROM,
+                  null,
+                  FilterMatch.IS,
+                  FROM,
+                  null,
+                  FilterDestination.TRASH,
+                  null,
+                  false,
+                  null,
+                  false));
+          return null;
+        });
+    Instant until = Instant.now().plus(PATIENCE);
+    while (!dovecot.sieve(ann).map(script -> script.contains("filter rule 2")).orElse(false)) {
+      assertTrue(Instant.now().isBefore(until), "Ann's rules on the mail server in time");
+      Thread.sleep(200);
+    }
+    // Pigeonhole compiles exactly the intended actions: a copy, a folder, stop; then the trash
+    assertEquals(
+        List.of(
+            "HEADER",
+            "JMPFALSE",
+            "REDIRECT",
+            "FILEINTO",
+            "STOP",
+            "ADDRESS",
+            "JMPFALSE",
+            "FILEINTO"),
+        compiled(dovecot.sieve(ann).orElseThrow()));
+
+    assertTrue(Smtp.send(bob, ann, "[debate] budget", 300, true).accepted());
+    sendAccepted(ann, "newsletter");
+    assertTrue(Smtp.send(bob, ann, "plain", 300, true).accepted());
+    awaitIn(ann, debates, "[debate] budget (read)");
+    awaitIn(ann, "Trash", "newsletter");
+    awaitSubject(ann, "plain");
+    awaitSubject(bob, "[debate] budget");
+    assertEquals(List.of("plain"), subjects(ann), "the sorted mail is not in the inbox");
+  }
+
+  @Test
+  void deletedMailLeavesTheTrashAtOnceOnlyForWhoChoseIt() throws Exception {
+    MailUsers people = users("tr", 2);
+    String ann = people.address(0);
+    String bob = people.address(1);
+    Caller.asSignedIn(
+        accounts,
+        people.usernames().get(0),
+        () -> {
+          trash.keepDeleted(false);
+          return null;
+        });
+    for (String mailbox : List.of(ann, bob)) {
+      try (Store store = Imap.asMaster(mailbox)) {
+        Folder deleted = store.getFolder("Trash");
+        jakarta.mail.internet.MimeMessage message =
+            new jakarta.mail.internet.MimeMessage((jakarta.mail.Session) null);
+        message.setSubject("deleted");
+        message.setText("gone?");
+        deleted.appendMessages(new Message[] {message});
+      }
+    }
+    // Dovecot expunges what has been in the trash for 1 s when one of Ann's sessions ends
+    Thread.sleep(1500);
+    Instant until = Instant.now().plus(PATIENCE);
+    while (!folder(ann, "Trash").isEmpty()) {
+      assertTrue(Instant.now().isBefore(until), "Ann's trash emptied: " + folder(ann, "Trash"));
+      Thread.sleep(300);
+    }
+    assertEquals(List.of("deleted"), folder(bob, "Trash"), "Bob's domain keeps deleted mail");
   }
 
   /**

@@ -141,6 +141,31 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
+   * Chooses an item of a PrimeFaces select menu ({@code menuCss} its element) by its label, as a
+   * person does: opens the menu, waits for the item to show, clicks it; tries again until the menu
+   * shows the choice.
+   */
+  public void choose(String menuCss, String label) {
+    await()
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+        .until(
+            driver -> {
+              if (label.equals(driver.findElement(By.cssSelector(menuCss + "_label")).getText())) {
+                return true;
+              }
+              WebElement panel = driver.findElement(By.cssSelector(menuCss + "_panel"));
+              if (!panel.isDisplayed()) {
+                driver.findElement(By.cssSelector(menuCss)).click();
+                return false;
+              }
+              WebElement item = panel.findElement(By.cssSelector("li[data-label='" + label + "']"));
+              item.click();
+              return false;
+            });
+  }
+
+  /**
    * Clicks, trying again when an ajax update replaced the element between finding and clicking it.
    */
   public void click(String cssSelector) {

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,7 +22,6 @@ import org.postroom.domain.forwarding.ForwardRules;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.account.OwnMailboxes;
-import org.postroom.service.address.AddressGraph;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Mailboxes;
 import org.postroom.service.delegation.DelegatedMailboxes;
@@ -51,7 +49,7 @@ public class ForwardingService {
   @Resource SessionContext context;
   @Inject Accounts accounts;
   @Inject OwnMailboxes ownMailboxes;
-  @Inject AddressGraph graph;
+  @Inject ForwardTargets forwardTargets;
   @Inject DelegatedMailboxes delegated;
   @Inject AuditLog audit;
   @Inject Notifier notifier;
@@ -86,10 +84,10 @@ public class ForwardingService {
   private void forward(Mailbox mailbox, List<String> rawTargets, boolean keepCopy, Account actor) {
     Account owner = mailbox.getOwner();
     List<String> targets = ForwardRules.normalize(rawTargets);
-    Set<String> own = ownAddresses(mailbox);
-    Set<String> served = servedDomains();
+    Set<String> own = forwardTargets.own(mailbox);
+    Set<String> served = forwardTargets.served();
     mailbox.forwardTo(targets, keepCopy, own, served::contains);
-    Optional<List<String>> loop = graph.pathTo(targets, own);
+    Optional<List<String>> loop = forwardTargets.loop(targets, own);
     if (loop.isPresent()) {
       throw new RuleViolationException(
           Violation.of(
@@ -178,18 +176,6 @@ public class ForwardingService {
     String to =
         owner.getContactAddress() != null ? owner.getContactAddress() : mailbox.getAddress();
     notifier.queue(templates.render(template, owner.getLocale(), to, owner.getDisplayName(), args));
-  }
-
-  private Set<String> ownAddresses(Mailbox mailbox) {
-    Set<String> own = new HashSet<>();
-    own.add(mailbox.getAddress());
-    own.addAll(Mailboxes.aliasesOf(em, mailbox));
-    return own;
-  }
-
-  private Set<String> servedDomains() {
-    return new HashSet<>(
-        em.createQuery("select d.name from MailDomain d", String.class).getResultList());
   }
 
   private Account caller() {

@@ -14,6 +14,9 @@ import org.postroom.service.vacation.VacationForm;
  * @param ownerName the owner's display name, for a domain administrator's view
  * @param settingsByDomainAdmin forwards and vacation replies are set by the domain administrator
  * @param vacation the vacation reply, null when none is set
+ * @param trashChoice the mailbox's own choice whether deleted mail stays in the trash; null: the
+ *     domain's ({@code domainTrashKeepsDeleted})
+ * @param filterRules how many filter rules the mailbox has, how many of them on
  */
 public record MailboxOverview(
     String address,
@@ -27,7 +30,11 @@ public record MailboxOverview(
     boolean forwardAllowed,
     boolean settingsByDomainAdmin,
     ForwardSetting forward,
-    VacationForm vacation)
+    VacationForm vacation,
+    Boolean trashChoice,
+    boolean domainTrashKeepsDeleted,
+    long filterRules,
+    long filterRulesOn)
     implements Serializable {
 
   public MailboxOverview {
@@ -49,6 +56,11 @@ public record MailboxOverview(
   public boolean nearlyFull() {
     Integer percent = usedPercent();
     return percent != null && percent >= warningPercent;
+  }
+
+  /** Whether deleted mail stays in the trash, by the mailbox's choice or else the domain's. */
+  public boolean trashKeepsDeleted() {
+    return trashChoice != null ? trashChoice : domainTrashKeepsDeleted;
   }
 
   /** Whether the person may change forward and vacation reply themselves. */

@@ -41,6 +41,19 @@ public class MailboxOverviews {
                 reply.getBody(),
                 reply.getStartsOn(),
                 reply.getEndsOn(),
-                reply.getIntervalDays()));
+                reply.getIntervalDays()),
+        mailbox.getTrashKeepsDeleted(),
+        policy.isTrashKeepsDeleted(),
+        count(mailbox, false),
+        count(mailbox, true));
+  }
+
+  private long count(Mailbox mailbox, boolean onlyOn) {
+    return em.createQuery(
+            "select count(r) from FilterRule r where r.mailbox = :m"
+                + (onlyOn ? " and r.enabled = true" : ""),
+            Long.class)
+        .setParameter("m", mailbox)
+        .getSingleResult();
   }
 }

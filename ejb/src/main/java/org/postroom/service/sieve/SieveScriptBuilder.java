@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.postroom.domain.sieve.FilterDestination;
+import org.postroom.domain.sieve.FilterMatch;
+import org.postroom.domain.sieve.FilterSpec;
 import org.postroom.domain.vacation.VacationReply;
 
 /**
@@ -53,6 +56,63 @@ public final class SieveScriptBuilder {
       rules.add("if allof (" + String.join(", ", window) + ") {\n  " + action + "\n}\n");
     }
     return this;
+  }
+
+  /**
+   * The filter rules, in their order, after the vacation reply (a rule that stops or files mail
+   * away does not keep the sender from being answered). Each rule is one {@code if}: a copy
+   * forwarded first, then where the mail goes, then {@code stop}.
+   */
+  public SieveScriptBuilder filters(List<FilterSpec> specs) {
+    int number = 0;
+    for (FilterSpec spec : specs) {
+      number++;
+      List<String> actions = new ArrayList<>();
+      if (spec.forwardTo() != null) {
+        extensions.add("copy");
+        actions.add("redirect :copy " + quoted(spec.forwardTo()) + ";");
+      }
+      String flags = spec.markRead() ? ":flags \"\\\\Seen\" " : "";
+      if (spec.markRead()) {
+        extensions.add("imap4flags");
+      }
+      switch (spec.destination()) {
+        case FOLDER, TRASH -> {
+          extensions.add("fileinto");
+          extensions.add("mailbox");
+          String folder =
+              spec.destination() == FilterDestination.TRASH
+                  ? FilterSpec.TRASH_FOLDER
+                  : spec.folder();
+          actions.add("fileinto " + flags + ":create " + quoted(folder) + ";");
+        }
+        case INBOX -> {
+          if (spec.markRead()) {
+            actions.add("keep " + flags.strip() + ";");
+          }
+        }
+      }
+      if (spec.stop()) {
+        actions.add("stop;");
+      }
+      StringBuilder rule = new StringBuilder("# filter rule ").append(number).append('\n');
+      rule.append("if ").append(test(spec)).append(" {\n");
+      actions.forEach(action -> rule.append("  ").append(action).append('\n'));
+      rules.add(rule.append("}\n").toString());
+    }
+    return this;
+  }
+
+  private static String test(FilterSpec spec) {
+    String match = spec.match() == FilterMatch.IS ? ":is" : ":contains";
+    return switch (spec.field()) {
+      case FROM -> "address :all " + match + " \"from\" " + quoted(spec.value());
+      case TO -> "address :all " + match + " [\"to\", \"cc\"] " + quoted(spec.value());
+      case SUBJECT -> "header " + match + " \"subject\" " + quoted(spec.value());
+      case HEADER ->
+          "header " + match + " " + quoted(spec.headerName()) + " " + quoted(spec.value());
+      case SIZE_OVER -> "size :over " + spec.sizeKb() * 1000;
+    };
   }
 
   /** The script, or null when no setting needs one. */

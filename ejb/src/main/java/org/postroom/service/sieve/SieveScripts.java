@@ -7,9 +7,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.provisioning.ChangeKind;
+import org.postroom.domain.sieve.FilterRule;
+import org.postroom.domain.sieve.FilterSpec;
 import org.postroom.domain.sieve.MailboxSieve;
+import org.postroom.domain.vacation.VacationReply;
+import org.postroom.service.common.Mailboxes;
 import org.postroom.service.provisioning.Outbox;
 
 /**
@@ -24,6 +30,32 @@ public class SieveScripts {
   EntityManager em;
 
   @Inject Outbox outbox;
+
+  /**
+   * Writes the mailbox's script anew from its settings (the vacation reply, then the enabled filter
+   * rules in order) and sends it if it changed; true when it did. The caller holds the mailbox's
+   * row lock.
+   */
+  public boolean rebuild(Mailbox mailbox, String actor, Instant now) {
+    List<String> own = new ArrayList<>();
+    own.add(mailbox.getAddress());
+    own.addAll(Mailboxes.aliasesOf(em, mailbox));
+    List<FilterSpec> rules =
+        em.createQuery(
+                "select r from FilterRule r where r.mailbox = :m and r.enabled = true"
+                    + " order by r.position",
+                FilterRule.class)
+            .setParameter("m", mailbox)
+            .getResultStream()
+            .map(FilterRule::spec)
+            .toList();
+    String script =
+        new SieveScriptBuilder()
+            .vacation(em.find(VacationReply.class, mailbox.getId()), own)
+            .filters(rules)
+            .build();
+    return apply(mailbox, script, actor, now);
+  }
 
   /**
    * Makes {@code script} (null: none) the mailbox's Postroom script; true when it changed. The

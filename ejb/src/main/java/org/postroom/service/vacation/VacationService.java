@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
@@ -20,7 +19,6 @@ import org.postroom.service.account.Accounts;
 import org.postroom.service.account.OwnMailboxes;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.delegation.DelegatedMailboxes;
-import org.postroom.service.sieve.SieveScriptBuilder;
 import org.postroom.service.sieve.SieveScripts;
 
 /**
@@ -76,7 +74,7 @@ public class VacationService {
     if (created) {
       em.persist(reply);
     }
-    scripts.apply(mailbox, scriptOf(mailbox, reply), actor.getUsername(), now);
+    scripts.rebuild(mailbox, actor.getUsername(), now);
     audit.record(
         now,
         actor.getUsername(),
@@ -101,12 +99,9 @@ public class VacationService {
     }
     Instant now = Instant.now();
     em.remove(reply);
-    scripts.apply(mailbox, scriptOf(mailbox, null), actor.getUsername(), now);
+    em.flush();
+    scripts.rebuild(mailbox, actor.getUsername(), now);
     audit.record(now, actor.getUsername(), "VACATION_CLEARED", SUBJECT, mailbox.getId(), null);
-  }
-
-  private static String scriptOf(Mailbox mailbox, VacationReply reply) {
-    return new SieveScriptBuilder().vacation(reply, List.of(mailbox.getAddress())).build();
   }
 
   private Account caller() {

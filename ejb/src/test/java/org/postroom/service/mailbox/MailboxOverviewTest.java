@@ -26,7 +26,36 @@ class MailboxOverviewTest {
         true,
         false,
         new ForwardSetting("ann@uni.example", List.of(), false),
-        null);
+        null,
+        null,
+        true,
+        0,
+        0);
+  }
+
+  @Test
+  void theTrashFollowsTheDomainUntilThePersonChooses() {
+    MailboxOverview domainDefault = used(null);
+    assertTrue(domainDefault.trashKeepsDeleted());
+    MailboxOverview removesAtOnce =
+        new MailboxOverview(
+            domainDefault.address(),
+            domainDefault.ownerName(),
+            domainDefault.aliases(),
+            domainDefault.quotaBytes(),
+            null,
+            null,
+            90,
+            ForwardPolicy.ANY,
+            true,
+            false,
+            domainDefault.forward(),
+            null,
+            false,
+            true,
+            2,
+            1);
+    assertFalse(removesAtOnce.trashKeepsDeleted());
   }
 
   @Test

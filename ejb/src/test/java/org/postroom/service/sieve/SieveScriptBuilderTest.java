@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.postroom.domain.domain.MailDomain;
 import org.postroom.domain.domain.SharedMailboxPolicy;
 import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.domain.sieve.FilterDestination;
+import org.postroom.domain.sieve.FilterField;
+import org.postroom.domain.sieve.FilterMatch;
+import org.postroom.domain.sieve.FilterSpec;
 import org.postroom.domain.vacation.VacationReply;
 
 /**
@@ -175,6 +179,155 @@ class SieveScriptBuilderTest {
     assertEquals(lex(reference()).code(), lexed.code(), "the code tokens never change");
     assertEquals(reply.getSubject(), lexed.strings().get(2));
     assertEquals(reply.getBody(), lexed.strings().get(3));
+  }
+
+  private static FilterSpec subjectRule(String value, String folder) {
+    return new FilterSpec(
+            FilterField.SUBJECT,
+            null,
+            FilterMatch.CONTAINS,
+            value,
+            null,
+            FilterDestination.FOLDER,
+            folder,
+            true,
+            "Archive@Partner.example",
+            true)
+        .normalized();
+  }
+
+  @Test
+  void aFilterRuleForwardsACopyFilesTheMailReadAndStops() {
+    Lexed lexed =
+        lex(
+            new SieveScriptBuilder()
+                .filters(List.of(subjectRule("[list]", "Lists/Débats")))
+                .build());
+    assertEquals(
+        List.of(
+            "require",
+            "[",
+            "STRING",
+            ",",
+            "STRING",
+            ",",
+            "STRING",
+            ",",
+            "STRING",
+            "]",
+            ";",
+            "if",
+            "header",
+            ":contains",
+            "STRING",
+            "STRING",
+            "{",
+            "redirect",
+            ":copy",
+            "STRING",
+            ";",
+            "fileinto",
+            ":flags",
+            "STRING",
+            ":create",
+            "STRING",
+            ";",
+            "stop",
+            ";",
+            "}"),
+        lexed.code());
+    assertEquals(
+        List.of(
+            "copy",
+            "fileinto",
+            "imap4flags",
+            "mailbox",
+            "subject",
+            "[list]",
+            "archive@partner.example",
+            "\\Seen",
+            "Lists/Débats"),
+        lexed.strings());
+  }
+
+  @Test
+  void eachConditionAndDestinationHasItsTest() {
+    FilterSpec size =
+        new FilterSpec(
+            FilterField.SIZE_OVER,
+            null,
+            null,
+            null,
+            5_000L,
+            FilterDestination.TRASH,
+            null,
+            false,
+            null,
+            false);
+    FilterSpec header =
+        new FilterSpec(
+            FilterField.HEADER,
+            "X-Spam-Flag",
+            FilterMatch.IS,
+            "YES",
+            null,
+            FilterDestination.INBOX,
+            null,
+            true,
+            null,
+            false);
+    FilterSpec sender =
+        new FilterSpec(
+            FilterField.FROM,
+            null,
+            FilterMatch.IS,
+            "boss@uni.example",
+            null,
+            FilterDestination.INBOX,
+            null,
+            false,
+            null,
+            true);
+    String script =
+        new SieveScriptBuilder()
+            .vacation(reply("Away", "Back", null, null), List.of("ann@univ-b.be"))
+            .filters(List.of(size.normalized(), header.normalized(), sender.normalized()))
+            .build();
+    String body = script.substring(script.indexOf(";\n") + 2);
+    assertEquals(
+        String.join(
+            "\n",
+            "vacation :days 7 :addresses [\"ann@univ-b.be\"] :subject \"Away\" \"Back\";",
+            "# filter rule 1",
+            "if size :over 5000000 {",
+            "  fileinto :create \"Trash\";",
+            "}",
+            "# filter rule 2",
+            "if header :is \"X-Spam-Flag\" \"YES\" {",
+            "  keep :flags \"\\\\Seen\";",
+            "}",
+            "# filter rule 3",
+            "if address :all :is \"from\" \"boss@uni.example\" {",
+            "  stop;",
+            "}",
+            ""),
+        body);
+  }
+
+  @Property(tries = 2000)
+  void whateverARuleMatchesOrFilesIntoStaysData(
+      @ForAll("hostile") String value, @ForAll("hostile") String folder) {
+    FilterSpec spec = subjectRule("v" + value, "F" + folder);
+    if (!spec.violations().isEmpty()) {
+      return; // refused input changes nothing and writes no Sieve
+    }
+    Lexed lexed = lex(new SieveScriptBuilder().filters(List.of(spec)).build());
+    assertEquals(
+        lex(new SieveScriptBuilder().filters(List.of(subjectRule("x", "Y"))).build()).code(),
+        lexed.code(),
+        "the code tokens never change");
+    assertEquals(spec.value(), lexed.strings().get(5));
+    assertEquals(spec.folder(), lexed.strings().get(8));
   }
 
   private static String reference() {

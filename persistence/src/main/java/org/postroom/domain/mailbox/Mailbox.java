@@ -98,6 +98,10 @@ public class Mailbox implements Serializable {
   @Column(name = "forward_keep_copy", nullable = false)
   private boolean forwardKeepCopy;
 
+  /** Whether deleted mail stays in the trash; null: as the domain's policy says. */
+  @Column(name = "trash_keeps_deleted")
+  private Boolean trashKeepsDeleted;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -260,6 +264,26 @@ public class Mailbox implements Serializable {
   public void stopForwarding() {
     forwardTargets.clear();
     forwardKeepCopy = false;
+  }
+
+  /**
+   * What deleting does in this mailbox from now on: true keeps deleted mail in the trash, false
+   * removes it at once, null follows the domain's policy.
+   */
+  public void keepDeletedInTrash(Boolean keep) {
+    trashKeepsDeleted = keep;
+  }
+
+  /** Whether deleted mail stays in the trash, by the mailbox's own choice or else its domain's. */
+  public boolean trashKeepsDeleted() {
+    return trashKeepsDeleted != null
+        ? trashKeepsDeleted
+        : domain.getMailboxPolicy().isTrashKeepsDeleted();
+  }
+
+  /** The mailbox's own choice of what deleting does; null when it follows the domain's. */
+  public Boolean getTrashKeepsDeleted() {
+    return trashKeepsDeleted;
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.List;
 import org.postroom.service.forwarding.ForwardingService;
 import org.postroom.service.mailbox.MailboxOverview;
 import org.postroom.service.mailbox.MyMailboxService;
+import org.postroom.service.mailbox.TrashService;
 import org.postroom.service.vacation.VacationForm;
 import org.postroom.service.vacation.VacationService;
 
@@ -21,6 +22,7 @@ public class MailboxBacking extends MailboxSettingsBacking {
   @Inject MyMailboxService mailboxes;
   @Inject ForwardingService forwarding;
   @Inject VacationService vacations;
+  @Inject TrashService trash;
 
   @PostConstruct
   void start() {
@@ -50,5 +52,10 @@ public class MailboxBacking extends MailboxSettingsBacking {
   @Override
   protected void stopReplying() {
     vacations.clear();
+  }
+
+  @Override
+  protected void keepDeleted(Boolean keep) {
+    trash.keepDeleted(keep);
   }
 }

@@ -43,6 +43,13 @@ public abstract class MailboxSettingsBacking implements Serializable {
 
   protected abstract void stopReplying();
 
+  /** Saves what deleting does (own mailbox only): true keep, false remove, null the domain's. */
+  protected void keepDeleted(Boolean keep) {
+    throw new UnsupportedOperationException("the trash is the owner's own setting");
+  }
+
+  private String trashChoice = "DOMAIN";
+
   private String targets;
   private boolean keepCopy = true;
 
@@ -69,7 +76,32 @@ public abstract class MailboxSettingsBacking implements Serializable {
         endsOn = reply.endsOn();
         intervalDays = reply.intervalDays();
       }
+      Boolean keep = overview.trashChoice();
+      trashChoice = keep == null ? "DOMAIN" : keep ? "KEEP" : "REMOVE";
     }
+  }
+
+  public void saveTrash() {
+    try {
+      keepDeleted(
+          switch (trashChoice == null ? "DOMAIN" : trashChoice) {
+            case "KEEP" -> Boolean.TRUE;
+            case "REMOVE" -> Boolean.FALSE;
+            default -> null;
+          });
+      load();
+      Messages.info("mailbox.trash.saved");
+    } catch (RuleViolationException refused) {
+      Messages.show(refused, Map.of());
+    }
+  }
+
+  public String getTrashChoice() {
+    return trashChoice;
+  }
+
+  public void setTrashChoice(String trashChoice) {
+    this.trashChoice = trashChoice;
   }
 
   private void load() {

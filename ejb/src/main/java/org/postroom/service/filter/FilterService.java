@@ -1,0 +1,210 @@
+package org.postroom.service.filter;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.postroom.domain.account.Account;
+import org.postroom.domain.account.Roles;
+import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.common.Violation;
+import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.domain.sieve.FilterRule;
+import org.postroom.domain.sieve.FilterSpec;
+import org.postroom.service.account.Accounts;
+import org.postroom.service.account.OwnMailboxes;
+import org.postroom.service.audit.AuditLog;
+import org.postroom.service.forwarding.ForwardTargets;
+import org.postroom.service.sieve.SieveScripts;
+
+/**
+ * A person's filter rules on their own mailbox: listed in order, added at the end, changed,
+ * switched on and off, moved up and down, removed. Each change writes the mailbox's Sieve script
+ * anew (with the vacation reply), which reaches the mail server through the outbox, and is audited.
+ * Filters are always the person's own, also where the domain administrator sets forwards and
+ * vacation replies; a rule that forwards a copy follows the forward's rules, so there it is
+ * refused.
+ */
+@Stateless
+@DeclareRoles({Roles.USER})
+@RolesAllowed(Roles.USER)
+public class FilterService {
+
+  static final String SUBJECT = "Mailbox";
+  private static final String AREA = "filter";
+
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
+
+  @Resource SessionContext context;
+  @Inject Accounts accounts;
+  @Inject OwnMailboxes ownMailboxes;
+  @Inject ForwardTargets forwardTargets;
+  @Inject SieveScripts scripts;
+  @Inject AuditLog audit;
+
+  /** The caller's rules in their order; none without a mailbox. */
+  public List<FilterRuleRow> list() {
+    return ownMailboxes
+        .of(caller())
+        .map(mailbox -> rules(mailbox).stream().map(FilterRuleRow::of).toList())
+        .orElse(List.of());
+  }
+
+  /** Adds a rule after the others, switched on; its id. */
+  public long add(@NotNull FilterSpec spec) {
+    Account owner = caller();
+    Mailbox mailbox = ownMailboxes.locked(owner, AREA);
+    List<FilterRule> rules = rules(mailbox);
+    if (rules.size() >= FilterRule.MAX_PER_MAILBOX) {
+      throw RuleViolationException.of("filter.tooMany", FilterRule.MAX_PER_MAILBOX);
+    }
+    Instant now = Instant.now();
+    FilterRule rule = new FilterRule(mailbox, rules.size(), spec, now);
+    checkForward(mailbox, rule.spec());
+    em.persist(rule);
+    changed(mailbox, owner, now, "FILTER_ADDED", rule);
+    return rule.getId();
+  }
+
+  /** Changes what a rule does; its place and whether it is on stay. */
+  public void change(long id, @NotNull FilterSpec spec) {
+    Account owner = caller();
+    Mailbox mailbox = ownMailboxes.locked(owner, AREA);
+    FilterRule rule = ruleOf(mailbox, id);
+    Instant now = Instant.now();
+    FilterSpec clean = spec.normalized();
+    List<Violation> found = clean.violations();
+    if (!found.isEmpty()) {
+      throw new RuleViolationException(found);
+    }
+    checkForward(mailbox, clean);
+    rule.change(clean, now);
+    changed(mailbox, owner, now, "FILTER_CHANGED", rule);
+  }
+
+  /** Switches a rule on or off; it keeps its place. */
+  public void enable(long id, boolean on) {
+    Account owner = caller();
+    Mailbox mailbox = ownMailboxes.locked(owner, AREA);
+    FilterRule rule = ruleOf(mailbox, id);
+    if (rule.isEnabled() == on) {
+      return;
+    }
+    Instant now = Instant.now();
+    rule.enable(on, now);
+    changed(mailbox, owner, now, on ? "FILTER_ENABLED" : "FILTER_DISABLED", rule);
+  }
+
+  /** Moves a rule one place up (earlier) or down; at either end nothing changes. */
+  public void move(long id, boolean up) {
+    Account owner = caller();
+    Mailbox mailbox = ownMailboxes.locked(owner, AREA);
+    List<FilterRule> rules = rules(mailbox);
+    FilterRule rule = ruleOf(mailbox, id);
+    int at = rules.indexOf(rule);
+    int to = up ? at - 1 : at + 1;
+    if (to < 0 || to >= rules.size()) {
+      return;
+    }
+    FilterRule other = rules.get(to);
+    rule.moveTo(to);
+    other.moveTo(at);
+    changed(mailbox, owner, Instant.now(), "FILTER_MOVED", rule);
+  }
+
+  /** Removes a rule; the later ones move up. */
+  public void remove(long id) {
+    Account owner = caller();
+    Mailbox mailbox = ownMailboxes.locked(owner, AREA);
+    FilterRule rule = ruleOf(mailbox, id);
+    em.remove(rule);
+    List<FilterRule> rest = rules(mailbox);
+    rest.remove(rule);
+    for (int i = 0; i < rest.size(); i++) {
+      rest.get(i).moveTo(i);
+    }
+    changed(mailbox, owner, Instant.now(), "FILTER_REMOVED", rule);
+  }
+
+  private void changed(
+      Mailbox mailbox, Account actor, Instant now, String action, FilterRule rule) {
+    em.flush();
+    scripts.rebuild(mailbox, actor.getUsername(), now);
+    audit.record(now, actor.getUsername(), action, SUBJECT, mailbox.getId(), describe(rule.spec()));
+  }
+
+  /** The audit's short account of a rule (its texts bounded, as typed by the person). */
+  static String describe(FilterSpec spec) {
+    String condition =
+        switch (spec.field()) {
+          case SIZE_OVER -> "size > " + spec.sizeKb() + " kB";
+          case HEADER ->
+              spec.headerName()
+                  + " "
+                  + spec.match().name().toLowerCase(Locale.ROOT)
+                  + " "
+                  + spec.value();
+          default ->
+              spec.field().name().toLowerCase(Locale.ROOT)
+                  + " "
+                  + spec.match().name().toLowerCase(Locale.ROOT)
+                  + " "
+                  + spec.value();
+        };
+    String target =
+        switch (spec.destination()) {
+          case FOLDER -> "folder " + spec.folder();
+          case TRASH -> "trash";
+          case INBOX -> "inbox";
+        };
+    String text =
+        condition
+            + " → "
+            + target
+            + (spec.markRead() ? ", read" : "")
+            + (spec.forwardTo() == null ? "" : ", copy to " + spec.forwardTo())
+            + (spec.stop() ? ", stop" : "");
+    return text.length() > 400 ? text.substring(0, 399) + "…" : text;
+  }
+
+  private void checkForward(Mailbox mailbox, FilterSpec spec) {
+    if (spec.forwardTo() == null) {
+      return;
+    }
+    List<Violation> found =
+        forwardTargets.checkFilterTarget(mailbox, spec.forwardTo(), "forwardTo");
+    if (!found.isEmpty()) {
+      throw new RuleViolationException(found);
+    }
+  }
+
+  private List<FilterRule> rules(Mailbox mailbox) {
+    return em.createQuery(
+            "select r from FilterRule r where r.mailbox = :m order by r.position, r.id",
+            FilterRule.class)
+        .setParameter("m", mailbox)
+        .getResultList();
+  }
+
+  /** One of the mailbox's rules; another person's rule is as unknown as one that never was. */
+  private FilterRule ruleOf(Mailbox mailbox, long id) {
+    FilterRule rule = em.find(FilterRule.class, id);
+    if (rule == null || !rule.getMailbox().getId().equals(mailbox.getId())) {
+      throw RuleViolationException.of("filter.notFound");
+    }
+    return rule;
+  }
+
+  private Account caller() {
+    return accounts.of(context.getCallerPrincipal());
+  }
+}
