@@ -1,26 +1,101 @@
 package org.postroom.service.security;
 
+import com.nulabinc.zxcvbn.StandardDictionaries;
+import com.nulabinc.zxcvbn.StandardKeyboards;
 import com.nulabinc.zxcvbn.Zxcvbn;
+import com.nulabinc.zxcvbn.ZxcvbnBuilder;
+import com.nulabinc.zxcvbn.matchers.Dictionary;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.domain.MailDomain;
+import org.postroom.service.common.Settings;
 
 /**
  * Every password Postroom sets (alumni, reset links, changing one's own): {@link PasswordRules},
  * and not easy to guess — zxcvbn's estimate, which knows the common passwords, English words, names
- * and keyboard patterns (its lists ship in its Maven artifact), and the person's own name and
- * username, must reach score 2 (about a million guesses or more).
+ * and keyboard patterns (its lists ship in its Maven artifact), the words of the word lists the
+ * operator names (default: Debian's Dutch list of the package {@code wdutch}, where installed), and
+ * the person's own name and username, must reach score 2 (about a million guesses or more).
  */
 @ApplicationScoped
 public class PasswordPolicy {
 
   static final int MIN_SCORE = 2;
 
-  private final Zxcvbn zxcvbn = new Zxcvbn();
+  /**
+   * Word lists in the operator's languages, one word per line; a list that is missing is left out.
+   */
+  static final String WORD_LISTS = "postroom.password.wordlists";
+
+  static final String DEFAULT_WORD_LISTS = "/usr/share/dict/nederlands";
+
+  private static final Logger LOG = Logger.getLogger(PasswordPolicy.class.getName());
+
+  private Zxcvbn zxcvbn;
+
+  @PostConstruct
+  void load() {
+    List<Path> lists =
+        Arrays.stream(Settings.get(WORD_LISTS).orElse(DEFAULT_WORD_LISTS).split(","))
+            .map(String::strip)
+            .filter(name -> !name.isEmpty() && !name.equals("none"))
+            .map(Path::of)
+            .toList();
+    zxcvbn = withWordLists(lists);
+  }
+
+  /**
+   * zxcvbn with its own lists and every readable one of {@code lists}. A word's rank is its place
+   * in its list: any single word of a list of fewer than a million words stays below score 2.
+   */
+  static Zxcvbn withWordLists(List<Path> lists) {
+    try {
+      ZxcvbnBuilder builder =
+          new ZxcvbnBuilder()
+              .dictionaries(StandardDictionaries.loadAllDictionaries())
+              .keyboards(StandardKeyboards.loadAllKeyboards());
+      for (Path list : lists) {
+        if (!Files.isReadable(list)) {
+          LOG.warning(() -> "Password word list " + list + " is missing: not used");
+          continue;
+        }
+        List<String> words;
+        try (Stream<String> lines = Files.lines(list, StandardCharsets.UTF_8)) {
+          words =
+              lines
+                  .map(word -> word.strip().toLowerCase(Locale.ROOT))
+                  .filter(word -> word.length() >= 3 && !word.contains(" "))
+                  .distinct()
+                  .toList();
+        }
+        builder.dictionary(new Dictionary(list.getFileName().toString(), words));
+        LOG.info(() -> "Password word list " + list + ": " + words.size() + " words");
+      }
+      return builder.build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("zxcvbn's word lists cannot be read", e);
+    }
+  }
+
+  /** The policy with these word lists (tests). */
+  static PasswordPolicy of(List<Path> lists) {
+    PasswordPolicy policy = new PasswordPolicy();
+    policy.zxcvbn = withWordLists(lists);
+    return policy;
+  }
 
   /**
    * Every rule the password breaks, with the minimum length of {@code domain}'s policy (the domain

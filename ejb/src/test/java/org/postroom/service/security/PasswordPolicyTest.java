@@ -1,7 +1,10 @@
 package org.postroom.service.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.postroom.domain.common.Violation;
@@ -11,7 +14,10 @@ import org.postroom.domain.domain.SharedMailboxPolicy;
 
 class PasswordPolicyTest {
 
-  private final PasswordPolicy policy = new PasswordPolicy();
+  /** Debian's Dutch word list (package wdutch, which scripts/setup-test-deps installs). */
+  private static final Path DUTCH = Path.of("/usr/share/dict/nederlands");
+
+  private final PasswordPolicy policy = PasswordPolicy.of(List.of(DUTCH));
 
   private List<String> keys(String password, String... personal) {
     return policy.check(null, "jdegroot", password, password, personal).stream()
@@ -39,6 +45,20 @@ class PasswordPolicyTest {
     assertEquals(List.of(), keys("Tulips along the Amstel 1975"));
     assertEquals(List.of("password.tooShort"), keys("Ab1!"));
     assertEquals(List.of("password.containsUsername"), keys("my JdeGroot account is safe"));
+  }
+
+  @Test
+  void aDutchWordIsGuessableWithTheDutchWordList() {
+    assumeTrue(Files.isReadable(DUTCH), "the Debian package wdutch is not installed");
+    String word = "Fietsenstalling";
+    assertEquals(List.of("password.guessable"), keys(word));
+    assertEquals(
+        List.of(),
+        PasswordPolicy.of(List.of()).check(null, "jdegroot", word, word).stream()
+            .map(Violation::key)
+            .toList(),
+        "English lists alone do not know it");
+    assertEquals(List.of(), keys("Fietsenstalling bij de Zonnebloem 1975"));
   }
 
   @Test
