@@ -1,7 +1,11 @@
 package org.postroom.e2e;
 
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.postroom.service.common.Settings;
 
@@ -19,6 +23,20 @@ final class Imap {
     Store store = Session.getInstance(properties).getStore("imap");
     store.connect(user, password);
     return store;
+  }
+
+  /** The subjects in a mailbox's INBOX, in order, read as Postroom's master user. */
+  static List<String> subjects(String mailbox) throws Exception {
+    try (Store store = asMaster(mailbox)) {
+      Folder inbox = store.getFolder("INBOX");
+      inbox.open(Folder.READ_ONLY);
+      List<String> subjects = new ArrayList<>();
+      for (Message message : inbox.getMessages()) {
+        subjects.add(message.getSubject());
+      }
+      inbox.close(false);
+      return subjects;
+    }
   }
 
   /** Postroom's master user opens any mailbox: {@code mailbox*postroom-master}. */

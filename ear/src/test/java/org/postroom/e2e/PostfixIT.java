@@ -103,24 +103,10 @@ class PostfixIT {
     return MailUsers.create(prefix, count, domains, imports, credentials, hasher, em, tx);
   }
 
-  /** The subjects in a mailbox's INBOX, read as Postroom's master user. */
-  private static List<String> subjects(String mailbox) throws Exception {
-    try (Store store = Imap.asMaster(mailbox)) {
-      Folder inbox = store.getFolder("INBOX");
-      inbox.open(Folder.READ_ONLY);
-      List<String> subjects = new ArrayList<>();
-      for (Message message : inbox.getMessages()) {
-        subjects.add(message.getSubject());
-      }
-      inbox.close(false);
-      return subjects;
-    }
-  }
-
   /** Waits until a message with the subject is in the mailbox, at most {@link #PATIENCE}. */
   private static void awaitSubject(String mailbox, String subject) throws Exception {
     Instant until = Instant.now().plus(PATIENCE);
-    while (!subjects(mailbox).contains(subject)) {
+    while (!Imap.subjects(mailbox).contains(subject)) {
       if (Instant.now().isAfter(until)) {
         throw new AssertionError(
             "waited "
@@ -130,7 +116,7 @@ class PostfixIT {
                 + "' in "
                 + mailbox
                 + ": "
-                + subjects(mailbox));
+                + Imap.subjects(mailbox));
       }
       Thread.sleep(200);
     }
@@ -161,7 +147,7 @@ class PostfixIT {
     sendAccepted(ann, "forwarded without copy");
     awaitSubject(bob, "forwarded without copy");
     // the forward was resolved when Postfix took the message: Bob was its only recipient
-    assertFalse(subjects(ann).contains("forwarded without copy"), "no copy was asked for");
+    assertFalse(Imap.subjects(ann).contains("forwarded without copy"), "no copy was asked for");
 
     forward(people.usernames().get(0), List.of(bob), true);
     sendAccepted(ann, "forwarded with copy");
@@ -177,7 +163,7 @@ class PostfixIT {
         });
     sendAccepted(ann, "no forward any more");
     awaitSubject(ann, "no forward any more");
-    assertFalse(subjects(bob).contains("no forward any more"), "the forward is gone");
+    assertFalse(Imap.subjects(bob).contains("no forward any more"), "the forward is gone");
   }
 
   @Test
@@ -272,17 +258,18 @@ class PostfixIT {
     Smtp.Answers silent = Smtp.send(cid, ann, "too large, silent", tooLarge, false);
     assertTrue(silent.accepted(), silent.toString());
     awaitSubject(cid, "Undelivered Mail Returned to Sender");
-    assertFalse(subjects(ann).contains("too large, silent"));
+    assertFalse(Imap.subjects(ann).contains("too large, silent"));
 
     // below the limit it arrives
     sendAccepted(ann, "small enough");
     awaitSubject(ann, "small enough");
     assertEquals(
-        Optional.empty(), subjects(ann).stream().filter(s -> s.startsWith("too large")).findAny());
+        Optional.empty(),
+        Imap.subjects(ann).stream().filter(s -> s.startsWith("too large")).findAny());
   }
 
   private long count(String mailbox, String subject) throws Exception {
-    return subjects(mailbox).stream().filter(subject::equals).count();
+    return Imap.subjects(mailbox).stream().filter(subject::equals).count();
   }
 
   @Test
@@ -430,7 +417,7 @@ class PostfixIT {
     awaitIn(ann, "Trash", "newsletter");
     awaitSubject(ann, "plain");
     awaitSubject(bob, "[debate] budget");
-    assertEquals(List.of("plain"), subjects(ann), "the sorted mail is not in the inbox");
+    assertEquals(List.of("plain"), Imap.subjects(ann), "the sorted mail is not in the inbox");
   }
 
   @Test

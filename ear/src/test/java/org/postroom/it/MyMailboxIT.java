@@ -87,6 +87,13 @@ class MyMailboxIT {
       browser.type("#forward\\:targets", "list-bouncer@partner.example");
       browser.click("#forward\\:save");
       browser.waitForText("#forwardNow", "forwarded to list-bouncer@partner.example; no copy");
+
+      // his mail program: University A's servers, with his username as login
+      browser.click("#navSetup");
+      browser.waitForText("#setupLogin", "employee");
+      browser.waitForText("#servers", "Reading mail (IMAP) imap.example-a.nl 993 SSL/TLS");
+      browser.waitForText(
+          "#servers", "Sending mail (SMTP) smtp.example-a.nl 25 STARTTLS Or your provider's");
       browser.logout();
 
       browser.login("helpdesk", PASSWORD);

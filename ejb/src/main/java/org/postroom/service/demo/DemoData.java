@@ -129,6 +129,7 @@ public class DemoData {
     created += newcomer(hash, now);
     created += employee(hash, now);
     created += memberOrganisation(hash, now);
+    DemoClientSettings.seed(em);
     int made = created;
     LOG.info(() -> "Demo data ready (" + made + " demo logins created)");
   }

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountType;
+import org.postroom.domain.client.MailServer;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.domain.ForwardPolicy;
@@ -97,6 +98,11 @@ public class Mailbox implements Serializable {
 
   @Column(name = "forward_keep_copy", nullable = false)
   private boolean forwardKeepCopy;
+
+  /** The server the mailbox lives on, where its domain has several; null: the domain's first. */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "mail_server_id")
+  private MailServer mailServer;
 
   /** Whether deleted mail stays in the trash; null: as the domain's policy says. */
   @Column(name = "trash_keeps_deleted")
@@ -279,6 +285,15 @@ public class Mailbox implements Serializable {
     return trashKeepsDeleted != null
         ? trashKeepsDeleted
         : domain.getMailboxPolicy().isTrashKeepsDeleted();
+  }
+
+  /** The server this mailbox lives on; null: its domain's first. */
+  public MailServer getMailServer() {
+    return mailServer;
+  }
+
+  public void liveOn(MailServer server) {
+    this.mailServer = server;
   }
 
   /** The mailbox's own choice of what deleting does; null when it follows the domain's. */

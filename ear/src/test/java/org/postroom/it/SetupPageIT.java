@@ -1,0 +1,39 @@
+package org.postroom.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The "set up your mail program" page in a real browser, with the person's own values: the
+ * provider's member Mia Jansen, whose mailbox lives on the provider's second server, gets that
+ * server, its webmail and her address as login. (University A's username login: {@code
+ * MyMailboxIT}.)
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SetupPageIT {
+
+  private static final String PASSWORD = System.getProperty("it.demo.password");
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Deployments.ear();
+  }
+
+  @Test
+  void eachPersonSeesTheirOwnServerAndLogin() {
+    try (Browser browser = new Browser()) {
+      browser.login("member", PASSWORD);
+      browser.click("#navSetup");
+      browser.waitForText("#setupLogin", "mia.jansen@member-e.example");
+      browser.waitForText("#servers", "mail2.provider-e.example 995 SSL/TLS");
+      browser.waitForText("#webmail", "https://webmail2.provider-e.example");
+      browser.waitForText("#thunderbird", "mia.jansen@member-e.example");
+      browser.screenshot("40-setup");
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package org.postroom.domain.client;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.io.Serializable;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.common.Violation;
+import org.postroom.domain.domain.MailDomain;
+
+/**
+ * A mail server of a domain as mail programs see it: its endpoints for reading and sending, the
+ * login people type, its webmail. Most domains have one; where accounts live on several servers
+ * (hosting provider E), each mailbox names its own, else the domain's first one applies.
+ */
+@Entity
+@Table(name = "mail_server")
+public class MailServer implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  public static final int NAME_MAX = 100;
+  public static final int MAX_ENDPOINTS = 12;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mail_server_seq")
+  @SequenceGenerator(
+      name = "mail_server_seq",
+      sequenceName = "mail_server_seq",
+      allocationSize = 50)
+  private Long id;
+
+  @Version private long version;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "domain_id")
+  private MailDomain domain;
+
+  @Column(nullable = false, length = NAME_MAX)
+  private String name;
+
+  @Column(nullable = false)
+  private int position;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "login_format", nullable = false, length = 16)
+  private LoginFormat loginFormat;
+
+  @Column(name = "webmail_url", length = 500)
+  private String webmailUrl;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "client_endpoint", joinColumns = @JoinColumn(name = "server_id"))
+  @OrderColumn(name = "position")
+  private List<ClientEndpoint> endpoints = new ArrayList<>();
+
+  protected MailServer() {}
+
+  public MailServer(MailDomain domain, int position) {
+    this.domain = domain;
+    this.position = position;
+  }
+
+  /**
+   * Sets what mail programs are told; every broken rule is reported at once and nothing changes.
+   * Endpoints are kept in the order given, which is the order of preference per protocol.
+   */
+  public void describe(
+      String name, LoginFormat loginFormat, String webmailUrl, List<ClientEndpoint> endpoints) {
+    String cleanName = name == null ? "" : name.strip();
+    String cleanUrl = webmailUrl == null || webmailUrl.isBlank() ? null : webmailUrl.strip();
+    List<Violation> found = new ArrayList<>();
+    if (cleanName.isEmpty() || cleanName.length() > NAME_MAX) {
+      found.add(Violation.of("name", "client.name.invalid", NAME_MAX));
+    }
+    if (loginFormat == null) {
+      found.add(Violation.of("loginFormat", "client.loginFormat.required"));
+    }
+    if (cleanUrl != null && !isWebUrl(cleanUrl)) {
+      found.add(Violation.of("webmailUrl", "client.webmail.invalid"));
+    }
+    if (endpoints.size() > MAX_ENDPOINTS) {
+      found.add(Violation.of(null, "client.endpoints.tooMany", MAX_ENDPOINTS));
+    }
+    for (int i = 0; i < endpoints.size(); i++) {
+      found.addAll(endpoints.get(i).violations("endpoints[" + i + "]."));
+    }
+    if (endpoints.stream().noneMatch(e -> e.getProtocol() != null && e.getProtocol().incoming())) {
+      found.add(Violation.of(null, "client.endpoints.noIncoming"));
+    }
+    if (endpoints.stream().noneMatch(e -> e.getProtocol() == Protocol.SMTP)) {
+      found.add(Violation.of(null, "client.endpoints.noSmtp"));
+    }
+    if (!found.isEmpty()) {
+      throw new RuleViolationException(found);
+    }
+    this.name = cleanName;
+    this.loginFormat = loginFormat;
+    this.webmailUrl = cleanUrl;
+    this.endpoints.clear();
+    this.endpoints.addAll(endpoints);
+  }
+
+  private static boolean isWebUrl(String url) {
+    try {
+      URI uri = new URI(url);
+      return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+          && uri.getHost() != null
+          && url.length() <= 500;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /** The endpoints of a protocol, the preferred first. */
+  public List<ClientEndpoint> endpoints(Protocol protocol) {
+    return endpoints.stream().filter(e -> e.getProtocol() == protocol).toList();
+  }
+
+  public List<ClientEndpoint> getEndpoints() {
+    return List.copyOf(endpoints);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public MailDomain getDomain() {
+    return domain;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public int getPosition() {
+    return position;
+  }
+
+  public LoginFormat getLoginFormat() {
+    return loginFormat;
+  }
+
+  public String getWebmailUrl() {
+    return webmailUrl;
+  }
+}
