@@ -68,6 +68,26 @@ class AutoconfigIT {
   }
 
   @Test
+  void appleDevicesGetAProfileWithTheServer() throws Exception {
+    HttpResponse<String> profile =
+        autoconfig("/mail/apple.mobileconfig", "mia.jansen@member-e.example");
+    assertEquals(200, profile.statusCode(), profile.body());
+    assertEquals(
+        "application/x-apple-aspen-config",
+        profile.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""));
+    assertTrue(profile.body().contains("<string>com.apple.mail.managed</string>"));
+    assertTrue(
+        profile
+            .body()
+            .contains(
+                "<key>IncomingMailServerHostName</key>"
+                    + "<string>mail2.provider-e.example</string>"),
+        profile.body());
+    assertEquals(404, autoconfig("/mail/apple.mobileconfig", "a@elsewhere.example").statusCode());
+    assertEquals(400, autoconfig("/mail/apple.mobileconfig", "a b@c.example").statusCode());
+  }
+
+  @Test
   void aMailboxOnTheProvidersSecondServerGetsThatServer() throws Exception {
     String mia = autoconfig("/mail/config-v1.1.xml", "mia.jansen@member-e.example").body();
     assertTrue(mia.contains("<hostname>mail2.provider-e.example</hostname>"), mia);

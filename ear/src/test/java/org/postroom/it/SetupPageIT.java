@@ -1,5 +1,9 @@
 package org.postroom.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -25,7 +29,7 @@ class SetupPageIT {
   }
 
   @Test
-  void eachPersonSeesTheirOwnServerAndLogin() {
+  void eachPersonSeesTheirOwnServerAndLogin() throws Exception {
     try (Browser browser = new Browser()) {
       browser.login("member", PASSWORD);
       browser.click("#navSetup");
@@ -34,6 +38,11 @@ class SetupPageIT {
       browser.waitForText("#webmail", "https://webmail2.provider-e.example");
       browser.waitForText("#thunderbird", "mia.jansen@member-e.example");
       browser.screenshot("40-setup");
+      HttpResponse<String> profile =
+          browser.fetchWithSession(
+              browser.find("#appleProfile").getDomAttribute("href").replaceFirst("^/", ""));
+      assertEquals(200, profile.statusCode());
+      assertTrue(profile.body().contains("<string>mia.jansen@member-e.example</string>"));
     }
   }
 }
