@@ -42,7 +42,7 @@ class MessagesBundleTest {
   private static final Pattern IN_PAGES = Pattern.compile("i18n\\['([a-zA-Z.]+)'\\]");
   private static final Pattern IN_JAVA =
       Pattern.compile(
-          "\"((?:request|login|account|error|import|policy|domain|help|alumni|password|address|provisioning|reconcile|vacation|sharedMailbox|forward|alias|distributionList|delegation|quota|filter|trash)\\.[a-zA-Z.]+)\"");
+          "\"((?:request|login|account|error|import|policy|domain|help|alumni|password|address|provisioning|reconcile|vacation|sharedMailbox|forward|alias|distributionList|delegation|quota|filter|trash|client|mailServers)\\.[a-zA-Z.]+)\"");
 
   private static void collect(Path root, Predicate<String> fileName, Pattern key, Set<String> into)
       throws IOException {
