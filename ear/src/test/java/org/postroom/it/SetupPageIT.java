@@ -43,6 +43,24 @@ class SetupPageIT {
               browser.find("#appleProfile").getDomAttribute("href").replaceFirst("^/", ""));
       assertEquals(200, profile.statusCode());
       assertTrue(profile.body().contains("<string>mia.jansen@member-e.example</string>"));
+      browser.logout();
+
+      // the helpdesk records that her mailbox moved to the first server: programs are told so
+      browser.login("helpdesk", PASSWORD);
+      browser.open("helpdesk/account.xhtml?username=member");
+      browser.waitForText("#placement", "mia.jansen@member-e.example");
+      browser.choose("#placement\\:placements\\:0\\:server", "mail1.provider-e.example");
+      browser.click("#placement\\:placements\\:0\\:place");
+      browser.waitForText(
+          "#messages", "mia.jansen@member-e.example now lives on mail1.provider-e.example");
+      String answer =
+          AutoconfigIT.autoconfig("/mail/config-v1.1.xml", "mia.jansen@member-e.example").body();
+      assertTrue(answer.contains("<hostname>mail1.provider-e.example</hostname>"), answer);
+      browser.waitForText("#history", "mail1.provider-e.example");
+      // and back, as the demo has it
+      browser.choose("#placement\\:placements\\:0\\:server", "mail2.provider-e.example");
+      browser.click("#placement\\:placements\\:0\\:place");
+      browser.waitForText("#messages", "now lives on mail2.provider-e.example");
     }
   }
 }

@@ -34,7 +34,7 @@ import org.postroom.service.audit.AuditLog;
  * on it does.
  */
 @Stateless
-@DeclareRoles({Roles.USER, Roles.ADMIN})
+@DeclareRoles({Roles.USER, Roles.HELPDESK, Roles.ADMIN})
 public class ClientConfigService {
 
   @PersistenceContext(unitName = "postroom")
@@ -55,14 +55,9 @@ public class ClientConfigService {
     if (!MailAddresses.isWellFormed(address)) {
       throw new IllegalArgumentException("not a mail address");
     }
-    List<Mailbox> mailboxes =
-        em.createQuery(
-                "select m from Mailbox m where m.address = :a and m.deletionQueuedAt is null",
-                Mailbox.class)
-            .setParameter("a", address)
-            .getResultList();
-    if (!mailboxes.isEmpty() && mailboxes.get(0).getMailServer() != null) {
-      return Optional.of(ClientSetup.of(mailboxes.get(0).getMailServer()));
+    Mailbox mailbox = liveMailbox(address);
+    if (mailbox != null && mailbox.getMailServer() != null) {
+      return Optional.of(ClientSetup.of(mailbox.getMailServer()));
     }
     return firstServer(MailAddresses.domainOf(address)).map(ClientSetup::of);
   }
@@ -149,6 +144,84 @@ public class ClientConfigService {
         "Domain",
         domain.getId(),
         name + ": " + endpoints.size() + " endpoints");
+  }
+
+  /**
+   * Where each of these mailboxes lives, for those whose domain has more than one server (hosting
+   * provider E): the current server's name and the names to choose from.
+   */
+  @RolesAllowed({Roles.HELPDESK, Roles.ADMIN})
+  public List<Placement> placements(List<String> addresses) {
+    List<Placement> placements = new java.util.ArrayList<>();
+    for (String address : addresses) {
+      Mailbox mailbox = liveMailbox(address);
+      if (mailbox == null) {
+        continue;
+      }
+      List<String> names = serverNames(mailbox.getDomain());
+      if (names.size() > 1) {
+        placements.add(
+            new Placement(address, serverOf(mailbox).map(MailServer::getName).orElse(null), names));
+      }
+    }
+    return placements;
+  }
+
+  /**
+   * Records on which of its domain's servers a mailbox lives, so that its people's mail programs
+   * are told that server (moving the mail itself between servers is the operators'); audited.
+   */
+  @RolesAllowed({Roles.HELPDESK, Roles.ADMIN})
+  public void place(String address, String serverName) {
+    Mailbox mailbox = liveMailbox(address);
+    if (mailbox == null) {
+      throw RuleViolationException.of("client.mailboxNotFound", String.valueOf(address));
+    }
+    em.lock(mailbox, LockModeType.PESSIMISTIC_WRITE);
+    MailServer server =
+        em.createQuery(
+                "select s from MailServer s where s.domain = :d and s.name = :n", MailServer.class)
+            .setParameter("d", mailbox.getDomain())
+            .setParameter("n", serverName)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    RuleViolationException.of("client.serverNotFound", String.valueOf(serverName)));
+    mailbox.liveOn(server);
+    audit.record(
+        Instant.now(),
+        context.getCallerPrincipal().getName(),
+        "MAILBOX_SERVER_SET",
+        "Mailbox",
+        mailbox.getId(),
+        server.getName());
+  }
+
+  /** Where a mailbox lives and where it could. */
+  public record Placement(String address, String current, List<String> servers)
+      implements java.io.Serializable {
+
+    public Placement {
+      servers = List.copyOf(servers);
+    }
+  }
+
+  private Mailbox liveMailbox(String address) {
+    return em.createQuery(
+            "select m from Mailbox m where m.address = :a and m.deletionQueuedAt is null",
+            Mailbox.class)
+        .setParameter("a", MailAddresses.normalize(address))
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  private List<String> serverNames(MailDomain domain) {
+    return em.createQuery(
+            "select s.name from MailServer s where s.domain = :d order by s.position", String.class)
+        .setParameter("d", domain)
+        .getResultList();
   }
 
   private Optional<MailServer> serverOf(Mailbox mailbox) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.service.client.ClientConfigService;
 import org.postroom.service.directory.AccountDetail;
 import org.postroom.service.directory.DirectoryService;
 import org.postroom.service.forwarding.ForwardingService;
@@ -27,6 +28,7 @@ public class AccountBacking implements Serializable {
   @Inject DirectoryService directory;
   @Inject ForwardingService forwarding;
   @Inject QuotaService quotas;
+  @Inject ClientConfigService clients;
 
   private String username;
   private AccountDetail detail;
@@ -34,11 +36,14 @@ public class AccountBacking implements Serializable {
   private String forwardReason;
   private String quotaMailbox;
   private Long quotaMb;
+  private List<ClientConfigService.Placement> placements = List.of();
+  private final Map<String, String> placeOn = new java.util.HashMap<>();
 
   /** Loads the account named in the URL; an unknown one is a 404. */
   public void load() throws IOException {
     try {
       detail = directory.detail(username == null ? "" : username);
+      loadPlacements();
     } catch (RuleViolationException unknown) {
       FacesContext faces = FacesContext.getCurrentInstance();
       faces.getExternalContext().responseSendError(404, null);
@@ -56,6 +61,39 @@ public class AccountBacking implements Serializable {
     } catch (RuleViolationException refused) {
       Messages.show(refused, Map.of("reason", "removeForward:reason"));
     }
+  }
+
+  private void loadPlacements() {
+    placements =
+        detail == null
+            ? List.of()
+            : clients.placements(
+                detail.ownMailboxes().stream()
+                    .filter(m -> m.getDeletionQueuedAt() == null)
+                    .map(Mailbox::getAddress)
+                    .toList());
+    placeOn.clear();
+    placements.forEach(p -> placeOn.put(p.address(), p.current()));
+  }
+
+  /** Records which of its domain's servers a mailbox lives on (hosting provider E). */
+  public void place(String address) {
+    try {
+      clients.place(address, placeOn.get(address));
+      Messages.info("account.server.placed", address, placeOn.get(address));
+      detail = directory.detail(username);
+      loadPlacements();
+    } catch (RuleViolationException refused) {
+      Messages.show(refused, Map.of());
+    }
+  }
+
+  public List<ClientConfigService.Placement> getPlacements() {
+    return placements;
+  }
+
+  public Map<String, String> getPlaceOn() {
+    return placeOn;
   }
 
   /** The helpdesk sets another quota for one of the account's mailboxes (own or shared). */
