@@ -99,6 +99,7 @@ class MyMailboxIT {
       browser.login("helpdesk", PASSWORD);
       browser.open("helpdesk/account.xhtml?username=employee");
       browser.waitForText("#mailboxes", "Forwards to list-bouncer@partner.example, no copy kept");
+      browser.waitForText("#mailboxes", "filter rules on · deleted mail kept in the trash");
       browser.click("#removeForward\\:remove");
       browser.click(".ui-confirmdialog-yes");
       browser.waitForText("#removeForward", "Give the reason, which the owner is mailed.");

@@ -2,6 +2,7 @@ package org.postroom.service.directory;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.audit.AuditEntry;
@@ -21,5 +22,12 @@ public record AccountDetail(
     List<Mailbox> sharedMailboxes,
     List<AuditEntry> history,
     boolean addressToChoose,
-    Set<Long> awaitingMailServer)
-    implements Serializable {}
+    Set<Long> awaitingMailServer,
+    Map<Long, Long> filterRulesOn)
+    implements Serializable {
+
+  /** How many filter rules of a mailbox are switched on. */
+  public long filterRulesOn(Mailbox mailbox) {
+    return filterRulesOn.getOrDefault(mailbox.getId(), 0L);
+  }
+}

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
@@ -118,7 +119,24 @@ public class DirectoryService {
         history,
         addressToChoose,
         outbox.outstanding(
-            Stream.concat(own.stream(), shared.stream()).map(Mailbox::getId).toList()));
+            Stream.concat(own.stream(), shared.stream()).map(Mailbox::getId).toList()),
+        filterRulesOn(own));
+  }
+
+  /** Per mailbox, how many of its filter rules are on (those with none are left out). */
+  private Map<Long, Long> filterRulesOn(List<Mailbox> mailboxes) {
+    if (mailboxes.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, Long> counts = new java.util.HashMap<>();
+    em.createQuery(
+            "select r.mailbox.id, count(r) from FilterRule r"
+                + " where r.mailbox in :m and r.enabled = true group by r.mailbox.id",
+            Object[].class)
+        .setParameter("m", mailboxes)
+        .getResultList()
+        .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+    return counts;
   }
 
   private static void bind(TypedQuery<?> query, String text) {
