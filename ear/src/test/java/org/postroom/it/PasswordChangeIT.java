@@ -17,6 +17,10 @@ import org.openqa.selenium.StaleElementReferenceException;
  * new password logs in and the old one no longer does, and five wrong current passwords block
  * changing. (Runs after MyMailboxIT, which logs in as the employee with the demo password.)
  */
+// Changes the demo employee's password and leaves changing it blocked: failsafe runs the suites in
+// alphabetical order (ear/pom.xml), so those that log in as him (FilterIT, FilterPagesIT,
+// MyMailboxIT)
+// run before this one.
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class PasswordChangeIT {
