@@ -49,12 +49,11 @@ public class OwnMailboxes {
    * server always follows the latest settings.
    */
   public Mailbox lockedForSettings(Account owner, String area) {
-    Mailbox mailbox = of(owner).orElseThrow(() -> RuleViolationException.of(area + ".noMailbox"));
+    Mailbox mailbox = locked(owner, area);
     if (mailbox.getDomain().getMailboxPolicy().getSettingsManagedBy()
         == SettingsManager.DOMAIN_ADMIN) {
       throw RuleViolationException.of(area + ".managedByDomainAdmin");
     }
-    em.lock(mailbox, LockModeType.PESSIMISTIC_WRITE);
     return mailbox;
   }
 

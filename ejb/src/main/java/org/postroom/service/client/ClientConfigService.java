@@ -25,6 +25,7 @@ import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.account.OwnMailboxes;
 import org.postroom.service.audit.AuditLog;
+import org.postroom.service.common.Mailboxes;
 
 /**
  * The mail-client settings of the domains: what their servers tell mail programs (set by the
@@ -208,13 +209,7 @@ public class ClientConfigService {
   }
 
   private Mailbox liveMailbox(String address) {
-    return em.createQuery(
-            "select m from Mailbox m where m.address = :a and m.deletionQueuedAt is null",
-            Mailbox.class)
-        .setParameter("a", MailAddresses.normalize(address))
-        .getResultStream()
-        .findFirst()
-        .orElse(null);
+    return Mailboxes.live(em, address).orElse(null);
   }
 
   private List<String> serverNames(MailDomain domain) {

@@ -45,16 +45,4 @@ public record ClientSetup(
   public List<Endpoint> of(Protocol protocol) {
     return endpoints.stream().filter(e -> e.protocol() == protocol).toList();
   }
-
-  public List<Endpoint> getImap() {
-    return of(Protocol.IMAP);
-  }
-
-  public List<Endpoint> getPop3() {
-    return of(Protocol.POP3);
-  }
-
-  public List<Endpoint> getSmtp() {
-    return of(Protocol.SMTP);
-  }
 }

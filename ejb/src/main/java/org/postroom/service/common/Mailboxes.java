@@ -2,7 +2,10 @@ package org.postroom.service.common;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.postroom.domain.common.MailAddresses;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.mailbox.Mailbox;
@@ -17,14 +20,31 @@ public final class Mailboxes {
    * otherwise the rule {@code notFoundKey} with the address as typed.
    */
   public static Mailbox lockedLive(EntityManager em, String address, String notFoundKey) {
-    return em.createQuery(
-            "select m from Mailbox m where m.address = :a and m.deletionQueuedAt is null",
-            Mailbox.class)
-        .setParameter("a", MailAddresses.normalize(address))
+    return liveQuery(em, address)
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultStream()
         .findFirst()
         .orElseThrow(() -> RuleViolationException.of(notFoundKey, address));
+  }
+
+  /** The mailbox with the address (any case) unless its deletion is queued, not locked. */
+  public static Optional<Mailbox> live(EntityManager em, String address) {
+    return liveQuery(em, address).getResultStream().findFirst();
+  }
+
+  private static TypedQuery<Mailbox> liveQuery(EntityManager em, String address) {
+    return em.createQuery(
+            "select m from Mailbox m where m.address = :a and m.deletionQueuedAt is null",
+            Mailbox.class)
+        .setParameter("a", MailAddresses.normalize(address));
+  }
+
+  /** The mailbox's own address, then its further addresses: every address it answers to. */
+  public static List<String> addressesOf(EntityManager em, Mailbox mailbox) {
+    List<String> addresses = new ArrayList<>();
+    addresses.add(mailbox.getAddress());
+    addresses.addAll(aliasesOf(em, mailbox));
+    return addresses;
   }
 
   /** The mailbox's further addresses, in order. */

@@ -81,13 +81,9 @@ public class FilterService {
     Mailbox mailbox = ownMailboxes.locked(owner, AREA);
     FilterRule rule = ruleOf(mailbox, id);
     Instant now = Instant.now();
-    FilterSpec clean = spec.normalized();
-    List<Violation> found = clean.violations();
-    if (!found.isEmpty()) {
-      throw new RuleViolationException(found);
-    }
-    checkForward(mailbox, clean);
-    rule.change(clean, now);
+    rule.change(spec, now);
+    // a refused forward rolls the change back with the transaction
+    checkForward(mailbox, rule.spec());
     changed(mailbox, owner, now, "FILTER_CHANGED", rule);
   }
 

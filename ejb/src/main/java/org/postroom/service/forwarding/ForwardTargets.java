@@ -31,10 +31,7 @@ public class ForwardTargets {
 
   /** The mailbox's address and aliases. */
   public Set<String> own(Mailbox mailbox) {
-    Set<String> own = new HashSet<>();
-    own.add(mailbox.getAddress());
-    own.addAll(Mailboxes.aliasesOf(em, mailbox));
-    return own;
+    return new HashSet<>(Mailboxes.addressesOf(em, mailbox));
   }
 
   public Set<String> served() {

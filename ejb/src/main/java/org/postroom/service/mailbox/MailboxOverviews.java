@@ -21,6 +21,7 @@ public class MailboxOverviews {
   public MailboxOverview of(Mailbox mailbox) {
     MailboxPolicy policy = mailbox.getDomain().getMailboxPolicy();
     VacationReply reply = em.find(VacationReply.class, mailbox.getId());
+    long[] rules = filterRules(mailbox);
     return new MailboxOverview(
         mailbox.getAddress(),
         mailbox.getOwner() == null ? null : mailbox.getOwner().getDisplayName(),
@@ -44,16 +45,19 @@ public class MailboxOverviews {
                 reply.getIntervalDays()),
         mailbox.getTrashKeepsDeleted(),
         policy.isTrashKeepsDeleted(),
-        count(mailbox, false),
-        count(mailbox, true));
+        rules[0],
+        rules[1]);
   }
 
-  private long count(Mailbox mailbox, boolean onlyOn) {
-    return em.createQuery(
-            "select count(r) from FilterRule r where r.mailbox = :m"
-                + (onlyOn ? " and r.enabled = true" : ""),
-            Long.class)
-        .setParameter("m", mailbox)
-        .getSingleResult();
+  /** How many filter rules the mailbox has, and how many of them are on. */
+  private long[] filterRules(Mailbox mailbox) {
+    Object[] counts =
+        em.createQuery(
+                "select count(r), coalesce(sum(case when r.enabled = true then 1 else 0 end), 0)"
+                    + " from FilterRule r where r.mailbox = :m",
+                Object[].class)
+            .setParameter("m", mailbox)
+            .getSingleResult();
+    return new long[] {((Number) counts[0]).longValue(), ((Number) counts[1]).longValue()};
   }
 }

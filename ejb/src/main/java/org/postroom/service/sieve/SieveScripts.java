@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.provisioning.ChangeKind;
@@ -37,9 +36,6 @@ public class SieveScripts {
    * row lock.
    */
   public boolean rebuild(Mailbox mailbox, String actor, Instant now) {
-    List<String> own = new ArrayList<>();
-    own.add(mailbox.getAddress());
-    own.addAll(Mailboxes.aliasesOf(em, mailbox));
     List<FilterSpec> rules =
         em.createQuery(
                 "select r from FilterRule r where r.mailbox = :m and r.enabled = true"
@@ -51,7 +47,8 @@ public class SieveScripts {
             .toList();
     String script =
         new SieveScriptBuilder()
-            .vacation(em.find(VacationReply.class, mailbox.getId()), own)
+            .vacation(
+                em.find(VacationReply.class, mailbox.getId()), Mailboxes.addressesOf(em, mailbox))
             .filters(rules)
             .build();
     return apply(mailbox, script, actor, now);

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -29,11 +28,6 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
-import org.postroom.domain.client.LoginFormat;
-import org.postroom.domain.client.Protocol;
-import org.postroom.domain.client.Security;
-import org.postroom.service.client.ClientSetup;
-import org.postroom.service.client.ClientSetup.Endpoint;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -44,18 +38,6 @@ import org.w3c.dom.Node;
  * certificate it carries.
  */
 class AppleProfileTest {
-
-  /** Hosting provider E's second server: SSL only. */
-  private static final ClientSetup PROVIDER_E =
-      new ClientSetup(
-          "member-e.example",
-          "mail2.provider-e.example",
-          LoginFormat.ADDRESS,
-          "https://webmail2.provider-e.example",
-          List.of(
-              new Endpoint(Protocol.POP3, "mail2.provider-e.example", 995, Security.SSL, null),
-              new Endpoint(Protocol.IMAP, "mail2.provider-e.example", 993, Security.SSL, null),
-              new Endpoint(Protocol.SMTP, "mail2.provider-e.example", 465, Security.SSL, null)));
 
   /** A plist dict as key → value text ("true"/"false" for booleans; nested dicts left out). */
   private static Map<String, String> dict(Element dict) {
@@ -87,7 +69,8 @@ class AppleProfileTest {
 
   @Test
   void theMailPayloadHasTheServersAndTheAddressAsLogin() throws Exception {
-    String plist = AppleProfile.plist(PROVIDER_E, "mia.jansen@member-e.example");
+    String plist =
+        AppleProfile.plist(ReferenceSettings.PROVIDER_E_SECOND, "mia.jansen@member-e.example");
     assertTrue(plist.contains(AppleProfile.DOCTYPE));
     Document document = parse(plist.getBytes(StandardCharsets.UTF_8));
     Element top = (Element) document.getDocumentElement().getElementsByTagName("dict").item(0);
@@ -109,7 +92,7 @@ class AppleProfileTest {
         AppleProfile.uuid("account", "mia.jansen@member-e.example"), account.get("PayloadUUID"));
     assertEquals(
         plist,
-        AppleProfile.plist(PROVIDER_E, "mia.jansen@member-e.example"),
+        AppleProfile.plist(ReferenceSettings.PROVIDER_E_SECOND, "mia.jansen@member-e.example"),
         "the same profile again: installing it replaces the first");
   }
 
@@ -138,7 +121,7 @@ class AppleProfileTest {
     store.store(pkcs12, password);
 
     byte[] profile =
-        AppleProfile.plist(PROVIDER_E, "mia.jansen@member-e.example")
+        AppleProfile.plist(ReferenceSettings.PROVIDER_E_SECOND, "mia.jansen@member-e.example")
             .getBytes(StandardCharsets.UTF_8);
     byte[] signed =
         ProfileSigner.of(new ByteArrayInputStream(pkcs12.toByteArray()), password, null)

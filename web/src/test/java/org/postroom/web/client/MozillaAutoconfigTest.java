@@ -10,11 +10,7 @@ import java.util.List;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
-import org.postroom.domain.client.LoginFormat;
-import org.postroom.domain.client.Protocol;
 import org.postroom.domain.client.Security;
-import org.postroom.service.client.ClientSetup;
-import org.postroom.service.client.ClientSetup.Endpoint;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -25,36 +21,6 @@ import org.w3c.dom.Node;
  * values Thunderbird accepts, in the order of preference.
  */
 class MozillaAutoconfigTest {
-
-  /** University C's published settings: several hosts, every port, notes. */
-  private static final ClientSetup UNIVERSITY_C =
-      new ClientSetup(
-          "univ-c.example",
-          "mail.univ-c.example",
-          LoginFormat.ADDRESS,
-          "https://webmail.univ-c.example/?lang=en&skin=plain",
-          List.of(
-              new Endpoint(Protocol.IMAP, "imap.univ-c.example", 143, Security.STARTTLS, null),
-              new Endpoint(Protocol.IMAP, "imap.univ-c.example", 993, Security.SSL, null),
-              new Endpoint(Protocol.POP3, "pop.univ-c.example", 110, Security.STARTTLS, null),
-              new Endpoint(Protocol.POP3, "pop.univ-c.example", 995, Security.SSL, null),
-              new Endpoint(
-                  Protocol.SMTP, "smtp.univ-c.example", 587, Security.STARTTLS, "Preferred"),
-              new Endpoint(Protocol.SMTP, "smtp.univ-c.example", 465, Security.SSL, null),
-              new Endpoint(
-                  Protocol.SMTP, "mx.univ-c.example", 25, Security.STARTTLS, "<Discouraged>")));
-
-  /** Hosting provider E: SSL only, no webmail given here. */
-  private static final ClientSetup PROVIDER_E =
-      new ClientSetup(
-          "member-e.example",
-          "mail2.provider-e.example",
-          LoginFormat.ADDRESS,
-          null,
-          List.of(
-              new Endpoint(Protocol.IMAP, "mail2.provider-e.example", 993, Security.SSL, null),
-              new Endpoint(Protocol.POP3, "mail2.provider-e.example", 995, Security.SSL, null),
-              new Endpoint(Protocol.SMTP, "mail2.provider-e.example", 465, Security.SSL, null)));
 
   private static Document parse(String xml) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -109,7 +75,7 @@ class MozillaAutoconfigTest {
 
   @Test
   void everyEndpointIsAServerInTheOrderOfPreference() throws Exception {
-    Document document = parse(MozillaAutoconfig.xml(UNIVERSITY_C));
+    Document document = parse(MozillaAutoconfig.xml(ReferenceSettings.UNIVERSITY_C));
     Element provider = provider(document);
     assertEquals("univ-c.example", provider.getAttribute("id"));
     assertEquals("univ-c.example", text(provider, "domain"));
@@ -135,7 +101,7 @@ class MozillaAutoconfigTest {
 
   @Test
   void aServerWithSslOnlyAndNoWebmail() throws Exception {
-    Document document = parse(MozillaAutoconfig.xml(PROVIDER_E));
+    Document document = parse(MozillaAutoconfig.xml(ReferenceSettings.PROVIDER_E_SECOND));
     Element provider = provider(document);
     assertEquals(
         List.of(

@@ -10,9 +10,7 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.postroom.domain.client.LoginFormat;
 import org.postroom.domain.client.Protocol;
-import org.postroom.domain.client.Security;
 import org.postroom.service.client.ClientSetup;
 import org.postroom.service.client.ClientSetup.Endpoint;
 import org.w3c.dom.Document;
@@ -28,54 +26,7 @@ import org.w3c.dom.NodeList;
 class ReferenceInstitutionsTest {
 
   static Stream<ClientSetup> institutions() {
-    return Stream.of(
-        new ClientSetup(
-            "umail.example-a.nl",
-            "mail.example-a.nl",
-            LoginFormat.USERNAME,
-            null,
-            List.of(
-                new Endpoint(Protocol.IMAP, "imap.example-a.nl", 993, Security.SSL, null),
-                new Endpoint(Protocol.SMTP, "smtp.example-a.nl", 25, Security.STARTTLS, null))),
-        new ClientSetup(
-            "univ-b.be",
-            "mail.univ-b.be",
-            LoginFormat.ADDRESS,
-            "https://webmail.univ-b.be",
-            List.of(
-                new Endpoint(Protocol.IMAP, "imap.univ-b.be", 143, Security.STARTTLS, null),
-                new Endpoint(Protocol.SMTP, "smtp.univ-b.be", 587, Security.STARTTLS, null))),
-        new ClientSetup(
-            "univ-c.example",
-            "mail.univ-c.example",
-            LoginFormat.ADDRESS,
-            null,
-            List.of(
-                new Endpoint(Protocol.IMAP, "imap.univ-c.example", 143, Security.STARTTLS, null),
-                new Endpoint(Protocol.IMAP, "imap.univ-c.example", 993, Security.SSL, null),
-                new Endpoint(Protocol.POP3, "pop.univ-c.example", 110, Security.STARTTLS, null),
-                new Endpoint(Protocol.POP3, "pop.univ-c.example", 995, Security.SSL, null),
-                new Endpoint(Protocol.SMTP, "smtp.univ-c.example", 587, Security.STARTTLS, null),
-                new Endpoint(Protocol.SMTP, "smtp.univ-c.example", 465, Security.SSL, null),
-                new Endpoint(Protocol.SMTP, "mx.univ-c.example", 25, Security.STARTTLS, null))),
-        new ClientSetup(
-            "alumni.univ-d.no",
-            "mail.alumni.univ-d.no",
-            LoginFormat.USERNAME,
-            null,
-            List.of(
-                new Endpoint(Protocol.IMAP, "imap.alumni.univ-d.no", 993, Security.SSL, null),
-                new Endpoint(
-                    Protocol.SMTP, "smtp.alumni.univ-d.no", 587, Security.STARTTLS, null))),
-        new ClientSetup(
-            "member-e.example",
-            "mail1.provider-e.example",
-            LoginFormat.ADDRESS,
-            "https://webmail1.provider-e.example",
-            List.of(
-                new Endpoint(Protocol.IMAP, "mail1.provider-e.example", 993, Security.SSL, null),
-                new Endpoint(Protocol.POP3, "mail1.provider-e.example", 995, Security.SSL, null),
-                new Endpoint(Protocol.SMTP, "mail1.provider-e.example", 465, Security.SSL, null))));
+    return ReferenceSettings.all();
   }
 
   private static Document parse(String xml, boolean namespaces) throws Exception {
