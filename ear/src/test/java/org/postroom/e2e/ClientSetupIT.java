@@ -1,11 +1,13 @@
 package org.postroom.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.postroom.it.Caller.run;
 
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -32,10 +34,13 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.postroom.domain.account.Account;
 import org.postroom.domain.client.ClientEndpoint;
 import org.postroom.domain.client.LoginFormat;
 import org.postroom.domain.client.Protocol;
 import org.postroom.domain.client.Security;
+import org.postroom.domain.domain.MailDomain;
+import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.it.Deployments;
 import org.postroom.it.RegistryPerson;
 import org.postroom.service.client.ClientConfigService;
@@ -44,6 +49,7 @@ import org.postroom.service.directory.RegistryImportService;
 import org.postroom.service.domain.DomainService;
 import org.postroom.service.security.CredentialService;
 import org.postroom.service.security.PasswordHasher;
+import org.postroom.service.sharedmailbox.SharedMailboxService;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -59,7 +65,12 @@ class ClientSetupIT {
   @Deployment
   static EnterpriseArchive deployment() {
     return Deployments.earWithTests(
-        ClientSetupIT.class, Imap.class, Smtp.class, MailUsers.class, RegistryPerson.class);
+        ClientSetupIT.class,
+        Imap.class,
+        Lmtp.class,
+        Smtp.class,
+        MailUsers.class,
+        RegistryPerson.class);
   }
 
   @Inject CredentialService credentials;
@@ -67,11 +78,15 @@ class ClientSetupIT {
   @Inject RegistryImportService imports;
   @Inject PasswordHasher hasher;
   @Inject ClientConfigService clients;
+  @Inject SharedMailboxService sharedMailboxes;
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
 
   @Resource UserTransaction tx;
+
+  private static final java.util.concurrent.atomic.AtomicInteger REFUSALS =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** One server of the autoconfig file as a program takes it. */
   record Server(String type, String host, int port, String socketType, String username) {}
@@ -98,6 +113,40 @@ class ClientSetupIT {
     return found;
   }
 
+  /** Postroom's public autoconfig file for an address, as a mail program fetches it. */
+  private static String autoconfig(String address) throws Exception {
+    int http = 8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0);
+    URI uri =
+        URI.create(
+            "http://127.0.0.1:"
+                + http
+                + "/.well-known/autoconfig/mail/config-v1.1.xml"
+                + "?emailaddress="
+                + address);
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, answer.statusCode(), answer.body());
+    return answer.body();
+  }
+
+  /** An IMAP login with exactly the server's settings, as a mail program makes it. */
+  private static Store connect(Server imap, String login, String password) throws Exception {
+    return connect(imap, login, password, "127.0.0.1");
+  }
+
+  private static Store connect(Server imap, String login, String password, String from)
+      throws Exception {
+    Properties settings = new Properties();
+    settings.put("mail.imap.localaddress", from);
+    settings.put("mail.imap.connectiontimeout", "5000");
+    settings.put("mail.imap.timeout", "10000");
+    settings.put("mail.imap.starttls.enable", "false");
+    Store store = Session.getInstance(settings).getStore("imap");
+    store.connect(imap.host(), imap.port(), login, password);
+    return store;
+  }
+
   private static String text(Element parent, String name) {
     return parent.getElementsByTagName(name).item(0).getTextContent();
   }
@@ -117,39 +166,23 @@ class ClientSetupIT {
                 0,
                 "e2e stack",
                 LoginFormat.ADDRESS,
+                false,
                 null,
                 List.of(
                     new ClientEndpoint(Protocol.IMAP, "127.0.0.1", imapPort, Security.NONE, null),
                     new ClientEndpoint(
                         Protocol.SMTP, "127.0.0.1", smtpPort, Security.NONE, "loopback"))));
 
-    int http = 8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0);
-    URI uri =
-        URI.create(
-            "http://127.0.0.1:"
-                + http
-                + "/.well-known/autoconfig/mail/config-v1.1.xml"
-                + "?emailaddress="
-                + address);
-    HttpResponse<String> answer =
-        HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, answer.statusCode(), answer.body());
-    List<Server> incoming = servers(answer.body(), "incomingServer");
-    List<Server> outgoing = servers(answer.body(), "outgoingServer");
-    assertEquals(1, incoming.size(), answer.body());
+    String answer = autoconfig(address);
+    List<Server> incoming = servers(answer, "incomingServer");
+    List<Server> outgoing = servers(answer, "outgoingServer");
+    assertEquals(1, incoming.size(), answer);
     Server imap = incoming.get(0);
     assertEquals("imap", imap.type());
     assertEquals("plain", imap.socketType());
     String login = imap.username().replace("%EMAILADDRESS%", address);
 
-    Properties settings = new Properties();
-    settings.put("mail.imap.connectiontimeout", "5000");
-    settings.put("mail.imap.timeout", "10000");
-    settings.put("mail.imap.starttls.enable", "false");
-    Session session = Session.getInstance(settings);
-    try (Store store = session.getStore("imap")) {
-      store.connect(imap.host(), imap.port(), login, MailUsers.password());
+    try (Store store = connect(imap, login, MailUsers.password())) {
       Folder inbox = store.getFolder("INBOX");
       inbox.open(Folder.READ_ONLY);
       assertTrue(inbox.exists());
@@ -174,5 +207,102 @@ class ClientSetupIT {
         Thread.sleep(200);
       }
     }
+  }
+
+  /**
+   * University B: a member sets up a shared mailbox as an account of its own, with the shared
+   * address as login and their own password, on a server that allows it. Dovecot's checkpassword
+   * passdb (mail-system/dovecot/postroom-shared-login) checks the password against each member's
+   * hash from the view mail_shared_passdb; nobody else's password opens it, and a member removed or
+   * the server's choice switched off closes it at the next login.
+   */
+  @Test
+  void membersLogInToASharedMailboxWithItsAddressAndTheirOwnPassword() throws Exception {
+    MailUsers people = MailUsers.create("sl", 3, domains, imports, credentials, hasher, em, tx);
+    String first = people.usernames().get(0);
+    String second = people.usernames().get(1);
+    String firstPassword = "Kapstok-" + first + "-9";
+    String secondPassword = "Vensterbank-" + second + "-4";
+    String shared = "secretariaat@" + people.domain();
+    tx.begin();
+    List<Account> members =
+        em.createQuery("select a from Account a where a.username in :u", Account.class)
+            .setParameter("u", List.of(first, second))
+            .getResultList();
+    for (Account member : members) {
+      member.changePasswordHash(
+          hasher.hash(member.getUsername().equals(first) ? firstPassword : secondPassword));
+    }
+    MailDomain domain =
+        em.createQuery("select d from MailDomain d where d.name = :n", MailDomain.class)
+            .setParameter("n", people.domain())
+            .getSingleResult();
+    em.persist(Mailbox.shared(domain, shared, members, Instant.now()));
+    tx.commit();
+    describeStack(people.domain(), true);
+    String delivered = Lmtp.deliver("dean@example.org", shared, "for the secretariat", 2_000);
+    assertTrue(delivered.startsWith("250"), delivered);
+
+    Server imap = servers(autoconfig(shared), "incomingServer").get(0);
+    String login = imap.username().replace("%EMAILADDRESS%", shared);
+    assertEquals(shared, login, "autoconfig tells the shared address as login");
+    for (String own : List.of(firstPassword, secondPassword)) {
+      try (Store store = connect(imap, login, own)) {
+        Folder inbox = store.getFolder("INBOX");
+        inbox.open(Folder.READ_ONLY);
+        assertEquals("for the secretariat", inbox.getMessage(1).getSubject(), "the shared INBOX");
+        inbox.close(false);
+      }
+    }
+    // the third person of the domain is no member: their own password (the suite's) does not open
+    // it
+    refused(imap, login, MailUsers.password());
+    refused(imap, login.toUpperCase(java.util.Locale.ROOT), "Kapstok-wrong");
+    // hostile logins are refused as such, not as a failure of the mail server
+    refused(imap, "o'brien\\\"@" + people.domain(), firstPassword);
+    refused(imap, first, firstPassword + "'; --");
+
+    run(credentials, "helpdesk", () -> sharedMailboxes.removeMember(shared, second));
+    refused(imap, login, secondPassword);
+    try (Store store = connect(imap, login, firstPassword)) {
+      assertTrue(store.getFolder("INBOX").exists(), "the member left keeps access");
+    }
+
+    describeStack(people.domain(), false);
+    refused(imap, login, firstPassword);
+  }
+
+  private void describeStack(String domain, boolean sharedLogin) throws Exception {
+    int imapPort = Integer.parseInt(Settings.get("postroom.mail.imap.port").orElseThrow());
+    run(
+        credentials,
+        "admin",
+        () ->
+            clients.describe(
+                domain,
+                0,
+                "e2e stack",
+                LoginFormat.ADDRESS,
+                sharedLogin,
+                null,
+                List.of(
+                    new ClientEndpoint(Protocol.IMAP, "127.0.0.1", imapPort, Security.NONE, null),
+                    new ClientEndpoint(Protocol.SMTP, "127.0.0.1", 25, Security.NONE, null))));
+  }
+
+  /**
+   * Dovecot refuses the login as wrong credentials (not as a temporary failure of its own). Each
+   * attempt comes from another loopback address: Dovecot delays logins from an address after its
+   * failures (2, 4, 8, 15 s), which is as it should be for a mail program but not for this test.
+   */
+  private static void refused(Server imap, String login, String password) {
+    String from = "127.0.0." + (20 + REFUSALS.incrementAndGet());
+    AuthenticationFailedException refused =
+        assertThrows(
+            AuthenticationFailedException.class,
+            () -> connect(imap, login, password, from).close());
+    assertTrue(
+        String.valueOf(refused.getMessage()).contains("AUTHENTICATIONFAILED"),
+        login + ": " + refused.getMessage());
   }
 }

@@ -59,4 +59,39 @@ class MailServersPageIT {
           answer);
     }
   }
+
+  @Test
+  void aServerIsRemovedOnlyWhenNoMailboxLivesOnIt() throws Exception {
+    try (Browser browser = new Browser()) {
+      browser.login("admin", PASSWORD);
+      browser.open("admin/mailservers.xhtml?domain=univ-c.example");
+      browser.waitForText("#servers", "mail.univ-c.example");
+      browser.click("#list\\:addServer");
+      browser.type("#server\\:name", "old.univ-c.example");
+      browser.type("#server\\:endpoints\\:0\\:host", "old-imap.univ-c.example");
+      browser.type("#server\\:endpoints\\:1\\:host", "old-smtp.univ-c.example");
+      browser.click("#server\\:save");
+      browser.waitForText("#messages", "The server old.univ-c.example is saved");
+      browser.waitForText("#servers", "old.univ-c.example");
+
+      browser.click("#server\\:removeServer");
+      browser.click("#server\\:confirmYes");
+      browser.waitForText("#messages", "The server old.univ-c.example is removed.");
+      browser.await().until(d -> !browser.find("#servers").getText().contains("old.univ-c"));
+      browser.waitForText("#servers", "mail.univ-c.example");
+      String answer = AutoconfigIT.autoconfig("/mail/config-v1.1.xml", "ann@univ-c.example").body();
+      assertTrue(answer.contains("<hostname>imap.univ-c.example</hostname>"), answer);
+
+      // Mia Jansen lives on the provider's second server: it stays until she is placed elsewhere
+      browser.open("admin/mailservers.xhtml?domain=member-e.example");
+      browser.click("#list\\:srv\\:1\\:edit");
+      browser.waitForText("#server h2", "mail2.provider-e.example");
+      browser.click("#server\\:removeServer");
+      browser.click("#server\\:confirmYes");
+      browser.waitForText(
+          "#messages",
+          "One mailbox lives on mail2.provider-e.example: place them on another server");
+      browser.waitForText("#servers", "mail2.provider-e.example");
+    }
+  }
 }

@@ -63,4 +63,53 @@ class SetupPageIT {
       browser.waitForText("#messages", "now lives on mail2.provider-e.example");
     }
   }
+
+  /**
+   * University B: Sanne de Vries shares the secretariat's mailbox; its server lets members log in
+   * with the shared address and their own password, so her page says so, with the reading server
+   * and her own login for sending. When the administrator switches that off, the page offers the
+   * folder only.
+   */
+  @Test
+  void aMemberSeesHowToOpenASharedMailboxAsAnAccountOfItsOwn() throws Exception {
+    String offered =
+        "Login secretariaat@univ-b.be with your own password; read mail at imap.univ-b.be 143"
+            + " STARTTLS; send with your own login s.devries@univ-b.be.";
+    try (Browser browser = new Browser()) {
+      browser.login("staff", PASSWORD);
+      browser.click("#navSetup");
+      browser.waitForText("#sharedMailboxes", "shared/secretariaat@univ-b.be");
+      browser.waitForText("#sharedMailboxes", offered);
+      browser.screenshot("42-setup-shared");
+      browser.logout();
+
+      browser.login("admin", PASSWORD);
+      sharedLogin(browser, false);
+      browser.logout();
+      browser.login("staff", PASSWORD);
+      browser.click("#navSetup");
+      browser.waitForText("#sharedMailboxes", "Not offered for this mailbox");
+      assertTrue(!browser.pageText().contains(offered), browser.pageText());
+      browser.logout();
+
+      // back as the demo has it
+      browser.login("admin", PASSWORD);
+      sharedLogin(browser, true);
+    }
+  }
+
+  private static void sharedLogin(Browser browser, boolean on) {
+    browser.open("admin/mailservers.xhtml?domain=univ-b.be");
+    browser.waitForText("#server h2", "mail.univ-b.be");
+    boolean ticked =
+        browser
+            .find("#server\\:sharedLogin .ui-chkbox-box")
+            .getAttribute("class")
+            .contains("ui-state-active");
+    if (ticked != on) {
+      browser.click("#server\\:sharedLogin .ui-chkbox-box");
+    }
+    browser.click("#server\\:save");
+    browser.waitForText("#messages", "The server mail.univ-b.be is saved");
+  }
 }

@@ -135,8 +135,19 @@ class SharedMailboxRequestServiceIT {
 
     Inbox.Mail approval = Inbox.await("staff@univ-b.be", "Shared mailbox " + address + " is ready");
     assertTrue(approval.body().contains("Address: " + address), approval.body());
+    // University B's server lets members log in with the shared address and their own password
     assertTrue(
-        approval.body().contains("the folder shared/" + address + " in their own mail program"),
+        approval
+            .body()
+            .contains(
+                "As an account of its own: login name "
+                    + address
+                    + " with each member's own password"),
+        approval.body());
+    assertTrue(
+        approval
+            .body()
+            .contains("Or as a folder: shared/" + address + " in their own mail program"),
         approval.body());
     assertTrue(approval.body().contains("Pieter Janssens (staff2)"), approval.body());
     assertTrue(approval.body().contains("Lotte Peeters (student)"), approval.body());

@@ -120,7 +120,7 @@ class SharedMailboxWorkflowIT {
 
     Inbox.Mail approval = Inbox.await("staff@univ-b.be", "Shared mailbox " + address + " is ready");
     assertTrue(
-        approval.body().contains("the folder shared/" + address + " in their own mail program"),
+        approval.body().contains("shared/" + address + " in their own mail program"),
         approval.body());
     assertTrue(approval.body().contains("Lotte Peeters (student)"), approval.body());
   }

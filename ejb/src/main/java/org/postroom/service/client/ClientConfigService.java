@@ -60,7 +60,7 @@ public class ClientConfigService {
     if (mailbox != null && mailbox.getMailServer() != null) {
       return Optional.of(ClientSetup.of(mailbox.getMailServer()));
     }
-    return firstServer(MailAddresses.domainOf(address)).map(ClientSetup::of);
+    return Mailboxes.firstServer(em, MailAddresses.domainOf(address)).map(ClientSetup::of);
   }
 
   /** The caller's own mailbox: its address, the login they type, its server's settings. */
@@ -83,13 +83,22 @@ public class ClientConfigService {
                                 ClientSetup.of(server))));
   }
 
-  private List<String> sharedOf(Account member) {
+  private List<SharedAccess> sharedOf(Account member) {
     return em.createQuery(
-            "select m.address from Mailbox m join m.members a where a = :a"
+            "select m from Mailbox m join m.members a where a = :a"
                 + " and m.deletionQueuedAt is null order by m.address",
-            String.class)
+            Mailbox.class)
         .setParameter("a", member)
-        .getResultList();
+        .getResultStream()
+        .map(
+            shared -> {
+              Optional<MailServer> server = serverOf(shared);
+              return new SharedAccess(
+                  shared.getAddress(),
+                  server.map(MailServer::isSharedLogin).orElse(false),
+                  server.map(ClientSetup::of).orElse(null));
+            })
+        .toList();
   }
 
   /** A domain's servers in order; what the administrator's page edits. */
@@ -114,27 +123,17 @@ public class ClientConfigService {
       int position,
       String name,
       LoginFormat loginFormat,
+      boolean sharedLogin,
       String webmailUrl,
       List<ClientEndpoint> endpoints) {
-    MailDomain domain =
-        em.createQuery("select d from MailDomain d where d.name = :n", MailDomain.class)
-            .setParameter("n", domainName)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getResultStream()
-            .findFirst()
-            .orElseThrow(() -> RuleViolationException.of("client.domainNotFound", domainName));
-    List<MailServer> servers =
-        em.createQuery(
-                "select s from MailServer s where s.domain = :d order by s.position",
-                MailServer.class)
-            .setParameter("d", domain)
-            .getResultList();
+    MailDomain domain = lockedDomain(domainName);
+    List<MailServer> servers = serversOf(domain);
     if (position < 0 || position > servers.size()) {
       throw RuleViolationException.of("client.position.invalid");
     }
     MailServer server =
         position < servers.size() ? servers.get(position) : new MailServer(domain, position);
-    server.describe(name, loginFormat, webmailUrl, endpoints);
+    server.describe(name, loginFormat, sharedLogin, webmailUrl, endpoints);
     if (server.getId() == null) {
       em.persist(server);
     }
@@ -144,7 +143,53 @@ public class ClientConfigService {
         "CLIENT_SETTINGS_SET",
         "Domain",
         domain.getId(),
-        name + ": " + endpoints.size() + " endpoints");
+        name
+            + ": "
+            + endpoints.size()
+            + " endpoints"
+            + (sharedLogin ? ", shared mailboxes by their address" : ""));
+  }
+
+  /**
+   * Removes the domain's server at {@code position}, named {@code name} as the administrator saw it
+   * (else another change came first: {@code client.position.invalid}); the servers after it move
+   * up. Refused while a mailbox is recorded to live on it (the helpdesk places them elsewhere
+   * first); mailboxes that name no server then get the new first one. Audited.
+   */
+  @RolesAllowed(Roles.ADMIN)
+  public void remove(String domainName, int position, String name) {
+    MailDomain domain = lockedDomain(domainName);
+    List<MailServer> servers = serversOf(domain);
+    if (position < 0
+        || position >= servers.size()
+        || !servers.get(position).getName().equals(name)) {
+      throw RuleViolationException.of("client.position.invalid");
+    }
+    MailServer server = servers.get(position);
+    long living =
+        em.createQuery(
+                "select count(m) from Mailbox m where m.mailServer = :s and m.deletionQueuedAt is null",
+                Long.class)
+            .setParameter("s", server)
+            .getSingleResult();
+    if (living > 0) {
+      throw RuleViolationException.of("client.server.inUse", server.getName(), living);
+    }
+    em.createQuery("update Mailbox m set m.mailServer = null where m.mailServer = :s")
+        .setParameter("s", server)
+        .executeUpdate();
+    em.remove(server);
+    em.flush();
+    for (MailServer later : servers.subList(position + 1, servers.size())) {
+      later.moveTo(later.getPosition() - 1);
+    }
+    audit.record(
+        Instant.now(),
+        context.getCallerPrincipal().getName(),
+        "CLIENT_SERVER_REMOVED",
+        "Domain",
+        domain.getId(),
+        server.getName());
   }
 
   /**
@@ -178,6 +223,7 @@ public class ClientConfigService {
     if (mailbox == null) {
       throw RuleViolationException.of("client.mailboxNotFound", String.valueOf(address));
     }
+    lockedDomain(mailbox.getDomain().getName()); // first, as a removal of its servers does
     em.lock(mailbox, LockModeType.PESSIMISTIC_WRITE);
     MailServer server =
         em.createQuery(
@@ -208,6 +254,22 @@ public class ClientConfigService {
     }
   }
 
+  private MailDomain lockedDomain(String domainName) {
+    return em.createQuery("select d from MailDomain d where d.name = :n", MailDomain.class)
+        .setParameter("n", domainName)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> RuleViolationException.of("client.domainNotFound", domainName));
+  }
+
+  private List<MailServer> serversOf(MailDomain domain) {
+    return em.createQuery(
+            "select s from MailServer s where s.domain = :d order by s.position", MailServer.class)
+        .setParameter("d", domain)
+        .getResultList();
+  }
+
   private Mailbox liveMailbox(String address) {
     return Mailboxes.live(em, address).orElse(null);
   }
@@ -220,34 +282,29 @@ public class ClientConfigService {
   }
 
   private Optional<MailServer> serverOf(Mailbox mailbox) {
-    return mailbox.getMailServer() != null
-        ? Optional.of(mailbox.getMailServer())
-        : firstServer(mailbox.getDomain().getName());
-  }
-
-  private Optional<MailServer> firstServer(String domainName) {
-    return em.createQuery(
-            "select s from MailServer s where s.domain.name = :d order by s.position",
-            MailServer.class)
-        .setParameter("d", domainName)
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst();
+    return Mailboxes.serverOf(em, mailbox);
   }
 
   /**
    * A person's own mail-client settings.
    *
    * @param login what they type as login in their mail program
-   * @param sharedMailboxes the shared mailboxes they are a member of (folders
-   *     shared/&lt;address&gt;)
+   * @param sharedMailboxes the shared mailboxes they are a member of
    */
   public record MySetup(
-      String address, String login, List<String> sharedMailboxes, ClientSetup setup)
+      String address, String login, List<SharedAccess> sharedMailboxes, ClientSetup setup)
       implements java.io.Serializable {
 
     public MySetup {
       sharedMailboxes = List.copyOf(sharedMailboxes);
     }
   }
+
+  /**
+   * How a member reaches a shared mailbox: always as the folder shared/&lt;address&gt; of their own
+   * account, and, where its server lets them ({@code login}), also by logging in with its address
+   * and their own password, at {@code setup}'s servers (null when its domain describes none).
+   */
+  public record SharedAccess(String address, boolean login, ClientSetup setup)
+      implements java.io.Serializable {}
 }

@@ -10,12 +10,14 @@ import org.postroom.domain.client.Security;
 
 /**
  * What a mail program needs for one mailbox's server: its endpoints in order of preference, the
- * login people type there and the webmail.
+ * login people type there, whether members of its shared mailboxes may log in with the shared
+ * address, and the webmail.
  */
 public record ClientSetup(
     String domain,
     String serverName,
     LoginFormat loginFormat,
+    boolean sharedLogin,
     String webmailUrl,
     List<Endpoint> endpoints)
     implements Serializable {
@@ -33,6 +35,7 @@ public record ClientSetup(
         server.getDomain().getName(),
         server.getName(),
         server.getLoginFormat(),
+        server.isSharedLogin(),
         server.getWebmailUrl(),
         server.getEndpoints().stream().map(ClientSetup::endpoint).toList());
   }
@@ -44,5 +47,16 @@ public record ClientSetup(
   /** The endpoints of a protocol, the preferred first. */
   public List<Endpoint> of(Protocol protocol) {
     return endpoints.stream().filter(e -> e.protocol() == protocol).toList();
+  }
+
+  /**
+   * The endpoint a program reads mail from first: the preferred IMAP one, else POP3; null if none.
+   */
+  public Endpoint preferredIncoming() {
+    return endpoints.stream()
+        .filter(e -> e.protocol() == Protocol.IMAP)
+        .findFirst()
+        .or(() -> endpoints.stream().filter(e -> e.protocol() == Protocol.POP3).findFirst())
+        .orElse(null);
   }
 }

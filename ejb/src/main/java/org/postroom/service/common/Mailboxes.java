@@ -6,6 +6,7 @@ import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.postroom.domain.client.MailServer;
 import org.postroom.domain.common.MailAddresses;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.mailbox.Mailbox;
@@ -54,5 +55,25 @@ public final class Mailboxes {
             String.class)
         .setParameter("m", mailbox)
         .getResultList();
+  }
+
+  /**
+   * The server a mailbox lives on: its own, else its domain's first; empty when none is described.
+   */
+  public static Optional<MailServer> serverOf(EntityManager em, Mailbox mailbox) {
+    return mailbox.getMailServer() != null
+        ? Optional.of(mailbox.getMailServer())
+        : firstServer(em, mailbox.getDomain().getName());
+  }
+
+  /** A domain's first server, the one for every mailbox that names none. */
+  public static Optional<MailServer> firstServer(EntityManager em, String domainName) {
+    return em.createQuery(
+            "select s from MailServer s where s.domain.name = :d order by s.position",
+            MailServer.class)
+        .setParameter("d", domainName)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
   }
 }

@@ -22,6 +22,11 @@ import org.postroom.domain.mailbox.Mailbox;
  */
 final class DemoClientSettings {
 
+  /** University B: members log in to a shared mailbox with its address and their own password. */
+  private static final boolean SHARED_BY_LOGIN = true;
+
+  private static final boolean SHARED_AS_FOLDER = false;
+
   private DemoClientSettings() {}
 
   static void seed(EntityManager em) {
@@ -34,6 +39,7 @@ final class DemoClientSettings {
         0,
         "mail.example-a.nl",
         LoginFormat.USERNAME,
+        SHARED_AS_FOLDER,
         null,
         e(IMAP, "imap.example-a.nl", 993, SSL, null),
         e(SMTP, "smtp.example-a.nl", 25, STARTTLS, "Or your provider's SMTP server"));
@@ -43,6 +49,7 @@ final class DemoClientSettings {
         0,
         "mail.univ-b.be",
         LoginFormat.ADDRESS,
+        SHARED_BY_LOGIN,
         "https://webmail.univ-b.be",
         e(IMAP, "imap.univ-b.be", 143, STARTTLS, null),
         e(SMTP, "smtp.univ-b.be", 587, STARTTLS, null));
@@ -52,6 +59,7 @@ final class DemoClientSettings {
         0,
         "mail.univ-c.example",
         LoginFormat.ADDRESS,
+        SHARED_AS_FOLDER,
         "https://webmail.univ-c.example",
         e(IMAP, "imap.univ-c.example", 143, STARTTLS, null),
         e(IMAP, "imap.univ-c.example", 993, SSL, null),
@@ -66,6 +74,7 @@ final class DemoClientSettings {
         0,
         "mail.alumni.univ-d.no",
         LoginFormat.USERNAME,
+        SHARED_AS_FOLDER,
         null,
         e(IMAP, "imap.alumni.univ-d.no", 993, SSL, null),
         e(SMTP, "smtp.alumni.univ-d.no", 587, STARTTLS, null));
@@ -77,6 +86,7 @@ final class DemoClientSettings {
             n - 1,
             "mail" + n + ".provider-e.example",
             LoginFormat.ADDRESS,
+            SHARED_AS_FOLDER,
             "https://webmail" + n + ".provider-e.example",
             e(IMAP, "mail" + n + ".provider-e.example", 993, SSL, null),
             e(POP3, "mail" + n + ".provider-e.example", 995, SSL, null),
@@ -102,6 +112,7 @@ final class DemoClientSettings {
       int position,
       String name,
       LoginFormat login,
+      boolean sharedLogin,
       String webmail,
       ClientEndpoint... endpoints) {
     MailDomain domain =
@@ -109,7 +120,7 @@ final class DemoClientSettings {
             .setParameter("n", domainName)
             .getSingleResult();
     MailServer server = new MailServer(domain, position);
-    server.describe(name, login, webmail, List.of(endpoints));
+    server.describe(name, login, sharedLogin, webmail, List.of(endpoints));
     em.persist(server);
   }
 

@@ -130,6 +130,7 @@ public class DemoData {
     created += employee(hash, now);
     created += memberOrganisation(hash, now);
     DemoClientSettings.seed(em);
+    secretariat(now);
     int made = created;
     LOG.info(() -> "Demo data ready (" + made + " demo logins created)");
   }
@@ -242,6 +243,31 @@ public class DemoData {
     String address = "mia.jansen@member-e.example";
     em.persist(Mailbox.personal(member, address, address, mia, now));
     return 2;
+  }
+
+  /**
+   * University B's secretariat: a shared mailbox of Sanne de Vries (staff, who has her own mailbox
+   * there) and Pieter Janssens (staff2); University B's server lets them log in to it with its
+   * address and their own password.
+   */
+  private void secretariat(Instant now) {
+    String shared = "secretariaat@univ-b.be";
+    if (em.createQuery("select count(m) from Mailbox m where m.address = :a", Long.class)
+            .setParameter("a", shared)
+            .getSingleResult()
+        > 0) {
+      return;
+    }
+    MailDomain universityB = domainNamed("univ-b.be");
+    List<Account> members =
+        em.createQuery(
+                "select a from Account a where a.username in ('staff', 'staff2')"
+                    + " order by a.username",
+                Account.class)
+            .getResultList();
+    String own = "s.devries@univ-b.be";
+    em.persist(Mailbox.personal(universityB, own, own, members.get(0), now));
+    em.persist(Mailbox.shared(universityB, shared, members, now));
   }
 
   private MailDomain domainNamed(String name) {

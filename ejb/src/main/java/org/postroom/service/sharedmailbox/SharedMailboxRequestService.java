@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.client.MailServer;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.domain.MailDomain;
@@ -33,6 +34,7 @@ import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Addresses;
 import org.postroom.service.common.Flush;
 import org.postroom.service.common.LikePattern;
+import org.postroom.service.common.Mailboxes;
 import org.postroom.service.common.Sizes;
 import org.postroom.service.notification.MailTemplates;
 import org.postroom.service.notification.Notifier;
@@ -187,7 +189,9 @@ public class SharedMailboxRequestService {
     Account requester = request.getRequester();
     notifier.queue(
         templates.render(
-            "request.approved",
+            Mailboxes.serverOf(em, mailbox).map(MailServer::isSharedLogin).orElse(false)
+                ? "request.approvedWithLogin"
+                : "request.approved",
             requester.getLocale(),
             requester.getContactAddress(),
             requester.getDisplayName(),

@@ -18,6 +18,7 @@ class DnsRecordsTest {
             "univ-c.example",
             "mail.univ-c.example",
             LoginFormat.ADDRESS,
+            false,
             null,
             List.of(
                 new Endpoint(Protocol.IMAP, "imap.univ-c.example", 143, Security.STARTTLS, null),

@@ -65,6 +65,14 @@ public class MailServer implements Serializable {
   @Column(name = "webmail_url", length = 500)
   private String webmailUrl;
 
+  /**
+   * Whether members of a shared mailbox on this server may also log in with its address and their
+   * own password (University B); the folder shared/&lt;address&gt; works either way. The mail
+   * server's {@code checkpassword} passdb reads it from the view {@code mail_shared_passdb}.
+   */
+  @Column(name = "shared_login", nullable = false)
+  private boolean sharedLogin;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "client_endpoint", joinColumns = @JoinColumn(name = "server_id"))
   @OrderColumn(name = "position")
@@ -82,7 +90,11 @@ public class MailServer implements Serializable {
    * Endpoints are kept in the order given, which is the order of preference per protocol.
    */
   public void describe(
-      String name, LoginFormat loginFormat, String webmailUrl, List<ClientEndpoint> endpoints) {
+      String name,
+      LoginFormat loginFormat,
+      boolean sharedLogin,
+      String webmailUrl,
+      List<ClientEndpoint> endpoints) {
     String cleanName = name == null ? "" : name.strip();
     String cleanUrl = webmailUrl == null || webmailUrl.isBlank() ? null : webmailUrl.strip();
     List<Violation> found = new ArrayList<>();
@@ -112,9 +124,15 @@ public class MailServer implements Serializable {
     }
     this.name = cleanName;
     this.loginFormat = loginFormat;
+    this.sharedLogin = sharedLogin;
     this.webmailUrl = cleanUrl;
     this.endpoints.clear();
     this.endpoints.addAll(endpoints);
+  }
+
+  /** Its place among its domain's servers after one before it was removed. */
+  public void moveTo(int position) {
+    this.position = position;
   }
 
   private static boolean isWebUrl(String url) {
@@ -159,5 +177,9 @@ public class MailServer implements Serializable {
 
   public String getWebmailUrl() {
     return webmailUrl;
+  }
+
+  public boolean isSharedLogin() {
+    return sharedLogin;
   }
 }

@@ -171,8 +171,8 @@ public class Mailbox implements Serializable {
 
   /**
    * A shared mailbox with the domain's shared-mailbox quota. Its login name is its own address
-   * (members log in with that and their own password), and it never forwards where the policy
-   * forbids it.
+   * (members log in with that and their own password where its server allows it, else they open it
+   * as a folder of their own mailbox), and it never forwards where the policy forbids it.
    */
   public static Mailbox shared(
       MailDomain domain, String address, Collection<Account> members, Instant now) {

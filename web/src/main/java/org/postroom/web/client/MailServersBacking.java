@@ -37,6 +37,7 @@ public class MailServersBacking implements Serializable {
   private int position;
   private String name;
   private LoginFormat loginFormat = LoginFormat.ADDRESS;
+  private boolean sharedLogin;
   private String webmailUrl;
   private List<EndpointRow> endpoints = new ArrayList<>();
 
@@ -121,6 +122,7 @@ public class MailServersBacking implements Serializable {
     position = at;
     name = server.serverName();
     loginFormat = server.loginFormat();
+    sharedLogin = server.sharedLogin();
     webmailUrl = server.webmailUrl();
     endpoints = new ArrayList<>();
     for (ClientSetup.Endpoint e : server.endpoints()) {
@@ -133,6 +135,7 @@ public class MailServersBacking implements Serializable {
     position = servers.size();
     name = null;
     loginFormat = LoginFormat.ADDRESS;
+    sharedLogin = false;
     webmailUrl = null;
     endpoints = new ArrayList<>();
     endpoints.add(new EndpointRow(Protocol.IMAP, null, 993, Security.SSL, null));
@@ -161,10 +164,24 @@ public class MailServersBacking implements Serializable {
           position,
           name,
           loginFormat,
+          sharedLogin,
           webmailUrl,
           endpoints.stream().map(EndpointRow::endpoint).toList());
       Messages.info("mailServers.saved", name);
       servers = clients.servers(domain);
+    } catch (RuleViolationException refused) {
+      Messages.show(refused, fields());
+    }
+  }
+
+  /** Removes the server being edited (after the confirm) and shows the first one, if any. */
+  public void remove() {
+    String removed = servers.get(position).serverName();
+    try {
+      clients.remove(domain, position, removed);
+      Messages.info("mailServers.removed", removed);
+      position = 0;
+      load();
     } catch (RuleViolationException refused) {
       Messages.show(refused, fields());
     }
@@ -239,6 +256,14 @@ public class MailServersBacking implements Serializable {
 
   public void setLoginFormat(LoginFormat loginFormat) {
     this.loginFormat = loginFormat;
+  }
+
+  public boolean isSharedLogin() {
+    return sharedLogin;
+  }
+
+  public void setSharedLogin(boolean sharedLogin) {
+    this.sharedLogin = sharedLogin;
   }
 
   public String getWebmailUrl() {

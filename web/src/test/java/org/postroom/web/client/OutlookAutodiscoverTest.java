@@ -38,6 +38,7 @@ class OutlookAutodiscoverTest {
           "univ-b.be",
           "mail.univ-b.be",
           LoginFormat.ADDRESS,
+          true,
           null,
           List.of(
               new Endpoint(Protocol.IMAP, "imap.univ-b.be", 143, Security.STARTTLS, null),

@@ -18,6 +18,7 @@ final class ReferenceSettings {
           "umail.example-a.nl",
           "mail.example-a.nl",
           LoginFormat.USERNAME,
+          false,
           null,
           List.of(
               new Endpoint(Protocol.IMAP, "imap.example-a.nl", 993, Security.SSL, null),
@@ -28,6 +29,7 @@ final class ReferenceSettings {
           "univ-b.be",
           "mail.univ-b.be",
           LoginFormat.ADDRESS,
+          true,
           "https://webmail.univ-b.be",
           List.of(
               new Endpoint(Protocol.IMAP, "imap.univ-b.be", 143, Security.STARTTLS, null),
@@ -39,6 +41,7 @@ final class ReferenceSettings {
           "univ-c.example",
           "mail.univ-c.example",
           LoginFormat.ADDRESS,
+          false,
           "https://webmail.univ-c.example/?lang=en&skin=plain",
           List.of(
               new Endpoint(Protocol.IMAP, "imap.univ-c.example", 143, Security.STARTTLS, null),
@@ -56,6 +59,7 @@ final class ReferenceSettings {
           "alumni.univ-d.no",
           "mail.alumni.univ-d.no",
           LoginFormat.USERNAME,
+          false,
           null,
           List.of(
               new Endpoint(Protocol.IMAP, "imap.alumni.univ-d.no", 993, Security.SSL, null),
@@ -66,6 +70,7 @@ final class ReferenceSettings {
           "member-e.example",
           "mail1.provider-e.example",
           LoginFormat.ADDRESS,
+          false,
           "https://webmail1.provider-e.example",
           List.of(
               new Endpoint(Protocol.IMAP, "mail1.provider-e.example", 993, Security.SSL, null),
@@ -78,6 +83,7 @@ final class ReferenceSettings {
           "member-e.example",
           "mail2.provider-e.example",
           LoginFormat.ADDRESS,
+          false,
           null,
           List.of(
               new Endpoint(Protocol.POP3, "mail2.provider-e.example", 995, Security.SSL, null),
