@@ -254,6 +254,11 @@ class ClientSetupIT {
         inbox.close(false);
       }
     }
+    // for reading mail only: ManageSieve (the shared mailbox's Sieve script, where Postroom keeps
+    // "no forward") refuses the shared login, and takes the member's own
+    assertTrue(sieveLogin(shared, firstPassword).startsWith("NO"), "ManageSieve as the shared box");
+    assertTrue(sieveLogin(people.address(0), firstPassword).startsWith("OK"), "the member's own");
+
     // the third person of the domain is no member: their own password (the suite's) does not open
     // it
     refused(imap, login, MailUsers.password());
@@ -288,6 +293,32 @@ class ClientSetupIT {
                 List.of(
                     new ClientEndpoint(Protocol.IMAP, "127.0.0.1", imapPort, Security.NONE, null),
                     new ClientEndpoint(Protocol.SMTP, "127.0.0.1", 25, Security.NONE, null))));
+  }
+
+  /** The answer of Dovecot's ManageSieve to a PLAIN login, from a loopback address of its own. */
+  private static String sieveLogin(String login, String password) throws Exception {
+    int port = Integer.parseInt(Settings.get("postroom.mail.sieve.port").orElseThrow());
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.bind(
+          new java.net.InetSocketAddress("127.0.0." + (20 + REFUSALS.incrementAndGet()), 0));
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
+      socket.setSoTimeout(20_000);
+      java.io.BufferedReader in =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      String line;
+      do {
+        line = in.readLine();
+      } while (line != null && !line.startsWith("OK"));
+      String token =
+          java.util.Base64.getEncoder()
+              .encodeToString(("\0" + login + "\0" + password).getBytes(StandardCharsets.UTF_8));
+      socket
+          .getOutputStream()
+          .write(("AUTHENTICATE \"PLAIN\" \"" + token + "\"\r\n").getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+      return String.valueOf(in.readLine());
+    }
   }
 
   /**
