@@ -10,6 +10,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 
 /**
  * The "set up your mail program" page in a real browser, with the person's own values: the
@@ -81,6 +82,16 @@ class SetupPageIT {
       browser.waitForText("#sharedMailboxes", "shared/secretariaat@univ-b.be");
       browser.waitForText("#sharedMailboxes", offered);
       browser.screenshot("42-setup-shared");
+      browser.logout();
+
+      // Pieter Janssens has no mailbox of his own in Postroom: the page gives the shared one only
+      browser.login("staff2", PASSWORD);
+      browser.click("#navSetup");
+      browser.waitForText(
+          "#sharedMailboxes",
+          "Login secretariaat@univ-b.be with your own password; read mail at imap.univ-b.be 143"
+              + " STARTTLS; send with your usual login.");
+      assertTrue(browser.driver().findElements(By.id("setupLogin")).isEmpty());
       browser.logout();
 
       browser.login("admin", PASSWORD);

@@ -63,24 +63,34 @@ public class ClientConfigService {
     return Mailboxes.firstServer(em, MailAddresses.domainOf(address)).map(ClientSetup::of);
   }
 
-  /** The caller's own mailbox: its address, the login they type, its server's settings. */
+  /**
+   * The caller's own mailbox (its address, the login they type, its server's settings) and the
+   * shared mailboxes they belong to; a member without a mailbox of their own in Postroom gets the
+   * shared ones only (address, login and setup null). Empty when there is neither.
+   */
   @RolesAllowed(Roles.USER)
   public Optional<MySetup> mine() {
     Account owner = accounts.of(context.getCallerPrincipal());
-    return ownMailboxes
-        .of(owner)
-        .flatMap(
-            mailbox ->
-                serverOf(mailbox)
-                    .map(
-                        server ->
-                            new MySetup(
-                                mailbox.getAddress(),
-                                server.getLoginFormat() == LoginFormat.USERNAME
-                                    ? owner.getUsername()
-                                    : mailbox.getAddress(),
-                                sharedOf(owner),
-                                ClientSetup.of(server))));
+    List<SharedAccess> shared = sharedOf(owner);
+    Optional<MySetup> own =
+        ownMailboxes
+            .of(owner)
+            .flatMap(
+                mailbox ->
+                    serverOf(mailbox)
+                        .map(
+                            server ->
+                                new MySetup(
+                                    mailbox.getAddress(),
+                                    server.getLoginFormat() == LoginFormat.USERNAME
+                                        ? owner.getUsername()
+                                        : mailbox.getAddress(),
+                                    shared,
+                                    ClientSetup.of(server))));
+    if (own.isPresent() || shared.isEmpty()) {
+      return own;
+    }
+    return Optional.of(new MySetup(null, null, shared, null));
   }
 
   private List<SharedAccess> sharedOf(Account member) {

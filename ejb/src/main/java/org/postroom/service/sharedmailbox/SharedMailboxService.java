@@ -7,16 +7,19 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.Locale;
 import org.postroom.domain.account.Account;
+import org.postroom.domain.account.AccountState;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.client.MailServer;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.audit.AuditLog;
+import org.postroom.service.common.Mailboxes;
+import org.postroom.service.notification.MailTemplates;
+import org.postroom.service.notification.Notifier;
 
 /**
  * The helpdesk changes who may open a shared mailbox. Membership lives in the portal database,
@@ -28,7 +31,10 @@ import org.postroom.service.audit.AuditLog;
 @RolesAllowed(Roles.HELPDESK)
 public class SharedMailboxService {
 
-  static final String SUBJECT = "Mailbox";
+  /**
+   * Recorded on the member's account, where the helpdesk reads their history; detail: the address.
+   */
+  static final String SUBJECT = "Account";
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
@@ -36,13 +42,39 @@ public class SharedMailboxService {
   @Resource SessionContext context;
   @Inject Accounts accounts;
   @Inject AuditLog audit;
+  @Inject MailTemplates templates;
+  @Inject Notifier notifier;
 
-  public void addMember(String address, String username) {
+  /**
+   * Gives an account access, within the domain's member rules; an account that is not active (or
+   * leaving) gets none. The new member is mailed how to open it: as a folder, and with the shared
+   * address as login where its server allows that. Audited; adding a member twice changes nothing.
+   *
+   * @return the shared mailbox's address
+   */
+  public String addMember(String address, String username) {
     Mailbox mailbox = locked(address);
     Account member = account(username);
+    if (member.getState() != AccountState.ACTIVE && member.getState() != AccountState.LEAVING) {
+      throw RuleViolationException.of("sharedMailbox.accountInactive", member.getUsername());
+    }
+    if (mailbox.getMembers().stream().anyMatch(m -> m.getId().equals(member.getId()))) {
+      return mailbox.getAddress();
+    }
     mailbox.addMember(member);
     audit.record(
-        Instant.now(), helpdesk(), "MEMBER_ADDED", SUBJECT, mailbox.getId(), member.getUsername());
+        Instant.now(), helpdesk(), "MEMBER_ADDED", SUBJECT, member.getId(), mailbox.getAddress());
+    boolean login = Mailboxes.serverOf(em, mailbox).map(MailServer::isSharedLogin).orElse(false);
+    notifier.queue(
+        templates.render(
+            "sharedMailbox.memberAdded",
+            member.getLocale(),
+            member.getContactAddress(),
+            member.getDisplayName(),
+            mailbox.getAddress(),
+            member.getDisplayName(),
+            login ? 1 : 0));
+    return mailbox.getAddress();
   }
 
   public void removeMember(String address, String username) {
@@ -50,23 +82,20 @@ public class SharedMailboxService {
     Account member = account(username);
     mailbox.removeMember(member);
     audit.record(
-        Instant.now(),
-        helpdesk(),
-        "MEMBER_REMOVED",
-        SUBJECT,
-        mailbox.getId(),
-        member.getUsername());
+        Instant.now(), helpdesk(), "MEMBER_REMOVED", SUBJECT, member.getId(), mailbox.getAddress());
+    notifier.queue(
+        templates.render(
+            "sharedMailbox.memberRemoved",
+            member.getLocale(),
+            member.getContactAddress(),
+            member.getDisplayName(),
+            mailbox.getAddress(),
+            member.getDisplayName()));
   }
 
   private Mailbox locked(String address) {
-    Mailbox mailbox =
-        em.createQuery("select m from Mailbox m where m.address = :a", Mailbox.class)
-            .setParameter("a", address == null ? "" : address.strip().toLowerCase(Locale.ROOT))
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getResultStream()
-            .findFirst()
-            .orElseThrow(() -> RuleViolationException.of("sharedMailbox.notFound"));
-    return mailbox;
+    return Mailboxes.lockedLive(
+        em, address == null ? "" : address.strip(), "sharedMailbox.notFound");
   }
 
   private Account account(String username) {

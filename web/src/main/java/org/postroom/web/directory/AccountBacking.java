@@ -16,6 +16,7 @@ import org.postroom.service.directory.AccountDetail;
 import org.postroom.service.directory.DirectoryService;
 import org.postroom.service.forwarding.ForwardingService;
 import org.postroom.service.quota.QuotaService;
+import org.postroom.service.sharedmailbox.SharedMailboxService;
 import org.postroom.web.common.Messages;
 
 /** One account for the helpdesk: affiliations, mailboxes and history. */
@@ -29,6 +30,7 @@ public class AccountBacking implements Serializable {
   @Inject ForwardingService forwarding;
   @Inject QuotaService quotas;
   @Inject ClientConfigService clients;
+  @Inject SharedMailboxService sharedMailboxes;
 
   private String username;
   private AccountDetail detail;
@@ -36,6 +38,7 @@ public class AccountBacking implements Serializable {
   private String forwardReason;
   private String quotaMailbox;
   private Long quotaMb;
+  private String sharedAddress;
   private List<ClientConfigService.Placement> placements = List.of();
   private final Map<String, String> placeOn = new java.util.HashMap<>();
 
@@ -74,6 +77,37 @@ public class AccountBacking implements Serializable {
                     .toList());
     placeOn.clear();
     placements.forEach(p -> placeOn.put(p.address(), p.current()));
+  }
+
+  /** Gives the account access to the shared mailbox typed; the person is mailed. */
+  public void giveMembership() {
+    try {
+      String address = sharedMailboxes.addMember(sharedAddress, username);
+      Messages.info("account.membership.added", username, address);
+      sharedAddress = null;
+      detail = directory.detail(username);
+    } catch (RuleViolationException refused) {
+      Messages.show(refused, Map.of("address", "membership:sharedAddress"));
+    }
+  }
+
+  /** Ends the account's access to a shared mailbox (after the confirm); the person is mailed. */
+  public void endMembership(String address) {
+    try {
+      sharedMailboxes.removeMember(address, username);
+      Messages.info("account.membership.removed", username, address);
+      detail = directory.detail(username);
+    } catch (RuleViolationException refused) {
+      Messages.show(refused, Map.of());
+    }
+  }
+
+  public String getSharedAddress() {
+    return sharedAddress;
+  }
+
+  public void setSharedAddress(String sharedAddress) {
+    this.sharedAddress = sharedAddress;
   }
 
   /** Records which of its domain's servers a mailbox lives on (hosting provider E). */
