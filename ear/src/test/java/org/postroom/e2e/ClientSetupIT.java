@@ -254,10 +254,16 @@ class ClientSetupIT {
         inbox.close(false);
       }
     }
-    // for reading mail only: ManageSieve (the shared mailbox's Sieve script, where Postroom keeps
-    // "no forward") refuses the shared login, and takes the member's own
+    // for reading mail only: ManageSieve (the Sieve scripts, where Postroom keeps the forward
+    // rules)
+    // refuses the shared login, and people's own logins too; it is Postroom's master user's
     assertTrue(sieveLogin(shared, firstPassword).startsWith("NO"), "ManageSieve as the shared box");
-    assertTrue(sieveLogin(people.address(0), firstPassword).startsWith("OK"), "the member's own");
+    assertTrue(sieveLogin(people.address(0), firstPassword).startsWith("NO"), "the member's own");
+    String master = Settings.get("postroom.mail.master.user").orElseThrow();
+    String masterPassword = Settings.get("postroom.mail.master.password").orElseThrow();
+    assertTrue(
+        sieveLogin(people.address(0) + "*" + master, masterPassword).startsWith("OK"),
+        "Postroom's master user");
 
     // the third person of the domain is no member: their own password (the suite's) does not open
     // it
