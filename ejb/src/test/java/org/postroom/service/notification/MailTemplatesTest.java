@@ -1,9 +1,11 @@
 package org.postroom.service.notification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -56,6 +58,32 @@ class MailTemplatesTest {
             "1",
             "  - A (a)");
     assertEquals("Request received: shared mailbox x@univ-b.be", mail.subject());
+  }
+
+  @Test
+  void theNewMemberIsToldTheSharedAddressLoginOnlyWhereTheServerAllowsIt() {
+    for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("nl"))) {
+      String login = locale.getLanguage().equals("nl") ? "meld je aan met" : "log in with";
+      String with = added(locale, 1);
+      String without = added(locale, 0);
+      assertTrue(with.contains(login + " team@univ-b.be"), with);
+      assertFalse(without.contains(login), without);
+      assertTrue(without.contains("shared/team@univ-b.be"), without);
+      assertFalse(with.contains("{") || without.contains("{"), "every argument filled in");
+    }
+  }
+
+  private String added(Locale locale, int sharedLogin) {
+    return templates
+        .render(
+            "sharedMailbox.memberAdded",
+            locale,
+            "ingrid@univ-b.be",
+            "Ingrid",
+            "team@univ-b.be",
+            "Ingrid",
+            sharedLogin)
+        .body();
   }
 
   @Test
