@@ -11,7 +11,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
@@ -56,11 +58,11 @@ public class ClientConfigService {
     if (!MailAddresses.isWellFormed(address)) {
       throw new IllegalArgumentException("not a mail address");
     }
-    Mailbox mailbox = liveMailbox(address);
-    if (mailbox != null && mailbox.getMailServer() != null) {
-      return Optional.of(ClientSetup.of(mailbox.getMailServer()));
-    }
-    return Mailboxes.firstServer(em, MailAddresses.domainOf(address)).map(ClientSetup::of);
+    Optional<Mailbox> mailbox = Mailboxes.live(em, address);
+    return (mailbox.isPresent()
+            ? serverOf(mailbox.get())
+            : Mailboxes.firstServer(em, MailAddresses.domainOf(address)))
+        .map(ClientSetup::of);
   }
 
   /**
@@ -94,6 +96,8 @@ public class ClientConfigService {
   }
 
   private List<SharedAccess> sharedOf(Account member) {
+    // the domain's first server once per domain, not once per shared mailbox
+    Map<String, Optional<MailServer>> firstOfDomain = new HashMap<>();
     return em.createQuery(
             "select m from Mailbox m join m.members a where a = :a"
                 + " and m.deletionQueuedAt is null order by m.address",
@@ -102,7 +106,11 @@ public class ClientConfigService {
         .getResultStream()
         .map(
             shared -> {
-              Optional<MailServer> server = serverOf(shared);
+              Optional<MailServer> server =
+                  shared.getMailServer() != null
+                      ? Optional.of(shared.getMailServer())
+                      : firstOfDomain.computeIfAbsent(
+                          shared.getDomain().getName(), d -> Mailboxes.firstServer(em, d));
               return new SharedAccess(
                   shared.getAddress(),
                   server.map(MailServer::isSharedLogin).orElse(false),
@@ -233,7 +241,7 @@ public class ClientConfigService {
     if (mailbox == null) {
       throw RuleViolationException.of("client.mailboxNotFound", String.valueOf(address));
     }
-    lockedDomain(mailbox.getDomain().getName()); // first, as a removal of its servers does
+    em.lock(mailbox.getDomain(), LockModeType.PESSIMISTIC_WRITE); // first, as a removal does
     em.lock(mailbox, LockModeType.PESSIMISTIC_WRITE);
     MailServer server =
         em.createQuery(

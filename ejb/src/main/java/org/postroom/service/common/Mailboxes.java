@@ -66,6 +66,14 @@ public final class Mailboxes {
         : firstServer(em, mailbox.getDomain().getName());
   }
 
+  /**
+   * Whether members may log in to this shared mailbox with its address and their own password: its
+   * server allows it (view mail_shared_passdb).
+   */
+  public static boolean opensWithSharedLogin(EntityManager em, Mailbox shared) {
+    return serverOf(em, shared).map(MailServer::isSharedLogin).orElse(false);
+  }
+
   /** A domain's first server, the one for every mailbox that names none. */
   public static Optional<MailServer> firstServer(EntityManager em, String domainName) {
     return em.createQuery(

@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
-import org.postroom.domain.client.MailServer;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.domain.MailDomain;
@@ -189,7 +188,7 @@ public class SharedMailboxRequestService {
     Account requester = request.getRequester();
     notifier.queue(
         templates.render(
-            Mailboxes.serverOf(em, mailbox).map(MailServer::isSharedLogin).orElse(false)
+            Mailboxes.opensWithSharedLogin(em, mailbox)
                 ? "request.approvedWithLogin"
                 : "request.approved",
             requester.getLocale(),

@@ -12,7 +12,6 @@ import java.time.Instant;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountState;
 import org.postroom.domain.account.Roles;
-import org.postroom.domain.client.MailServer;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.service.account.Accounts;
@@ -58,13 +57,11 @@ public class SharedMailboxService {
     if (member.getState() != AccountState.ACTIVE && member.getState() != AccountState.LEAVING) {
       throw RuleViolationException.of("sharedMailbox.accountInactive", member.getUsername());
     }
-    if (mailbox.getMembers().stream().anyMatch(m -> m.getId().equals(member.getId()))) {
+    if (!mailbox.addMember(member)) {
       return mailbox.getAddress();
     }
-    mailbox.addMember(member);
     audit.record(
         Instant.now(), helpdesk(), "MEMBER_ADDED", SUBJECT, member.getId(), mailbox.getAddress());
-    boolean login = Mailboxes.serverOf(em, mailbox).map(MailServer::isSharedLogin).orElse(false);
     notifier.queue(
         templates.render(
             "sharedMailbox.memberAdded",
@@ -73,7 +70,7 @@ public class SharedMailboxService {
             member.getDisplayName(),
             mailbox.getAddress(),
             member.getDisplayName(),
-            login ? 1 : 0));
+            Mailboxes.opensWithSharedLogin(em, mailbox) ? 1 : 0));
     return mailbox.getAddress();
   }
 
@@ -94,8 +91,7 @@ public class SharedMailboxService {
   }
 
   private Mailbox locked(String address) {
-    return Mailboxes.lockedLive(
-        em, address == null ? "" : address.strip(), "sharedMailbox.notFound");
+    return Mailboxes.lockedLive(em, address, "sharedMailbox.notFound");
   }
 
   private Account account(String username) {

@@ -192,15 +192,19 @@ public class Mailbox implements Serializable {
   /**
    * Gives an account access to this shared mailbox with its own password. The mail server learns it
    * from the portal's views at the member's next login: no change on the mail server is needed.
+   *
+   * @return false when the account was a member already (nothing changed)
    */
-  public void addMember(Account member) {
+  public boolean addMember(Account member) {
     requireShared();
-    if (!isMember(member)) {
-      List<Account> wanted = new ArrayList<>(members);
-      wanted.add(member);
-      requireAllowed(wanted);
-      members.add(member);
+    if (isMember(member)) {
+      return false;
     }
+    List<Account> wanted = new ArrayList<>(members);
+    wanted.add(member);
+    requireAllowed(wanted);
+    members.add(member);
+    return true;
   }
 
   /**

@@ -87,7 +87,7 @@ public class AccountBacking implements Serializable {
       sharedAddress = null;
       detail = directory.detail(username);
     } catch (RuleViolationException refused) {
-      Messages.show(refused, Map.of("address", "membership:sharedAddress"));
+      Messages.show(refused, Map.of());
     }
   }
 
