@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.postroom.it.Caller.as;
+import static org.postroom.it.Caller.asSignedIn;
 import static org.postroom.it.Caller.run;
 
 import jakarta.annotation.Resource;
@@ -13,6 +14,9 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,12 +29,21 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.postroom.domain.account.Account;
+import org.postroom.domain.account.AccountType;
 import org.postroom.domain.audit.AuditEntry;
 import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.directory.AffiliationKind;
+import org.postroom.domain.directory.AffiliationPeriod;
+import org.postroom.domain.directory.Person;
+import org.postroom.domain.directory.PersonName;
+import org.postroom.domain.domain.MailDomain;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.mailbox.MailboxKind;
 import org.postroom.domain.request.RequestState;
 import org.postroom.domain.sharedmailbox.SharedMailboxRequest;
+import org.postroom.service.account.AccountService;
+import org.postroom.service.account.Accounts;
 import org.postroom.service.security.CredentialService;
 import org.postroom.service.sharedmailbox.NewSharedMailboxRequest;
 import org.postroom.service.sharedmailbox.RequestQuery;
@@ -51,6 +64,9 @@ class SharedMailboxRequestServiceIT {
 
   @Inject SharedMailboxRequestService requests;
   @Inject CredentialService credentials;
+  @Inject Accounts accounts;
+  @Inject AccountService accountSuggestions;
+  @Resource UserTransaction tx;
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
@@ -152,6 +168,117 @@ class SharedMailboxRequestServiceIT {
     assertTrue(approval.body().contains("Pieter Janssens (staff2)"), approval.body());
     assertTrue(approval.body().contains("Lotte Peeters (student)"), approval.body());
     assertTrue(approval.from().contains("postroom@localhost"), approval.from());
+    // the members hear it too, with how to open it; the requester, no member here, only once
+    // (Pieter Janssens reads Dutch, Lotte Peeters English)
+    for (String member : List.of("staff2@univ-b.be", "student@univ-b.be")) {
+      Inbox.Mail access = Inbox.await(member, address);
+      assertTrue(access.body().contains("Sanne de Vries"), access.body());
+      assertTrue(access.body().contains("shared/" + address), access.body());
+    }
+    assertTrue(
+        Inbox.read("staff@univ-b.be").stream()
+            .noneMatch(m -> m.subject().contains("new shared mailbox " + address)));
+  }
+
+  /**
+   * A staff member of University B from the registry whose account has no contact address: with a
+   * mailbox of their own or without one.
+   */
+  private String stafferWithoutContact(boolean withMailbox) throws Exception {
+    String username = "nc" + uniqueLocalPart().substring(1, 9);
+    Instant now = Instant.now();
+    tx.begin();
+    MailDomain universityB =
+        em.createQuery("select d from MailDomain d where d.name = 'univ-b.be'", MailDomain.class)
+            .getSingleResult();
+    Person person =
+        new Person("nc-" + username, new PersonName("Noor", null, null, "Contactloos"), now);
+    person.replaceAffiliations(
+        List.of(new AffiliationPeriod(AffiliationKind.STAFF, LocalDate.now().minusYears(1), null)),
+        now);
+    em.persist(person);
+    Account account =
+        Account.forPerson(person, username, universityB, AccountType.STAFF, null, now);
+    em.persist(account);
+    if (withMailbox) {
+      String address = username + ".own@univ-b.be";
+      em.persist(Mailbox.personal(universityB, address, address, account, now));
+    }
+    tx.commit();
+    return username;
+  }
+
+  @Test
+  void aNotificationNeverUndoesTheRequestItReports() throws Exception {
+    String withoutAnything = stafferWithoutContact(false);
+    String localPart = uniqueLocalPart();
+    long id =
+        asSignedIn(
+            accounts,
+            withoutAnything,
+            () ->
+                requests.submit(
+                    new NewSharedMailboxRequest(
+                        "univ-b.be", localPart, null, "Lab of the test group", List.of("staff"))));
+    assertEquals(RequestState.SUBMITTED, read("helpdesk", id).getState());
+    Account account = accounts.byUsername(withoutAnything).orElseThrow();
+    assertEquals(
+        List.of("request.submitted"),
+        em.createQuery(
+                "select e.detail from AuditEntry e where e.subjectType = 'Account'"
+                    + " and e.subjectId = :id and e.action = 'NOT_MAILED'",
+                String.class)
+            .setParameter("id", account.getId())
+            .getResultList(),
+        "the mail that could not be made is recorded on the person's history");
+
+    // with a mailbox of their own, that is where the receipt goes
+    String withMailbox = stafferWithoutContact(true);
+    String second = uniqueLocalPart();
+    asSignedIn(
+        accounts,
+        withMailbox,
+        () ->
+            requests.submit(
+                new NewSharedMailboxRequest(
+                    "univ-b.be", second, null, "Lab of the test group", List.of("staff"))));
+    // in the domain's language, Dutch
+    Inbox.await(withMailbox + ".own@univ-b.be", "Aanvraag ontvangen: gedeelde mailbox " + second);
+  }
+
+  @Test
+  void requestsAndMembersStayWithinOnesOwnInstitution() throws Exception {
+    // University A's employee: University B's domain is not his to request in
+    assertEquals(
+        List.of(), asSignedIn(accounts, "employee", () -> requests.domainsOpenForRequests()));
+    assertEquals(
+        List.of("univ-b.be"),
+        as(credentials, "staff", () -> requests.domainsOpenForRequests()).stream()
+            .map(MailDomain::getName)
+            .toList());
+    RuleViolationException foreignDomain =
+        assertThrows(
+            RuleViolationException.class,
+            () -> submit("employee", uniqueLocalPart(), List.of("staff")));
+    assertTrue(foreignDomain.hasKey("request.domain.closed"), foreignDomain.toString());
+
+    // and University B's staff cannot give access to University A's or provider E's people
+    String localPart = uniqueLocalPart();
+    RuleViolationException foreignMembers =
+        assertThrows(
+            RuleViolationException.class,
+            () -> submit("staff", localPart, List.of("staff2", "employee", "member")));
+    assertEquals(
+        List.of(List.of("employee, member")),
+        foreignMembers.violations().stream()
+            .filter(v -> v.key().equals("request.members.otherInstitution"))
+            .map(v -> v.args())
+            .toList());
+    assertEquals(0, mailboxesWithAddress(localPart + "@univ-b.be"));
+    assertTrue(
+        as(credentials, "staff", () -> accountSuggestions.suggest("jan")).stream()
+            .noneMatch(s -> s.username().equals("employee")),
+        "Jan de Groot of University A is not offered to University B's staff");
   }
 
   @Test

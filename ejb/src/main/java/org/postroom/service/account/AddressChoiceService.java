@@ -22,7 +22,6 @@ import org.postroom.domain.mailbox.MailboxKind;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Addresses;
 import org.postroom.service.common.Flush;
-import org.postroom.service.notification.MailTemplates;
 import org.postroom.service.notification.Notifier;
 
 /**
@@ -43,7 +42,6 @@ public class AddressChoiceService {
   @Resource SessionContext context;
   @Inject Accounts accounts;
   @Inject AuditLog audit;
-  @Inject MailTemplates templates;
   @Inject Notifier notifier;
 
   public AddressChoice choice() {
@@ -81,15 +79,13 @@ public class AddressChoiceService {
     account.receiveMailAt(address);
     Flush.orFail(em, taken);
     audit.record(now, account.getUsername(), "ADDRESS_CHOSEN", SUBJECT, account.getId(), address);
-    notifier.queue(
-        templates.render(
-            "mailbox.addressChosen",
-            account.getLocale(),
-            address,
-            account.getDisplayName(),
-            address,
-            account.getDisplayName(),
-            account.getUsername()));
+    notifier.tellAt(
+        address,
+        account,
+        "mailbox.addressChosen",
+        address,
+        account.getDisplayName(),
+        account.getUsername());
     return address;
   }
 

@@ -22,7 +22,6 @@ import org.postroom.domain.mailbox.MailboxKind;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Flush;
-import org.postroom.service.notification.MailTemplates;
 import org.postroom.service.notification.Notifier;
 import org.postroom.service.security.PasswordHasher;
 import org.postroom.service.security.PasswordPolicy;
@@ -47,7 +46,6 @@ public class AlumniService {
   @Inject PasswordPolicy passwordPolicy;
   @Inject PasswordHasher hasher;
   @Inject AuditLog audit;
-  @Inject MailTemplates templates;
   @Inject Notifier notifier;
 
   public AlumniOffer offer() {
@@ -70,15 +68,19 @@ public class AlumniService {
   }
 
   /**
+   * The shortest password the caller's alumni domain accepts; the general minimum for an account
+   * without a home domain (one made in Postroom, not by the registry), which cannot order one.
+   */
+  public int minPasswordLength() {
+    MailDomain home = caller().getDomain();
+    return PasswordPolicy.minLength(home == null ? null : home.getAlumniDomain());
+  }
+
+  /**
    * Orders the caller's alumni address. Refused whole, with every broken rule at its field, when
    * the caller is not eligible, the recovery address is not an outside address, or the password
    * breaks the rules.
    */
-  /** The shortest password the caller's alumni domain accepts. */
-  public int minPasswordLength() {
-    return PasswordPolicy.minLength(caller().getDomain().getAlumniDomain());
-  }
-
   public String order(String recoveryAddress, String password, String repeat) {
     AlumniOffer offer = offer();
     if (!offer.eligible()) {
@@ -117,16 +119,14 @@ public class AlumniService {
         SUBJECT,
         account.getId(),
         mailbox.getAddress());
-    notifier.queue(
-        templates.render(
-            "credentials.alumniOrdered",
-            Locale.forLanguageTag(account.getLanguage()),
-            recovery,
-            account.getDisplayName(),
-            mailbox.getAddress(),
-            account.getDisplayName(),
-            account.getUsername(),
-            recovery));
+    notifier.tellAt(
+        recovery,
+        account,
+        "credentials.alumniOrdered",
+        mailbox.getAddress(),
+        account.getDisplayName(),
+        account.getUsername(),
+        recovery);
     return mailbox.getAddress();
   }
 

@@ -14,6 +14,10 @@ public final class LikePattern {
     return escape(text) + "%";
   }
 
+  public static String suffix(String text) {
+    return "%" + escape(text);
+  }
+
   public static String contains(String text) {
     return "%" + escape(text) + "%";
   }

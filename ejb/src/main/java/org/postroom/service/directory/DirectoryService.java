@@ -20,6 +20,7 @@ import org.postroom.domain.directory.Affiliation;
 import org.postroom.domain.domain.AddressScheme;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.service.common.LikePattern;
+import org.postroom.service.common.NameSearch;
 import org.postroom.service.common.Paging;
 import org.postroom.service.provisioning.Outbox;
 
@@ -34,11 +35,17 @@ public class DirectoryService {
   public static final int MAX_PAGE_SIZE = 100;
   public static final int HISTORY_MAX = 50;
 
+  /**
+   * The username from its start, the name as people say it ({@link NameSearch}), any part of an
+   * address ("@univ-b.be" or "univ-b.be" lists a domain's mailboxes), or the account's domain.
+   */
   private static final String FROM =
-      " from Account a left join Mailbox m on m.owner = a"
+      " from Account a left join a.domain d left join Mailbox m on m.owner = a"
           + " where (:text is null or a.username like :prefix escape '\\'"
-          + " or lower(a.displayName) like :contains escape '\\'"
-          + " or m.address like :prefix escape '\\')";
+          + " or "
+          + NameSearch.matches("a.displayName")
+          + " or m.address like :contains escape '\\'"
+          + " or d.name like :domain escape '\\')";
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
@@ -46,8 +53,9 @@ public class DirectoryService {
   @Inject Outbox outbox;
 
   /**
-   * Accounts whose username or address starts with the text, or whose name contains it, sorted by
-   * username and paged in the database; all accounts when the text is empty.
+   * Accounts whose username starts with the text, whose name contains it (accents and spaces
+   * aside), whose address contains it or whose domain starts with it, sorted by username and paged
+   * in the database; all accounts when the text is empty.
    */
   public List<AccountRow> search(String text, int first, int pageSize) {
     TypedQuery<AccountRow> query =
@@ -145,6 +153,9 @@ public class DirectoryService {
     query.setParameter("text", normalized);
     query.setParameter("prefix", normalized == null ? "%" : LikePattern.prefix(normalized));
     query.setParameter("contains", normalized == null ? "%" : LikePattern.contains(normalized));
+    query.setParameter(
+        "domain", normalized == null ? "%" : LikePattern.prefix(normalized.replaceFirst("^@", "")));
+    NameSearch.bind(query, text);
   }
 
   private List<AuditEntry> historyOf(String subjectType, long subjectId) {

@@ -53,7 +53,6 @@ public class ForwardingService {
   @Inject DelegatedMailboxes delegated;
   @Inject AuditLog audit;
   @Inject Notifier notifier;
-  @Inject MailTemplates templates;
 
   /** The caller's forward; empty targets when mail stays in the mailbox. */
   public ForwardSetting current() {
@@ -171,11 +170,9 @@ public class ForwardingService {
     }
   }
 
-  /** Mails the owner about their forward: at their contact address, else at the mailbox. */
+  /** Mails the owner about their forward (at their contact address, else at their mailbox). */
   private void notify(Account owner, Mailbox mailbox, String template, Object... args) {
-    String to =
-        owner.getContactAddress() != null ? owner.getContactAddress() : mailbox.getAddress();
-    notifier.queue(templates.render(template, owner.getLocale(), to, owner.getDisplayName(), args));
+    notifier.tell(owner, template, args);
   }
 
   private Account caller() {

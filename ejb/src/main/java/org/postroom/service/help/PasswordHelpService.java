@@ -61,7 +61,6 @@ public class PasswordHelpService {
   @Inject PasswordPolicy passwordPolicy;
   @Inject OwnMailboxes ownMailboxes;
   @Inject AuditLog audit;
-  @Inject MailTemplates templates;
   @Inject Notifier notifier;
 
   /**
@@ -159,16 +158,14 @@ public class PasswordHelpService {
     audit.record(
         now, helpdesk, "RESET_LINK_SENT", SUBJECT, account.getId(), account.getRecoveryAddress());
     Locale locale = Locale.forLanguageTag(account.getLanguage());
-    notifier.queue(
-        templates.render(
-            "credentials.resetLink",
-            locale,
-            account.getRecoveryAddress(),
-            account.getDisplayName(),
-            account.getDisplayName(),
-            account.getUsername(),
-            resetPage + "?token=" + token,
-            MailTemplates.moment(reset.getExpiresAt(), locale)));
+    notifier.tellAt(
+        account.getRecoveryAddress(),
+        account,
+        "credentials.resetLink",
+        account.getDisplayName(),
+        account.getUsername(),
+        resetPage + "?token=" + token,
+        MailTemplates.moment(reset.getExpiresAt(), locale));
   }
 
   /** Resolves a request without a link (e.g. the helpdesk answered the person another way). */
@@ -226,12 +223,7 @@ public class PasswordHelpService {
         .forEach(r -> r.use(now));
     Flush.orFail(em, Violation.of(null, "password.reset.invalid"));
     audit.record(now, account.getUsername(), "PASSWORD_RESET", SUBJECT, account.getId(), null);
-    credentialMails.changed(
-        account,
-        account.getRecoveryAddress() == null
-            ? account.getContactAddress()
-            : account.getRecoveryAddress(),
-        now);
+    credentialMails.changed(account, now);
   }
 
   private PasswordReset usableReset(String token, Instant now) {

@@ -25,7 +25,6 @@ import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.mailbox.MailboxKind;
 import org.postroom.domain.provisioning.ChangeKind;
 import org.postroom.service.audit.AuditLog;
-import org.postroom.service.notification.MailTemplates;
 import org.postroom.service.notification.Notifier;
 import org.postroom.service.provisioning.Outbox;
 
@@ -45,7 +44,6 @@ public class LifecycleChunk {
   EntityManager em;
 
   @Inject AuditLog audit;
-  @Inject MailTemplates templates;
   @Inject Notifier notifier;
   @Inject Outbox outbox;
 
@@ -170,14 +168,11 @@ public class LifecycleChunk {
         !hasAlumniAddress
             && domain.getAlumniDomain() != null
             && account.getPerson().wasStudentOrStaff();
-    notifier.queue(
-        templates.render(
-            mayOrderAlumni ? "lifecycle.leaving.alumni" : "lifecycle.leaving",
-            locale,
-            account.getContactAddress(),
-            account.getDisplayName(),
-            account.getDisplayName(),
-            closesOn,
-            mayOrderAlumni ? domain.getAlumniDomain().addressOf(account.getUsername()) : ""));
+    notifier.tell(
+        account,
+        mayOrderAlumni ? "lifecycle.leaving.alumni" : "lifecycle.leaving",
+        account.getDisplayName(),
+        closesOn,
+        mayOrderAlumni ? domain.getAlumniDomain().addressOf(account.getUsername()) : "");
   }
 }

@@ -10,17 +10,15 @@ import org.postroom.domain.account.Account;
 public class CredentialMails {
 
   @Inject Notifier notifier;
-  @Inject MailTemplates templates;
 
-  public void changed(Account account, String to, Instant when) {
-    notifier.queue(
-        templates.render(
-            "credentials.changed",
-            account.getLocale(),
-            to,
-            account.getDisplayName(),
-            account.getDisplayName(),
-            account.getUsername(),
-            MailTemplates.moment(when, account.getLocale())));
+  /** Mailed to the recovery address where there is one, else where the person is mailed. */
+  public void changed(Account account, Instant when) {
+    notifier.tellAt(
+        account.getRecoveryAddress(),
+        account,
+        "credentials.changed",
+        account.getDisplayName(),
+        account.getUsername(),
+        MailTemplates.moment(when, account.getLocale()));
   }
 }

@@ -5,27 +5,76 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.postroom.domain.account.Account;
+import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.service.account.OwnMailboxes;
+import org.postroom.service.audit.AuditLog;
 
 /**
  * Queues a notification in the current transaction and hands it to the sender only after a
  * successful commit: a rolled-back change mails nobody, and a slow SMTP server never holds a
- * transaction. A person who has no address yet (they have still to choose it) is not mailed.
+ * transaction. A notification never undoes the work it reports: a person with no address to mail,
+ * or a mail that cannot be made, is recorded (log and the person's history) and the change stays.
  */
 @ApplicationScoped
 public class Notifier {
 
-  @Inject Event<OutgoingMail> queued;
-  @Inject MailSender sender;
+  /** The audit action of a notification that could not be made; shown in the person's history. */
+  public static final String NOT_MAILED = "NOT_MAILED";
 
   private static final Logger LOG = Logger.getLogger(Notifier.class.getName());
 
-  public void queue(OutgoingMail mail) {
-    if (mail.to() == null) {
-      LOG.info(() -> "Not mailed, the recipient has no address yet: " + mail.subject());
+  @Inject Event<OutgoingMail> queued;
+  @Inject MailSender sender;
+  @Inject MailTemplates templates;
+  @Inject AuditLog audit;
+  @Inject OwnMailboxes ownMailboxes;
+
+  /**
+   * Mails {@code person} the template in their language: at their contact address, else at their
+   * own mailbox (personal before alumni). {@code args} are the template's arguments.
+   */
+  public void tell(Account person, String template, Object... args) {
+    tellAt(null, person, template, args);
+  }
+
+  /**
+   * Mails {@code person} at {@code address} (a recovery address, a mailbox just made), or where
+   * {@link #tell} would when it is null.
+   */
+  public void tellAt(String address, Account person, String template, Object... args) {
+    String to = address != null ? address : addressOf(person);
+    if (to == null) {
+      notMailed(person, template, "no address");
+      return;
+    }
+    OutgoingMail mail;
+    try {
+      mail = templates.render(template, person.getLocale(), to, person.getDisplayName(), args);
+    } catch (RuntimeException unmade) {
+      LOG.log(Level.WARNING, unmade, () -> "Could not make the mail " + template);
+      notMailed(person, template, unmade.getClass().getSimpleName());
       return;
     }
     queued.fire(mail);
+  }
+
+  /** Where Postroom mails a person: their contact address, else a mailbox of their own, or null. */
+  public String addressOf(Account person) {
+    if (person.hasContactAddress()) {
+      return person.getContactAddress();
+    }
+    return ownMailboxes.of(person).map(Mailbox::getAddress).orElse(null);
+  }
+
+  private void notMailed(Account person, String template, String why) {
+    LOG.warning(() -> "Not mailed to " + person.getUsername() + " (" + why + "): " + template);
+    if (person.getId() != null) {
+      audit.record(Instant.now(), "postroom", NOT_MAILED, "Account", person.getId(), template);
+    }
   }
 
   void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutgoingMail mail) {

@@ -15,7 +15,6 @@ import org.postroom.domain.account.Account;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.mailbox.MailboxKind;
 import org.postroom.service.common.Sizes;
-import org.postroom.service.notification.MailTemplates;
 import org.postroom.service.notification.Notifier;
 
 /** The quota warning job's steps, each its own transaction. */
@@ -29,7 +28,6 @@ public class QuotaWarningSteps {
   EntityManager em;
 
   @Inject Notifier notifier;
-  @Inject MailTemplates templates;
 
   /** Mailboxes after {@code after} whose warning level differs from the one last mailed. */
   public List<Long> changed(long after, int limit) {
@@ -86,28 +84,15 @@ public class QuotaWarningSteps {
   private void mail(Mailbox mailbox, int level) {
     String template = level == Mailbox.WARNED_FULL ? "quotaWarning.full" : "quotaWarning.threshold";
     for (Account person : people(mailbox)) {
-      // a person's contact address first: a full mailbox may refuse its own warning
-      String to = person.getContactAddress();
-      if (to == null && mailbox.getKind() != MailboxKind.SHARED) {
-        to = mailbox.getAddress();
-      }
-      if (to == null) {
-        LOG.info(
-            () -> "No address to warn " + person.getUsername() + " about " + mailbox.getAddress());
-        continue;
-      }
       Locale locale = person.getLocale();
-      notifier.queue(
-          templates.render(
-              template,
-              locale,
-              to,
-              person.getDisplayName(),
-              mailbox.getAddress(),
-              person.getDisplayName(),
-              mailbox.getQuotaUsedPercent(),
-              Sizes.format(mailbox.getQuotaUsedBytes(), locale),
-              Sizes.format(mailbox.getQuotaBytes(), locale)));
+      notifier.tell(
+          person,
+          template,
+          mailbox.getAddress(),
+          person.getDisplayName(),
+          mailbox.getQuotaUsedPercent(),
+          Sizes.format(mailbox.getQuotaUsedBytes(), locale),
+          Sizes.format(mailbox.getQuotaBytes(), locale));
     }
   }
 

@@ -16,7 +16,6 @@ import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
-import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.account.OwnMailboxes;
 import org.postroom.service.audit.AuditLog;
@@ -99,13 +98,7 @@ public class PasswordChangeService {
     em.lock(account, LockModeType.PESSIMISTIC_WRITE);
     account.changePasswordHash(hasher.hash(password));
     audit.record(now, account.getUsername(), "PASSWORD_CHANGED", SUBJECT, account.getId(), null);
-    String to =
-        account.getRecoveryAddress() != null
-            ? account.getRecoveryAddress()
-            : account.getContactAddress() != null
-                ? account.getContactAddress()
-                : ownMailboxes.of(account).map(Mailbox::getAddress).orElse(null);
-    credentialMails.changed(account, to, now);
+    credentialMails.changed(account, now);
   }
 
   private static RuleViolationException blocked(Instant until, Instant now) {

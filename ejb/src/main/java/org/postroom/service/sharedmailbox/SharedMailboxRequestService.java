@@ -35,7 +35,6 @@ import org.postroom.service.common.Flush;
 import org.postroom.service.common.LikePattern;
 import org.postroom.service.common.Mailboxes;
 import org.postroom.service.common.Sizes;
-import org.postroom.service.notification.MailTemplates;
 import org.postroom.service.notification.Notifier;
 import org.postroom.service.provisioning.Outbox;
 
@@ -56,32 +55,22 @@ public class SharedMailboxRequestService {
   @Resource SessionContext context;
   @Inject Accounts accounts;
   @Inject AuditLog audit;
-  @Inject MailTemplates templates;
   @Inject Notifier notifier;
   @Inject Outbox outbox;
 
   /**
    * The domains in which the caller may request a shared mailbox, with their policies (for the
-   * form): the caller's own domain first (their account's, else their address's), then by name.
+   * form): those of the caller's own institution (see {@link Account#homeDomainName}) that take
+   * requests; none for an account of no institution.
    */
   @RolesAllowed(Roles.STAFF)
   public List<MailDomain> domainsOpenForRequests() {
-    List<MailDomain> open =
-        new ArrayList<>(
-            em.createQuery(
-                    "select d from MailDomain d where d.sharedMailboxPolicy.requestsEnabled = true"
-                        + " order by d.name",
-                    MailDomain.class)
-                .getResultList());
-    Account caller = caller();
-    String own =
-        caller.getDomain() != null
-            ? caller.getDomain().getName()
-            : caller.hasContactAddress()
-                ? caller.getContactAddress().substring(caller.getContactAddress().indexOf('@') + 1)
-                : "";
-    open.sort(java.util.Comparator.comparing(d -> !d.getName().equals(own)));
-    return open;
+    return em.createQuery(
+            "select d from MailDomain d where d.sharedMailboxPolicy.requestsEnabled = true"
+                + " and d.name = :home order by d.name",
+            MailDomain.class)
+        .setParameter("home", String.valueOf(caller().homeDomainName()))
+        .getResultList();
   }
 
   /** Files a request; every broken rule is reported at once and nothing is stored. */
@@ -89,7 +78,7 @@ public class SharedMailboxRequestService {
   public long submit(@NotNull @Valid NewSharedMailboxRequest form) {
     Account requester = caller();
     Instant now = Instant.now();
-    MailDomain domain = openDomain(form.domain());
+    MailDomain domain = openDomain(form.domain(), requester);
     List<Violation> violations = new ArrayList<>();
 
     Set<String> wanted =
@@ -132,16 +121,13 @@ public class SharedMailboxRequestService {
     Flush.orFail(em, Violation.of("localPart", "request.localPart.taken", request.getAddress()));
     audit.record(
         now, requester.getUsername(), "SUBMITTED", SUBJECT, request.getId(), request.getAddress());
-    notifier.queue(
-        templates.render(
-            "request.submitted",
-            requester.getLocale(),
-            requester.getContactAddress(),
-            requester.getDisplayName(),
-            request.getAddress(),
-            requester.getDisplayName(),
-            String.valueOf(request.getId()),
-            memberLines(request.getMembers())));
+    notifier.tell(
+        requester,
+        "request.submitted",
+        request.getAddress(),
+        requester.getDisplayName(),
+        String.valueOf(request.getId()),
+        memberLines(request.getMembers()));
     return request.getId();
   }
 
@@ -186,20 +172,28 @@ public class SharedMailboxRequestService {
         "mailbox " + mailbox.getId() + ", members " + memberNames(request.getMembers()));
 
     Account requester = request.getRequester();
-    notifier.queue(
-        templates.render(
-            Mailboxes.opensWithSharedLogin(em, mailbox)
-                ? "request.approvedWithLogin"
-                : "request.approved",
-            requester.getLocale(),
-            requester.getContactAddress(),
-            requester.getDisplayName(),
+    boolean sharedLogin = Mailboxes.opensWithSharedLogin(em, mailbox);
+    notifier.tell(
+        requester,
+        sharedLogin ? "request.approvedWithLogin" : "request.approved",
+        mailbox.getAddress(),
+        requester.getDisplayName(),
+        String.valueOf(requestId),
+        mailbox.getLoginName(),
+        Sizes.format(mailbox.getQuotaBytes(), requester.getLocale()),
+        memberLines(request.getMembers()));
+    // the members learn how to open it too; the requester's own mail above says so already
+    for (Account member : request.getMembers()) {
+      if (!member.equals(requester)) {
+        notifier.tell(
+            member,
+            "sharedMailbox.memberOfNew",
             mailbox.getAddress(),
-            requester.getDisplayName(),
-            String.valueOf(requestId),
-            mailbox.getLoginName(),
-            Sizes.format(mailbox.getQuotaBytes(), requester.getLocale()),
-            memberLines(request.getMembers())));
+            member.getDisplayName(),
+            sharedLogin ? 1 : 0,
+            requester.getDisplayName());
+      }
+    }
   }
 
   /** Rejects the request as the caller saw it, with a reason that is mailed to the requester. */
@@ -212,16 +206,13 @@ public class SharedMailboxRequestService {
     Flush.orFail(em, Violation.of(null, "request.concurrentDecision"));
     audit.record(now, helpdesk, "REJECTED", SUBJECT, requestId, request.getRejectionReason());
     Account requester = request.getRequester();
-    notifier.queue(
-        templates.render(
-            "request.rejected",
-            requester.getLocale(),
-            requester.getContactAddress(),
-            requester.getDisplayName(),
-            request.getAddress(),
-            requester.getDisplayName(),
-            String.valueOf(requestId),
-            request.getRejectionReason()));
+    notifier.tell(
+        requester,
+        "request.rejected",
+        request.getAddress(),
+        requester.getDisplayName(),
+        String.valueOf(requestId),
+        request.getRejectionReason());
   }
 
   /**
@@ -326,13 +317,15 @@ public class SharedMailboxRequestService {
     return accounts.of(context.getCallerPrincipal());
   }
 
-  private MailDomain openDomain(String name) {
+  private MailDomain openDomain(String name, Account requester) {
     Optional<MailDomain> domain =
         em.createQuery("select d from MailDomain d where d.name = :name", MailDomain.class)
             .setParameter("name", name == null ? "" : name.strip().toLowerCase(Locale.ROOT))
             .getResultStream()
             .findFirst();
-    if (domain.isEmpty() || !domain.get().getSharedMailboxPolicy().isRequestsEnabled()) {
+    if (domain.isEmpty()
+        || !domain.get().getSharedMailboxPolicy().isRequestsEnabled()
+        || !requester.belongsTo(domain.get())) {
       throw new RuleViolationException(
           Violation.of("domain", "request.domain.closed", String.valueOf(name)));
     }

@@ -17,7 +17,6 @@ import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Mailboxes;
-import org.postroom.service.notification.MailTemplates;
 import org.postroom.service.notification.Notifier;
 
 /**
@@ -41,7 +40,6 @@ public class SharedMailboxService {
   @Resource SessionContext context;
   @Inject Accounts accounts;
   @Inject AuditLog audit;
-  @Inject MailTemplates templates;
   @Inject Notifier notifier;
 
   /**
@@ -57,20 +55,21 @@ public class SharedMailboxService {
     if (member.getState() != AccountState.ACTIVE && member.getState() != AccountState.LEAVING) {
       throw RuleViolationException.of("sharedMailbox.accountInactive", member.getUsername());
     }
+    if (!member.belongsTo(mailbox.getDomain())) {
+      throw RuleViolationException.of(
+          "sharedMailbox.otherInstitution", member.getUsername(), mailbox.getDomain().getName());
+    }
     if (!mailbox.addMember(member)) {
       return mailbox.getAddress();
     }
     audit.record(
         Instant.now(), helpdesk(), "MEMBER_ADDED", SUBJECT, member.getId(), mailbox.getAddress());
-    notifier.queue(
-        templates.render(
-            "sharedMailbox.memberAdded",
-            member.getLocale(),
-            member.getContactAddress(),
-            member.getDisplayName(),
-            mailbox.getAddress(),
-            member.getDisplayName(),
-            Mailboxes.opensWithSharedLogin(em, mailbox) ? 1 : 0));
+    notifier.tell(
+        member,
+        "sharedMailbox.memberAdded",
+        mailbox.getAddress(),
+        member.getDisplayName(),
+        Mailboxes.opensWithSharedLogin(em, mailbox) ? 1 : 0);
     return mailbox.getAddress();
   }
 
@@ -80,14 +79,8 @@ public class SharedMailboxService {
     mailbox.removeMember(member);
     audit.record(
         Instant.now(), helpdesk(), "MEMBER_REMOVED", SUBJECT, member.getId(), mailbox.getAddress());
-    notifier.queue(
-        templates.render(
-            "sharedMailbox.memberRemoved",
-            member.getLocale(),
-            member.getContactAddress(),
-            member.getDisplayName(),
-            mailbox.getAddress(),
-            member.getDisplayName()));
+    notifier.tell(
+        member, "sharedMailbox.memberRemoved", mailbox.getAddress(), member.getDisplayName());
   }
 
   private Mailbox locked(String address) {

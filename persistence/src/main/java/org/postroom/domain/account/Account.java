@@ -343,6 +343,28 @@ public class Account implements Serializable {
   }
 
   /**
+   * The name of the institution's domain the person belongs to: their account's domain (registry
+   * accounts), else the domain of their contact address (accounts made in Postroom); null for
+   * neither. Requests and shared-mailbox members stay within it.
+   */
+  public String homeDomainName() {
+    if (domain != null) {
+      return domain.getName();
+    }
+    if (contactAddress == null || contactAddress.indexOf('@') < 0) {
+      return null;
+    }
+    return contactAddress.substring(contactAddress.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Whether the person belongs to {@code mailDomain}'s institution (see {@link #homeDomainName}).
+   */
+  public boolean belongsTo(MailDomain mailDomain) {
+    return mailDomain != null && mailDomain.getName().equals(homeDomainName());
+  }
+
+  /**
    * The person's own mailbox has been made at {@code address}: it becomes the contact address when
    * they had none.
    */

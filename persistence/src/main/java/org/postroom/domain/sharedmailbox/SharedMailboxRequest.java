@@ -126,6 +126,13 @@ public class SharedMailboxRequest implements Serializable {
     SharedMailboxPolicy policy = domain.getSharedMailboxPolicy();
     List<Violation> violations = new ArrayList<>(policy.checkLocalPart(wantedLocalPart));
     violations.addAll(policy.checkMembers(members.stream().map(Account::getType).toList()));
+    List<String> outsiders =
+        members.stream().filter(m -> !m.belongsTo(domain)).map(Account::getUsername).toList();
+    if (!outsiders.isEmpty()) {
+      violations.add(
+          Violation.of(
+              "members", "request.members.otherInstitution", String.join(", ", outsiders)));
+    }
     if (purpose == null || purpose.isBlank()) {
       violations.add(Violation.of("purpose", "request.purpose.required"));
     } else if (purpose.length() > PURPOSE_MAX) {

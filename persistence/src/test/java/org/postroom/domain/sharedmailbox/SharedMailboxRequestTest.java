@@ -29,8 +29,12 @@ class SharedMailboxRequestTest {
   private final Account student = account("student1", AccountType.STUDENT);
 
   private static Account account(String username, AccountType type) {
+    return account(username, type, "univ-b.be");
+  }
+
+  private static Account account(String username, AccountType type, String domain) {
     return new Account(
-        username, username, username + "@example.org", type, "en", Set.of(Roles.USER), NOW);
+        username, username, username + "@" + domain, type, "en", Set.of(Roles.USER), NOW);
   }
 
   private SharedMailboxRequest submitted() {
@@ -66,6 +70,25 @@ class SharedMailboxRequestTest {
     assertTrue(refused.hasKey("request.localPart.characters"));
     assertTrue(refused.hasKey("request.members.staffRequired"));
     assertTrue(refused.hasKey("request.purpose.required"));
+  }
+
+  @Test
+  void membersBelongToTheDomainsInstitution() {
+    Account outsider = account("outsider", AccountType.STAFF, "umail.example-a.nl");
+    RuleViolationException refused =
+        assertThrows(
+            RuleViolationException.class,
+            () ->
+                SharedMailboxRequest.submit(
+                    univB, staff, "lab", null, "Lab", List.of(staff, outsider), NOW));
+    assertEquals(List.of("request.members.otherInstitution"), keys(refused));
+    assertEquals(List.of("outsider"), refused.violations().get(0).args());
+    assertTrue(staff.belongsTo(univB));
+    assertEquals("univ-b.be", staff.homeDomainName());
+  }
+
+  private static List<String> keys(RuleViolationException refused) {
+    return refused.violations().stream().map(v -> v.key()).toList();
   }
 
   @Test
