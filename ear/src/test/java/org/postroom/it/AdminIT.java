@@ -41,7 +41,7 @@ class AdminIT {
     String name = uniqueName("lab-");
     try (Browser browser = new Browser()) {
       browser.login("admin", PASSWORD);
-      browser.click("#navDomains");
+      browser.navigate("#navDomains");
       browser.waitForText("#list\\:domains", "umail.example-a.nl");
       browser.screenshot("10-domains");
 
@@ -164,7 +164,7 @@ class AdminIT {
 
     try (Browser browser = new Browser()) {
       browser.login("admin", PASSWORD);
-      browser.click("#navImports");
+      browser.navigate("#navImports");
       browser.find("#upload\\:start");
       browser.click("#upload\\:start");
       browser.waitForText("#upload", "Choose a registry file.");
@@ -202,6 +202,31 @@ class AdminIT {
       assertTrue(lines[1].endsWith(",import.affiliations.format"), lines[1]);
       assertEquals(
           "1503," + batch + "-x2,The surname is missing.,import.surname.required", lines[2]);
+
+      // the result page was got, not posted: reloading it starts nothing
+      assertTrue(browser.currentUrl().endsWith("/admin/imports.xhtml"), browser.currentUrl());
+      int imports = importRows(browser);
+      browser.driver().navigate().refresh();
+      browser.waitForText("#list\\:imports tbody tr:first-child .pr-import-state", "completed");
+      assertEquals(imports, importRows(browser), "a reload starts no second import");
+
+      // the same file again, straight after: recognised and refused, nothing started
+      browser
+          .driver()
+          .findElement(By.cssSelector("#upload input[type=file]"))
+          .sendKeys(file.toAbsolutePath().toString());
+      browser.click("#upload\\:start");
+      browser.waitForText(
+          "#upload", "This file is the same as the last import (" + batch + ".csv, number");
+      assertEquals(imports, importRows(browser));
+      browser.screenshot("14b-import-same-file");
     }
+  }
+
+  private static int importRows(Browser browser) {
+    return browser
+        .driver()
+        .findElements(By.cssSelector("#list\\:imports tbody tr .pr-import-state"))
+        .size();
   }
 }

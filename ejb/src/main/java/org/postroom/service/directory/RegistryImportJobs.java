@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.common.Violation;
 import org.postroom.domain.imports.ImportState;
 import org.postroom.domain.imports.RegistryImport;
 import org.postroom.service.audit.AuditLog;
@@ -59,6 +60,17 @@ public class RegistryImportJobs {
     if (!lock.take(LOCK, registryImport.getId())) {
       throw RuleViolationException.of("import.busy");
     }
+    // after the lock: two uploads of one file at once are decided one after the other
+    RegistryImport previous = previousOf(registryImport);
+    // an abandoned import may be uploaded again on purpose
+    if (registryImport.sameContentAs(previous) && previous.getState() != ImportState.ABANDONED) {
+      throw new RuleViolationException(
+          Violation.of(
+              "file",
+              "import.file.same",
+              previous.getFileName(),
+              String.valueOf(previous.getId())));
+    }
     audit.record(
         now,
         caller(),
@@ -68,6 +80,17 @@ public class RegistryImportJobs {
         name + ", " + lines.size());
     queued.fire(new ImportQueued(registryImport.getId()));
     return registryImport.getId();
+  }
+
+  private RegistryImport previousOf(RegistryImport registryImport) {
+    return em.createQuery(
+            "select i from RegistryImport i where i.id <> :id order by i.createdAt desc, i.id desc",
+            RegistryImport.class)
+        .setParameter("id", registryImport.getId())
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
   }
 
   /** Asks the running job to stop after its current chunk; it can be resumed later. */

@@ -13,8 +13,11 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import org.hibernate.annotations.DynamicUpdate;
 
 /**
@@ -52,6 +55,10 @@ public class RegistryImport implements Serializable {
   @Basic(fetch = FetchType.LAZY)
   @Column(nullable = false)
   private byte[] content;
+
+  /** Hex SHA-256 of the content: the same file twice in a row is refused. */
+  @Column(name = "content_sha256", length = 64)
+  private String contentSha256;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
@@ -99,6 +106,7 @@ public class RegistryImport implements Serializable {
       String fileName, byte[] content, int totalLines, String startedBy, Instant now) {
     this.fileName = fileName;
     this.content = content.clone();
+    this.contentSha256 = sha256(content);
     this.totalLines = totalLines;
     this.startedBy = startedBy;
     this.createdAt = now;
@@ -220,5 +228,18 @@ public class RegistryImport implements Serializable {
 
   public String getFailure() {
     return failure;
+  }
+
+  /** Whether {@code other} is the same file as this import's (by content, not by name). */
+  public boolean sameContentAs(RegistryImport other) {
+    return other != null && contentSha256 != null && contentSha256.equals(other.contentSha256);
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 }

@@ -1,8 +1,11 @@
 package org.postroom.web.help;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.util.Map;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.service.help.PasswordHelpService;
@@ -22,19 +25,29 @@ public class ForgotPasswordBacking {
   private String identity;
   private String contact;
   private String message;
-  private boolean sent;
 
-  public void send() {
+  /**
+   * Files the request and answers with post-redirect-get, so that reloading the answer does not
+   * file it again.
+   */
+  public void send() throws IOException {
     try {
       help.ask(identity, contact, message);
-      sent = true;
+      ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+      external.redirect(external.getRequestContextPath() + "/password/forgot.xhtml?sent=true");
     } catch (RuleViolationException refused) {
       Messages.show(refused, FIELDS);
     }
   }
 
+  /** Whether the page shows the answer (the same whoever was named) instead of the form. */
   public boolean isSent() {
-    return sent;
+    return "true"
+        .equals(
+            FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .get("sent"));
   }
 
   public String getIdentity() {

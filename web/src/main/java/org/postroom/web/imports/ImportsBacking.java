@@ -1,6 +1,8 @@
 package org.postroom.web.imports;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -54,7 +56,12 @@ public class ImportsBacking implements Serializable {
     }
     try (InputStream in = file.getInputStream()) {
       jobs.start(file.getFileName(), in.readAllBytes());
+      // post-redirect-get: reloading the page then shows the import, it does not post the file
+      // again
       Messages.info("import.queued", file.getFileName());
+      Messages.keepForRedirect();
+      ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+      external.redirect(external.getRequestContextPath() + "/admin/imports.xhtml");
     } catch (RuleViolationException refused) {
       Messages.show(refused, FIELDS);
     }
