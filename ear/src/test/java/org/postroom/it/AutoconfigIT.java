@@ -1,6 +1,7 @@
 package org.postroom.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -65,6 +66,20 @@ class AutoconfigIT {
         employee.body(),
         autoconfig("/.well-known/autoconfig/mail/config-v1.1.xml", "j.de.groot@umail.example-a.nl")
             .body());
+  }
+
+  /** University D: "username without @alumni.univ-d.no", which Mozilla's format can say. */
+  @Test
+  void alumniAreToldToLogInWithTheirUsername() throws Exception {
+    String graduate = autoconfig("/mail/config-v1.1.xml", "graduate@alumni.univ-d.no").body();
+    assertTrue(graduate.contains("<username>%EMAILLOCALPART%</username>"), graduate);
+    assertFalse(graduate.contains("%EMAILADDRESS%"), graduate);
+    assertEquals(
+        graduate,
+        autoconfig("/mail/config-v1.1.xml", "nobody@alumni.univ-d.no").body(),
+        "no telling who exists");
+    String employee = autoconfig("/mail/config-v1.1.xml", "j.de.groot@umail.example-a.nl").body();
+    assertTrue(employee.contains("<username>%EMAILADDRESS%</username>"), employee);
   }
 
   @Test

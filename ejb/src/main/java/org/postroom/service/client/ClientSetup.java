@@ -7,11 +7,14 @@ import org.postroom.domain.client.LoginFormat;
 import org.postroom.domain.client.MailServer;
 import org.postroom.domain.client.Protocol;
 import org.postroom.domain.client.Security;
+import org.postroom.domain.domain.AddressScheme;
 
 /**
  * What a mail program needs for one mailbox's server: its endpoints in order of preference, the
  * login people type there, whether members of its shared mailboxes may log in with the shared
- * address, and the webmail.
+ * address, and the webmail. {@code localPartIsLogin}: the login is the username and every address
+ * of the domain is {@code username@domain} (University D's alumni), so that the part before the @
+ * is the login, which autoconfiguration can announce without telling who exists.
  */
 public record ClientSetup(
     String domain,
@@ -19,11 +22,31 @@ public record ClientSetup(
     LoginFormat loginFormat,
     boolean sharedLogin,
     String webmailUrl,
-    List<Endpoint> endpoints)
+    List<Endpoint> endpoints,
+    boolean localPartIsLogin)
     implements Serializable {
 
   public ClientSetup {
     endpoints = List.copyOf(endpoints);
+  }
+
+  /** A server whose logins are not the addresses' local parts. */
+  public ClientSetup(
+      String domain,
+      String serverName,
+      LoginFormat loginFormat,
+      boolean sharedLogin,
+      String webmailUrl,
+      List<Endpoint> endpoints) {
+    this(domain, serverName, loginFormat, sharedLogin, webmailUrl, endpoints, false);
+  }
+
+  /**
+   * The login to type for {@code address}: its local part where that is the login, else the address
+   * itself, which Postroom's mail servers accept for every account.
+   */
+  public String loginFor(String address) {
+    return localPartIsLogin ? address.substring(0, address.lastIndexOf('@')) : address;
   }
 
   /** One endpoint, as a value. */
@@ -37,7 +60,9 @@ public record ClientSetup(
         server.getLoginFormat(),
         server.isSharedLogin(),
         server.getWebmailUrl(),
-        server.getEndpoints().stream().map(ClientSetup::endpoint).toList());
+        server.getEndpoints().stream().map(ClientSetup::endpoint).toList(),
+        server.getLoginFormat() == LoginFormat.USERNAME
+            && server.getDomain().getMailboxPolicy().getAddressScheme() == AddressScheme.USERNAME);
   }
 
   private static Endpoint endpoint(ClientEndpoint e) {

@@ -52,12 +52,12 @@ public final class AppleProfile {
       string(xml, "IncomingMailServerHostName", incoming.host());
       integer(xml, "IncomingMailServerPortNumber", incoming.port());
       bool(xml, "IncomingMailServerUseSSL", incoming.security() != Security.NONE);
-      string(xml, "IncomingMailServerUsername", address);
+      string(xml, "IncomingMailServerUsername", setup.loginFor(address));
       string(xml, "OutgoingMailServerAuthentication", "EmailAuthPassword");
       string(xml, "OutgoingMailServerHostName", outgoing.host());
       integer(xml, "OutgoingMailServerPortNumber", outgoing.port());
       bool(xml, "OutgoingMailServerUseSSL", outgoing.security() != Security.NONE);
-      string(xml, "OutgoingMailServerUsername", address);
+      string(xml, "OutgoingMailServerUsername", setup.loginFor(address));
       bool(xml, "OutgoingPasswordSameAsIncomingPassword", true);
       string(xml, "PayloadDescription", "Mail account " + address);
       string(xml, "PayloadDisplayName", address);

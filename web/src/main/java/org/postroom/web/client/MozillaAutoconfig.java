@@ -12,9 +12,11 @@ import org.postroom.service.client.ClientSetup;
 /**
  * Thunderbird's autoconfiguration file (clientConfig 1.1, as Mozilla's ISPDB serves it) for a
  * domain's server: every IMAP and POP3 endpoint as an incoming server and every SMTP endpoint as an
- * outgoing one, each in order of preference. The login is the full address ({@code
- * %EMAILADDRESS%}), which Postroom's mail servers accept for every account (the username works
- * too), so the file is the same for every address of a server and tells nothing about who exists.
+ * outgoing one, each in order of preference. The login is the address's local part ({@code
+ * %EMAILLOCALPART%}) where that is the domain's login (usernames as addresses, University D's
+ * alumni), else the full address ({@code %EMAILADDRESS%}), which Postroom's mail servers accept for
+ * every account. Either way the file is the same for every address of a server and tells nothing
+ * about who exists.
  */
 public final class MozillaAutoconfig {
 
@@ -35,11 +37,15 @@ public final class MozillaAutoconfig {
       for (Protocol protocol : List.of(Protocol.IMAP, Protocol.POP3)) {
         for (ClientSetup.Endpoint endpoint : setup.of(protocol)) {
           server(
-              xml, "incomingServer", protocol.name().toLowerCase(java.util.Locale.ROOT), endpoint);
+              xml,
+              "incomingServer",
+              protocol.name().toLowerCase(java.util.Locale.ROOT),
+              endpoint,
+              login(setup));
         }
       }
       for (ClientSetup.Endpoint endpoint : setup.of(Protocol.SMTP)) {
-        server(xml, "outgoingServer", "smtp", endpoint);
+        server(xml, "outgoingServer", "smtp", endpoint, login(setup));
       }
       xml.writeEndElement();
       if (setup.webmailUrl() != null) {
@@ -58,7 +64,7 @@ public final class MozillaAutoconfig {
   }
 
   private static void server(
-      XMLStreamWriter xml, String element, String type, ClientSetup.Endpoint endpoint)
+      XMLStreamWriter xml, String element, String type, ClientSetup.Endpoint endpoint, String login)
       throws XMLStreamException {
     xml.writeStartElement(element);
     xml.writeAttribute("type", type);
@@ -66,8 +72,13 @@ public final class MozillaAutoconfig {
     element(xml, "port", Integer.toString(endpoint.port()));
     element(xml, "socketType", socketType(endpoint.security()));
     element(xml, "authentication", "password-cleartext");
-    element(xml, "username", "%EMAILADDRESS%");
+    element(xml, "username", login);
     xml.writeEndElement();
+  }
+
+  /** Mozilla's placeholder for the login: the address or its local part. */
+  static String login(ClientSetup setup) {
+    return setup.localPartIsLogin() ? "%EMAILLOCALPART%" : "%EMAILADDRESS%";
   }
 
   /** Mozilla's names: SSL (TLS from the start), STARTTLS, plain. */

@@ -72,7 +72,7 @@ public final class OutlookAutodiscover {
       element(xml, "Action", "settings");
       for (Protocol protocol : List.of(Protocol.IMAP, Protocol.POP3, Protocol.SMTP)) {
         for (ClientSetup.Endpoint endpoint : setup.of(protocol)) {
-          protocol(xml, endpoint, address);
+          protocol(xml, endpoint, setup.loginFor(address));
         }
       }
       xml.writeEndElement();
@@ -86,7 +86,7 @@ public final class OutlookAutodiscover {
     return out.toString();
   }
 
-  private static void protocol(XMLStreamWriter xml, ClientSetup.Endpoint endpoint, String address)
+  private static void protocol(XMLStreamWriter xml, ClientSetup.Endpoint endpoint, String login)
       throws XMLStreamException {
     xml.writeStartElement("Protocol");
     element(
@@ -94,7 +94,7 @@ public final class OutlookAutodiscover {
     element(xml, "Server", endpoint.host());
     element(xml, "Port", Integer.toString(endpoint.port()));
     element(xml, "DomainRequired", "off");
-    element(xml, "LoginName", address);
+    element(xml, "LoginName", login);
     element(xml, "SPA", "off");
     element(xml, "SSL", endpoint.security() == Security.NONE ? "off" : "on");
     element(xml, "Encryption", encryption(endpoint.security()));

@@ -111,4 +111,29 @@ class MozillaAutoconfigTest {
     assertEquals(0, children(document.getDocumentElement(), "webMail").size());
     assertEquals("plain", MozillaAutoconfig.socketType(Security.NONE));
   }
+
+  /**
+   * University D publishes "username without @alumni.univ-d.no": every alumni address is the
+   * username at that domain, so Thunderbird is told the address's local part. University A's
+   * usernames are not its generated addresses' local parts, so there the address stays the login.
+   */
+  @Test
+  void theLoginIsTheLocalPartWhereTheDomainsAddressesAreItsUsernames() throws Exception {
+    Element alumni = provider(parse(MozillaAutoconfig.xml(ReferenceSettings.UNIVERSITY_D_ALUMNI)));
+    assertEquals(
+        List.of("imap:imap.alumni.univ-d.no:993:SSL:%EMAILLOCALPART%"),
+        children(alumni, "incomingServer").stream().map(MozillaAutoconfigTest::server).toList());
+    assertEquals(
+        List.of("smtp:smtp.alumni.univ-d.no:587:STARTTLS:%EMAILLOCALPART%"),
+        children(alumni, "outgoingServer").stream().map(MozillaAutoconfigTest::server).toList());
+    Element universityA = provider(parse(MozillaAutoconfig.xml(ReferenceSettings.UNIVERSITY_A)));
+    assertTrue(
+        children(universityA, "incomingServer").stream()
+            .map(MozillaAutoconfigTest::server)
+            .allMatch(server -> server.endsWith(":%EMAILADDRESS%")));
+    assertEquals("ola", ReferenceSettings.UNIVERSITY_D_ALUMNI.loginFor("ola@alumni.univ-d.no"));
+    assertEquals(
+        "j.de.groot@umail.example-a.nl",
+        ReferenceSettings.UNIVERSITY_A.loginFor("j.de.groot@umail.example-a.nl"));
+  }
 }

@@ -1,7 +1,9 @@
 package org.postroom.web.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -112,5 +114,13 @@ class OutlookAutodiscoverTest {
     NodeList found = parent.getElementsByTagNameNS(OutlookAutodiscover.OUTLOOK_NS, name);
     assertEquals(1, found.getLength(), name);
     return found.item(0).getTextContent();
+  }
+
+  @Test
+  void alumniLogInWithTheirUsernameWithoutTheDomain() {
+    String xml =
+        OutlookAutodiscover.xml(ReferenceSettings.UNIVERSITY_D_ALUMNI, "ola@alumni.univ-d.no");
+    assertTrue(xml.contains("<LoginName>ola</LoginName>"), xml);
+    assertFalse(xml.contains("<LoginName>ola@"), xml);
   }
 }

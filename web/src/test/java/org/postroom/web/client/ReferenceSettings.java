@@ -63,7 +63,9 @@ final class ReferenceSettings {
           null,
           List.of(
               new Endpoint(Protocol.IMAP, "imap.alumni.univ-d.no", 993, Security.SSL, null),
-              new Endpoint(Protocol.SMTP, "smtp.alumni.univ-d.no", 587, Security.STARTTLS, null)));
+              new Endpoint(Protocol.SMTP, "smtp.alumni.univ-d.no", 587, Security.STARTTLS, null)),
+          // "username without the domain", and every alumni address is username@alumni.univ-d.no
+          true);
 
   static final ClientSetup PROVIDER_E =
       new ClientSetup(
