@@ -55,7 +55,7 @@ class MailServerPagesIT {
   void anAdministratorChecksTheMailServerAndReconciles() {
     try (Browser browser = new Browser()) {
       browser.login("admin", PASSWORD);
-      browser.click("#navMailServer");
+      browser.navigate("#navMailServer");
       browser.waitForText("#status", "Mail server configured");
       browser.click("#mailServer\\:check");
       browser.waitForText("#status", "Mail server reachable");
@@ -149,7 +149,7 @@ class MailServerPagesIT {
     String abandoned = addresses.get(1);
     try (Browser browser = new Browser()) {
       browser.login("helpdesk", PASSWORD);
-      browser.click("#navOutbox");
+      browser.navigate("#navOutbox");
       browser.waitForText("#outbox\\:failed", retried);
       browser.waitForText("#outbox\\:failed", "Tried 8 times");
       browser.waitForText("#outbox\\:failed", "Quota exceeded (test)");

@@ -184,6 +184,43 @@ public final class Browser implements AutoCloseable {
             });
   }
 
+  /**
+   * Follows a link of the menu ({@code linkCss}, e.g. "#navMailbox") as a person does: opens the
+   * group that holds it, then clicks it.
+   */
+  public void navigate(String linkCss) {
+    await()
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            driver -> {
+              WebElement link = driver.findElement(By.cssSelector(linkCss));
+              WebElement group = link.findElement(By.xpath("ancestor::details[1]"));
+              if (group.getAttribute("open") == null) {
+                group.findElement(By.tagName("summary")).click();
+              }
+              if (!link.isDisplayed()) {
+                return false;
+              }
+              link.click();
+              return true;
+            });
+  }
+
+  /**
+   * Shows pages as a device of this size would (a phone: {@code mobile}, its viewport honoured).
+   */
+  public void viewport(int width, int height, boolean mobile) {
+    ((org.openqa.selenium.chromium.ChromiumDriver) driver)
+        .executeCdpCommand(
+            "Emulation.setDeviceMetricsOverride",
+            Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+  }
+
+  /** What a script in the page returns. */
+  public Object script(String javascript, Object... args) {
+    return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(javascript, args);
+  }
+
   public void login(String username, String password) {
     open("login.xhtml");
     submitLogin(username, password);

@@ -31,7 +31,7 @@ class DelegationIT {
   void aWebmasterSetsTheForwardAndVacationReplyOfAMemberOfHisDomainOnly() {
     try (Browser browser = new Browser()) {
       browser.login("member", PASSWORD);
-      browser.click("#navMailbox");
+      browser.navigate("#navMailbox");
       browser.waitForText("#forwardByDomainAdmin", "set by the domain administrator");
       assertTrue(browser.driver().findElements(By.id("forward")).isEmpty(), "no forward form");
       assertTrue(browser.driver().findElements(By.id("vacation")).isEmpty(), "no vacation form");
@@ -41,7 +41,7 @@ class DelegationIT {
       browser.logout();
 
       browser.login("webmaster", PASSWORD);
-      browser.click("#navDelegation");
+      browser.navigate("#navDelegation");
       browser.waitForText("#search", "member-e.example");
       browser.type("#search\\:mailboxes\\:globalFilter", "jansen");
       browser.waitForText("#search\\:mailboxes", MIA);
@@ -66,7 +66,7 @@ class DelegationIT {
       browser.logout();
 
       browser.login("member", PASSWORD);
-      browser.click("#navMailbox");
+      browser.navigate("#navMailbox");
       browser.waitForText("#forwardNow", "forwarded to mia@home.example, and a copy stays here.");
       browser.waitForText("#vacationNow", "Replying with \"Mia is on leave\"");
     }

@@ -33,7 +33,7 @@ class FilterPagesIT {
   void anEmployeeSortsHisMailWithRulesAndChoosesWhatDeletingDoes() {
     try (Browser browser = new Browser()) {
       browser.login("employee", PASSWORD);
-      browser.click("#navFilters");
+      browser.navigate("#navFilters");
       browser.waitForText(RULES, "No rules yet");
 
       browser.type("#rule\\:value", "[debate]");
@@ -77,7 +77,7 @@ class FilterPagesIT {
           .await()
           .until(d -> !d.findElement(By.cssSelector(RULES)).getText().contains("[debate]"));
 
-      browser.click("#navMailbox");
+      browser.navigate("#navMailbox");
       browser.waitForText("#filtersNow", "One rule, 1 switched on.");
       browser.click("label[for='trash:choice:2']");
       browser.click("#trash\\:save");
@@ -92,7 +92,7 @@ class FilterPagesIT {
       browser.click("label[for='trash:choice:0']");
       browser.click("#trash\\:save");
       browser.waitForText("#messages", "Saved");
-      browser.click("#navFilters");
+      browser.navigate("#navFilters");
       browser.clickInRow(RULES, "larger than", "[id$=':remove']");
       browser.click(".ui-confirmdialog-yes");
       browser.waitForText(RULES, "No rules yet");

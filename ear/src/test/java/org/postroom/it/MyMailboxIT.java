@@ -1,5 +1,6 @@
 package org.postroom.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -8,6 +9,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 
 /**
  * A person's own mailbox page in a real browser: the demo employee of University A sets a forward
@@ -31,7 +33,7 @@ class MyMailboxIT {
   void anEmployeeSetsAForwardAndAVacationReplyOnHisMailboxPage() {
     try (Browser browser = new Browser()) {
       browser.login("employee", PASSWORD);
-      browser.click("#navMailbox");
+      browser.navigate("#navMailbox");
       browser.waitForText("#address", ADDRESS);
       browser.waitForText("#quota", "the mail server has not reported the use yet");
       browser.waitForText("#forwardNow", "Your mail stays in your mailbox.");
@@ -55,7 +57,20 @@ class MyMailboxIT {
       assertTrue(
           confirmation.body().contains("Van elk bericht blijft een kopie"), confirmation.body());
 
+      // an overlong subject is not cut: the field says so as one types, and saving is refused
+      String overlong = "Away ".repeat(41);
+      browser.type("#vacation\\:subject", overlong);
+      browser.waitForText(
+          "#vacation\\:subject_counter",
+          "5 characters too many (at most 200): shorten the text before saving.");
+      assertEquals(205, browser.find("#vacation\\:subject").getAttribute("value").length());
+      browser.click("#vacation\\:save");
+      browser.waitForText("#vacation", "The subject may have at most 200 characters.");
+      browser.waitForText("#vacationNow", "No vacation reply is set.");
       browser.type("#vacation\\:subject", "Away until the 4th");
+      assertTrue(
+          browser.driver().findElements(By.id("vacation:subject_counter")).isEmpty(),
+          "a short text is not counted");
       browser.type(
           "#vacation\\:body", "I am away.\n.\nUrgent: ask \"the office\" \\ ${secretary}.");
       browser.type("#vacation\\:startsOn_input", "2026-12-20");
@@ -89,7 +104,7 @@ class MyMailboxIT {
       browser.waitForText("#forwardNow", "forwarded to list-bouncer@partner.example; no copy");
 
       // his mail program: University A's servers, with his username as login
-      browser.click("#navSetup");
+      browser.navigate("#navSetup");
       browser.waitForText("#setupLogin", "employee");
       browser.waitForText("#servers", "Reading mail (IMAP) imap.example-a.nl 993 SSL/TLS");
       browser.waitForText(

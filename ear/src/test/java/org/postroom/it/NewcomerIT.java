@@ -32,7 +32,7 @@ class NewcomerIT {
   void aNewcomerChoosesHerAddressOnce() throws Exception {
     try (Browser browser = new Browser()) {
       browser.login("helpdesk", PASSWORD);
-      browser.click("#navAccounts");
+      browser.navigate("#navAccounts");
       browser.searchOneAccount("newcomer");
       browser.waitForText("#search\\:accounts_data", "Nora Berg");
       browser.click("#search\\:accounts_data a.pr-account-link");
@@ -70,7 +70,7 @@ class NewcomerIT {
       browser.logout();
 
       browser.login("helpdesk", PASSWORD);
-      browser.click("#navAccounts");
+      browser.navigate("#navAccounts");
       browser.searchOneAccount("newcomer");
       browser.waitForText("#search\\:accounts_data", ADDRESS);
       browser.click("#search\\:accounts_data a.pr-account-link");

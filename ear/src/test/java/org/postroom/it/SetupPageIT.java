@@ -33,7 +33,7 @@ class SetupPageIT {
   void eachPersonSeesTheirOwnServerAndLogin() throws Exception {
     try (Browser browser = new Browser()) {
       browser.login("member", PASSWORD);
-      browser.click("#navSetup");
+      browser.navigate("#navSetup");
       browser.waitForText("#setupLogin", "mia.jansen@member-e.example");
       browser.waitForText("#servers", "mail2.provider-e.example 995 SSL/TLS");
       browser.waitForText("#webmail", "https://webmail2.provider-e.example");
@@ -78,7 +78,7 @@ class SetupPageIT {
             + " STARTTLS; send with your own login s.devries@univ-b.be.";
     try (Browser browser = new Browser()) {
       browser.login("staff", PASSWORD);
-      browser.click("#navSetup");
+      browser.navigate("#navSetup");
       browser.waitForText("#sharedMailboxes", "shared/secretariaat@univ-b.be");
       browser.waitForText("#sharedMailboxes", offered);
       browser.screenshot("42-setup-shared");
@@ -86,7 +86,7 @@ class SetupPageIT {
 
       // Pieter Janssens has no mailbox of his own in Postroom: the page gives the shared one only
       browser.login("staff2", PASSWORD);
-      browser.click("#navSetup");
+      browser.navigate("#navSetup");
       browser.waitForText(
           "#sharedMailboxes",
           "Login secretariaat@univ-b.be with your own password; read mail at imap.univ-b.be 143"
@@ -98,7 +98,7 @@ class SetupPageIT {
       sharedLogin(browser, false);
       browser.logout();
       browser.login("staff", PASSWORD);
-      browser.click("#navSetup");
+      browser.navigate("#navSetup");
       browser.waitForText("#sharedMailboxes", "Not offered for this mailbox");
       assertTrue(!browser.pageText().contains(offered), browser.pageText());
       browser.logout();

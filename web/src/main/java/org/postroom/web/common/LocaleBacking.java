@@ -42,10 +42,10 @@ public class LocaleBacking implements Serializable {
     return SUPPORTED;
   }
 
-  public void setLanguage(String language) {
+  /** Chooses the pages' language; anything but a supported one changes nothing. */
+  public void choose(String language) {
     if (SUPPORTED.contains(language)) {
       this.language = language;
-      FacesContext.getCurrentInstance().getViewRoot().setLocale(Locale.forLanguageTag(language));
     }
   }
 }

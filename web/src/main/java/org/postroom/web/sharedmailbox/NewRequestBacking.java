@@ -70,12 +70,11 @@ public class NewRequestBacking implements Serializable {
     if (suggestion == null) {
       return username;
     }
-    return suggestion.displayName()
-        + " ("
-        + username
-        + ", "
-        + Messages.text("accountType." + suggestion.type().name())
-        + ")";
+    return Messages.text(
+        "person.withLogin",
+        suggestion.displayName(),
+        username,
+        Messages.text("accountType." + suggestion.type().name()));
   }
 
   public void submit() throws IOException {

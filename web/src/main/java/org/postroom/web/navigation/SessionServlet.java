@@ -1,0 +1,75 @@
+package org.postroom.web.navigation;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import org.postroom.web.common.LocaleBacking;
+
+/**
+ * Logging out and choosing the language, as plain form posts from the menu of every page. They are
+ * not Faces actions, so that they work on every page, error pages included: there a Faces form
+ * would post back to the address that failed and be answered by the error page again.
+ */
+@WebServlet(urlPatterns = {SessionServlet.LOGOUT, SessionServlet.LANGUAGE})
+public class SessionServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+
+  static final String LOGOUT = "/session/logout";
+  static final String LANGUAGE = "/session/language";
+
+  @Inject LocaleBacking locale;
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    if (LOGOUT.equals(request.getServletPath())) {
+      logout(request, response);
+    } else {
+      locale.choose(request.getParameter("language"));
+      response.sendRedirect(within(request, request.getParameter("back")));
+    }
+  }
+
+  /** Only posts change anything: a link or an image elsewhere cannot log anyone out. */
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+  }
+
+  private static void logout(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    try {
+      request.logout();
+    } catch (ServletException e) {
+      // the session is invalidated below in any case
+    }
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    response.sendRedirect(request.getContextPath() + "/login.xhtml?loggedOut=true");
+  }
+
+  /**
+   * {@code back} when it is an address within Postroom (path and query), else the start page: the
+   * switch never sends anyone to another site.
+   */
+  static String within(HttpServletRequest request, String back) {
+    String root = request.getContextPath() + "/";
+    if (back == null
+        || !back.startsWith(root)
+        || back.startsWith("//")
+        || back.contains("\\")
+        || back.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      return root;
+    }
+    return back;
+  }
+}
