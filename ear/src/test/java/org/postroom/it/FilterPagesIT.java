@@ -36,6 +36,14 @@ class FilterPagesIT {
       browser.navigate("#navFilters");
       browser.waitForText(RULES, "No rules yet");
 
+      // a pasted value over the limit is not cut: the field counts past it, and saving is refused
+      browser.type("#rule\\:value", "x".repeat(203));
+      browser.waitForText("#rule\\:value_counter", "3 characters too many (at most 200)");
+      browser.type("#rule\\:folder", "Lists");
+      browser.click("#rule\\:save");
+      browser.waitForText("#rule", "The text may have at most 200 characters.");
+      browser.waitForText(RULES, "No rules yet");
+
       browser.type("#rule\\:value", "[debate]");
       browser.type("#rule\\:folder", "Lists.2026");
       browser.click("#rule\\:save");

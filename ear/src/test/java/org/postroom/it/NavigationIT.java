@@ -160,6 +160,13 @@ class NavigationIT {
   @Test
   void logoutAndLanguageWorkOnTheNotFoundPage() {
     try (Browser browser = new Browser()) {
+      // before logging in too
+      browser.open("login.xhtml");
+      chooseLanguage(browser, "nl");
+      browser.waitForText("h1", "Inloggen");
+      assertTrue(browser.currentUrl().endsWith("/login.xhtml"), browser.currentUrl());
+      chooseLanguage(browser, "en");
+
       browser.login("staff", PASSWORD);
       browser.open("no/such/page.xhtml");
       browser.find("#notFound");

@@ -62,7 +62,7 @@ class NewcomerIT {
       assertTrue(welcome.body().contains("Dear Nora Berg"), welcome.body());
 
       browser.open("");
-      browser.waitForText("#welcome", "newcomer");
+      browser.waitForText("#welcome", "Nora Berg");
       assertEquals(0, browser.driver().findElements(By.id("homeAddress")).size());
       browser.open("address.xhtml");
       browser.waitForText("#held", ADDRESS);

@@ -156,9 +156,15 @@ class RegistryImportJobIT {
     assertEquals(List.of("STUDENT:2025-09-31"), rejected.get(0).args());
     assertEquals(batch + "-bad2", rejected.get(1).registryId());
 
-    ImportStatus again = awaitEnd(start(csv));
+    // the same file straight again (a reloaded page, a retried call) is recognised and refused
+    RuleViolationException same = assertThrows(RuleViolationException.class, () -> start(csv));
+    assertTrue(same.hasKey("import.file.same"), same.toString());
+    assertEquals(List.of(batch + ".csv", String.valueOf(id)), same.violations().get(0).args());
+
+    // the same people in another file (saved with CRLF line ends) are applied, and change nothing
+    ImportStatus again = awaitEnd(start(csv.replace("\n", "\r\n")));
     assertEquals(ImportState.COMPLETED, again.state());
-    assertEquals(446, again.unchanged(), "the same file again changes nothing");
+    assertEquals(446, again.unchanged(), "the same people again change nothing");
     assertEquals(0, again.created());
     assertEquals(446, peopleOfThisTest());
   }

@@ -256,10 +256,22 @@ class SharedMailboxRequestServiceIT {
         as(credentials, "staff", () -> requests.domainsOpenForRequests()).stream()
             .map(MailDomain::getName)
             .toList());
+    // (signed in as the institution would: PasswordChangeIT changes his demo password)
     RuleViolationException foreignDomain =
         assertThrows(
             RuleViolationException.class,
-            () -> submit("employee", uniqueLocalPart(), List.of("staff")));
+            () ->
+                asSignedIn(
+                    accounts,
+                    "employee",
+                    () ->
+                        requests.submit(
+                            new NewSharedMailboxRequest(
+                                "univ-b.be",
+                                uniqueLocalPart(),
+                                null,
+                                "Secretariat of the test group",
+                                List.of("staff")))));
     assertTrue(foreignDomain.hasKey("request.domain.closed"), foreignDomain.toString());
 
     // and University B's staff cannot give access to University A's or provider E's people

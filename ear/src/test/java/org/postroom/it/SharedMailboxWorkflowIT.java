@@ -112,6 +112,11 @@ class SharedMailboxWorkflowIT {
     // no mail server here (the embedded default): the helpdesk is told so, not "a few seconds"
     browser.waitForText("#pending", "no mail server is connected to Postroom yet");
     browser.screenshot("07-helpdesk-approved");
+    // and on a member's account page
+    browser.navigate("#navAccounts");
+    browser.searchOneAccount("staff2");
+    browser.click("#search\\:accounts_data a.pr-account-link");
+    browser.waitForText("main", address + " (shared) (waiting: no mail server is connected yet)");
     browser.logout();
 
     browser.login("staff", PASSWORD);

@@ -32,7 +32,7 @@ public class SessionServlet extends HttpServlet {
       logout(request, response);
     } else {
       locale.choose(request.getParameter("language"));
-      response.sendRedirect(within(request, request.getParameter("back")));
+      response.sendRedirect(within(request.getContextPath(), request.getParameter("back")));
     }
   }
 
@@ -61,8 +61,8 @@ public class SessionServlet extends HttpServlet {
    * {@code back} when it is an address within Postroom (path and query), else the start page: the
    * switch never sends anyone to another site.
    */
-  static String within(HttpServletRequest request, String back) {
-    String root = request.getContextPath() + "/";
+  static String within(String contextPath, String back) {
+    String root = contextPath + "/";
     if (back == null
         || !back.startsWith(root)
         || back.startsWith("//")
