@@ -31,4 +31,13 @@ public class CredentialService {
         ? Optional.of(account.get().getRoles())
         : Optional.empty();
   }
+
+  /**
+   * The roles a signed-in person holds now, read on every request so that a granted or revoked role
+   * holds at their next click, not their next login; empty once the account may no longer log in
+   * (closed, suspended, disabled), which ends the session.
+   */
+  public Optional<Set<String>> currentRoles(String username) {
+    return accounts.byUsername(username).filter(Account::canLogIn).map(Account::getRoles);
+  }
 }

@@ -180,7 +180,13 @@ public class Account implements Serializable {
     }
     state = AccountState.LEAVING;
     leavingSince = today;
+    dropGrantedRoles();
     return true;
+  }
+
+  /** Takes away the roles an administrator granted (helpdesk, domain-admin, admin). */
+  private void dropGrantedRoles() {
+    roles.removeAll(Roles.GRANTED);
   }
 
   /**
@@ -208,6 +214,7 @@ public class Account implements Serializable {
         } else if (!today.isBefore(leavingSince.plusDays(graceDays))) {
           state = hasAlumniAddress ? AccountState.ALUMNI : AccountState.CLOSED;
           closedOn = today;
+          dropGrantedRoles();
         }
       }
       case ALUMNI -> {
@@ -299,6 +306,19 @@ public class Account implements Serializable {
       throw new IllegalArgumentException("unknown role " + role);
     }
     roles.add(role);
+  }
+
+  /** Whether the account holds the role. */
+  public boolean holds(String role) {
+    return roles.contains(role);
+  }
+
+  /** Takes a granted role away; returns whether the account held it. */
+  public boolean revoke(String role) {
+    if (!Roles.GRANTED.contains(role)) {
+      throw new IllegalArgumentException("not a granted role: " + role);
+    }
+    return roles.remove(role);
   }
 
   public boolean hasRole(String role) {

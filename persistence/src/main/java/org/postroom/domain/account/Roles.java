@@ -13,5 +13,11 @@ public final class Roles {
 
   public static final List<String> ALL = List.of(USER, STAFF, HELPDESK, DOMAIN_ADMIN, ADMIN);
 
+  /**
+   * The roles an administrator grants in Postroom (the others follow the registry); an account that
+   * starts leaving, closes or is kept as alumnus loses them.
+   */
+  public static final List<String> GRANTED = List.of(HELPDESK, DOMAIN_ADMIN, ADMIN);
+
   private Roles() {}
 }

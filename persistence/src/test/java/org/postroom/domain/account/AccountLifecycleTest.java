@@ -51,6 +51,19 @@ class AccountLifecycleTest {
   }
 
   @Test
+  void aLeavingAccountLosesEveryGrantedRoleAndKeepsWhatTheRegistryGives() {
+    Account account = studentUntil(END);
+    account.grant(Roles.HELPDESK);
+    account.grant(Roles.ADMIN);
+    assertTrue(account.holds(Roles.ADMIN));
+    account.advance(END.plusDays(1), GRACE, false);
+    assertEquals(AccountState.LEAVING, account.getState());
+    assertEquals(java.util.Set.of(Roles.USER), account.getRoles());
+    // back again: granted roles are granted anew, not restored
+    assertFalse(account.revoke(Roles.HELPDESK));
+  }
+
+  @Test
   void anAlumnusKeepsTheAccountAndTheHomeMailboxRetentionStillRuns() {
     Account account = studentUntil(END);
     account.advance(END.plusDays(1), GRACE, true);

@@ -3,7 +3,6 @@ package org.postroom.web.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
@@ -13,18 +12,23 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import org.postroom.service.security.CredentialService;
 
 /**
  * Form login with Postroom's own login page. Who opens a protected page without a session is sent
- * to the login page and, after logging in, back to that page. A Faces ajax request (a click on a
- * page whose session has expired) gets a redirect it understands instead of a bare 302, which ajax
- * would silently swallow; the login page then says that the session expired.
+ * to the login page and, after logging in, back to that page. The session keeps only who logged in:
+ * their roles are read anew on every request, so that a granted or revoked role holds at the next
+ * click and a closed account's session ends at once. A Faces ajax request (a click on a page whose
+ * session has expired) gets a redirect it understands instead of a bare 302, which ajax would
+ * silently swallow; the login page then says that the session expired.
  */
 @ApplicationScoped
-@AutoApplySession
 public class PortalAuthenticationMechanism implements HttpAuthenticationMechanism {
 
   static final String LOGIN_PAGE = "/login.xhtml";
@@ -32,11 +36,15 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
   /** Session attribute: the page to return to after logging in (a path of this application). */
   static final String RETURN_TO = "org.postroom.returnTo";
 
+  /** Session attribute: the username of who logged in on this session. */
+  static final String SIGNED_IN = "org.postroom.signedIn";
+
   private static boolean isPage(String path) {
     return path.endsWith(".xhtml") || path.endsWith("/") || path.endsWith(".csv");
   }
 
   @Inject IdentityStoreHandler identityStores;
+  @Inject CredentialService credentials;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -47,12 +55,25 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
           credential == null
               ? CredentialValidationResult.INVALID_RESULT
               : identityStores.validate(credential);
-      return result.getStatus() == CredentialValidationResult.Status.VALID
-          ? context.notifyContainerAboutLogin(result)
-          : AuthenticationStatus.SEND_FAILURE;
+      if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        return AuthenticationStatus.SEND_FAILURE;
+      }
+      request.getSession().setAttribute(SIGNED_IN, result.getCallerPrincipal().getName());
+      return context.notifyContainerAboutLogin(result);
     }
     if (isApi(request)) {
       return basic(request, response, context);
+    }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    HttpSession session = request.getSession(false);
+    Object signedIn = session == null ? null : session.getAttribute(SIGNED_IN);
+    // a style sheet or an image needs nobody's roles
+    if (signedIn instanceof String username && (context.isProtected() || isPage(path))) {
+      Optional<Set<String>> roles = credentials.currentRoles(username);
+      if (roles.isPresent()) {
+        return context.notifyContainerAboutLogin(username, roles.get());
+      }
+      session.invalidate();
     }
     if (!context.isProtected()) {
       return context.doNothing();
@@ -60,7 +81,6 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     boolean expired =
         request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
     String query = request.getQueryString();
-    String path = request.getRequestURI().substring(request.getContextPath().length());
     if (isPage(path)) {
       // only a page is worth returning to: not the favicon or an image the browser asked for
       request

@@ -1,0 +1,81 @@
+package org.postroom.web.identity;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.postroom.domain.account.Roles;
+import org.postroom.domain.common.RuleViolationException;
+import org.postroom.service.identity.AccountRoles;
+import org.postroom.service.identity.RoleService;
+import org.postroom.web.common.Messages;
+
+/** Administrators give and take the roles Postroom grants, one account at a time, with a reason. */
+@Named
+@ViewScoped
+public class RolesBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private static final Map<String, String> FIELDS =
+      Map.of("username", "roles:username", "reason", "roles:reason", "account", "roles:username");
+
+  @Inject RoleService roles;
+
+  private String username;
+  private String reason;
+  private AccountRoles account;
+
+  public void show() {
+    try {
+      account = roles.rolesOf(username);
+    } catch (RuleViolationException refused) {
+      account = null;
+      Messages.show(refused, FIELDS);
+    }
+  }
+
+  public void grant(String role) {
+    change(() -> roles.grant(account.username(), role, reason), "roles.grantedNow", role);
+  }
+
+  public void revoke(String role) {
+    change(() -> roles.revoke(account.username(), role, reason), "roles.revokedNow", role);
+  }
+
+  private void change(java.util.function.Supplier<AccountRoles> action, String done, String role) {
+    try {
+      account = action.get();
+      reason = null;
+      Messages.info(done, account.displayName(), Messages.text("role." + role));
+    } catch (RuleViolationException refused) {
+      Messages.show(refused, FIELDS);
+    }
+  }
+
+  public List<String> getGrantable() {
+    return Roles.GRANTED;
+  }
+
+  public AccountRoles getAccount() {
+    return account;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+}
