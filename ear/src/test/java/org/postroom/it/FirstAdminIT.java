@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -47,7 +48,7 @@ class FirstAdminIT {
     assertTrue(
         firstAdmin.bootstrap("rescue", Optional.of(RESCUE_PASSWORD)).contains("ignored"),
         "an administrator exists: nothing happens");
-    assertEquals(Optional.empty(), credentials.currentRoles("rescue"));
+    assertEquals(Optional.empty(), credentials.currentRoles("rescue", Instant.now()));
 
     tx.begin();
     try {
@@ -80,11 +81,14 @@ class FirstAdminIT {
     try {
       em.createNativeQuery("delete from account_role where role = 'admin'").executeUpdate();
       assertEquals("First administrator: staff3", firstAdmin.bootstrap("staff3", Optional.empty()));
-      assertTrue(credentials.currentRoles("staff3").orElseThrow().contains(Roles.ADMIN));
+      assertTrue(
+          credentials.currentRoles("staff3", Instant.now()).orElseThrow().contains(Roles.ADMIN));
     } finally {
       tx.rollback();
     }
-    assertTrue(credentials.currentRoles("admin").orElseThrow().contains(Roles.ADMIN));
-    assertTrue(!credentials.currentRoles("staff3").orElseThrow().contains(Roles.ADMIN));
+    assertTrue(
+        credentials.currentRoles("admin", Instant.now()).orElseThrow().contains(Roles.ADMIN));
+    assertTrue(
+        !credentials.currentRoles("staff3", Instant.now()).orElseThrow().contains(Roles.ADMIN));
   }
 }

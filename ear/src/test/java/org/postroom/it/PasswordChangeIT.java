@@ -47,7 +47,10 @@ class PasswordChangeIT {
 
   @Test
   void anEmployeeChangesHisPassword() {
-    try (Browser browser = new Browser()) {
+    try (Browser browser = new Browser();
+        Browser elsewhere = new Browser()) {
+      // logged in on another device too
+      elsewhere.login("employee", PASSWORD);
       browser.login("employee", PASSWORD);
       browser.click("#homePassword");
 
@@ -74,6 +77,12 @@ class PasswordChangeIT {
       browser.screenshot("23-password-strength");
       attempt(browser, PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
       browser.waitForText("#messages", "Your password is changed");
+      // the change ends the account's other sessions at their next click, not this one
+      elsewhere.open("mailbox.xhtml");
+      elsewhere.find("#login\\:username");
+      browser.open("mailbox.xhtml");
+      browser.find("#session\\:logout");
+      browser.screenshot("23b-password-changed-still-here");
       // no recovery or contact address: to his mailbox, in his language (Dutch)
       Inbox.Mail mail =
           Inbox.await("j.de.groot@umail.example-a.nl", "Uw Postroom-wachtwoord is gewijzigd");

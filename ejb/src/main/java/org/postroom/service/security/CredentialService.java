@@ -3,6 +3,7 @@ package org.postroom.service.security;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.postroom.domain.account.Account;
@@ -35,9 +36,13 @@ public class CredentialService {
   /**
    * The roles a signed-in person holds now, read on every request so that a granted or revoked role
    * holds at their next click, not their next login; empty once the account may no longer log in
-   * (closed, suspended, disabled), which ends the session.
+   * (closed, suspended, disabled) or its password changed after {@code signedInAt}, which ends the
+   * session.
    */
-  public Optional<Set<String>> currentRoles(String username) {
-    return accounts.byUsername(username).filter(Account::canLogIn).map(Account::getRoles);
+  public Optional<Set<String>> currentRoles(String username, Instant signedInAt) {
+    return accounts
+        .byUsername(username)
+        .filter(a -> a.sessionStands(signedInAt))
+        .map(Account::getRoles);
   }
 }

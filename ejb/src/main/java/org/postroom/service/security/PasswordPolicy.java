@@ -121,8 +121,15 @@ public class PasswordPolicy {
         : Math.max(PasswordRules.MIN_LENGTH, domain.getMailboxPolicy().getPasswordMinLength());
   }
 
-  /** zxcvbn's score, 0 (guessed at once) to 4 (very hard to guess). */
+  /**
+   * zxcvbn's score, 0 (guessed at once) to 4 (very hard to guess). zxcvbn's work grows faster than
+   * the input, so a text longer than any password Postroom accepts is not measured at all: it
+   * scores 0 (the strength meter posts whatever is typed or pasted).
+   */
   public int score(String password, String username, String... personal) {
+    if (password.length() > PasswordRules.MAX_LENGTH) {
+      return 0;
+    }
     List<String> inputs = new ArrayList<>();
     inputs.add(username);
     Arrays.stream(personal).filter(Objects::nonNull).forEach(inputs::add);

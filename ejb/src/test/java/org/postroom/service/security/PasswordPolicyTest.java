@@ -1,6 +1,7 @@
 package org.postroom.service.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -31,6 +32,17 @@ class PasswordPolicyTest {
         List.of("password1", "Summer2024", "qwertyuiop", "iloveyou!", "12345678", "abcdefgh")) {
       assertEquals(List.of("password.guessable"), keys(guessable), guessable);
     }
+  }
+
+  @Test
+  void textLongerThanAnyPasswordIsNotMeasured() {
+    // zxcvbn's work grows faster than its input: a pasted megabyte is refused by length, unmeasured
+    String pasted = "Tulips along the Amstel 1975 ".repeat(40_000);
+    assertEquals(0, policy.score(pasted, "jdegroot"));
+    assertEquals(List.of("password.tooLong"), keys(pasted));
+    String longest =
+        "Tulips along the Amstel 1975 ".repeat(5).substring(0, PasswordRules.MAX_LENGTH);
+    assertTrue(policy.score(longest, "jdegroot") >= 3, "the longest accepted length is measured");
   }
 
   @Test

@@ -69,6 +69,9 @@ public class Account implements Serializable {
   @Column(name = "password_blocked_until")
   private Instant passwordBlockedUntil;
 
+  @Column(name = "password_changed_at")
+  private Instant passwordChangedAt;
+
   @Column(nullable = false, length = 8)
   private String language;
 
@@ -248,7 +251,7 @@ public class Account implements Serializable {
   /** Alumni log in with a password of Postroom's, and are reached at their recovery address. */
   public void becomeAlumnus(String recoveryAddress, String passwordHash) {
     this.recoveryAddress = recoveryAddress;
-    this.passwordHash = passwordHash;
+    changePasswordHash(passwordHash);
   }
 
   /** Whether the account may log in to the portal at all. */
@@ -271,6 +274,15 @@ public class Account implements Serializable {
     this.passwordHash = passwordHash;
     this.passwordFailures = 0;
     this.passwordBlockedUntil = null;
+    this.passwordChangedAt = Instant.now();
+  }
+
+  /**
+   * Whether a session that logged in at {@code signedInAt} still stands: not once the password has
+   * changed since (the change ends the account's other sessions).
+   */
+  public boolean sessionStands(Instant signedInAt) {
+    return canLogIn() && (passwordChangedAt == null || !passwordChangedAt.isAfter(signedInAt));
   }
 
   /** Wrong current passwords allowed in a row before changing is blocked for a while. */

@@ -1,9 +1,11 @@
 package org.postroom.web.alumni;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.Map;
 import org.postroom.domain.common.RuleViolationException;
@@ -11,6 +13,7 @@ import org.postroom.service.alumni.AlumniOffer;
 import org.postroom.service.alumni.AlumniService;
 import org.postroom.web.common.Messages;
 import org.postroom.web.common.NewPassword;
+import org.postroom.web.security.PortalAuthenticationMechanism;
 
 /** Ordering an alumni address: the offer, a recovery address and a password of one's own. */
 @Named
@@ -38,6 +41,9 @@ public class AlumniBacking implements Serializable {
   public void order() {
     try {
       String address = alumni.order(recovery, newPassword.getPassword(), newPassword.getRepeat());
+      // the new password ends the account's other sessions, not this one
+      PortalAuthenticationMechanism.renew(
+          (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
       offer = alumni.offer();
       Messages.info("alumni.ordered", address);
     } catch (RuleViolationException refused) {

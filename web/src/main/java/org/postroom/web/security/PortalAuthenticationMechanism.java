@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +40,20 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
   /** Session attribute: the username of who logged in on this session. */
   static final String SIGNED_IN = "org.postroom.signedIn";
 
+  /** Session attribute: when they logged in (or last changed their password here), an Instant. */
+  static final String SIGNED_IN_AT = "org.postroom.signedInAt";
+
+  /**
+   * After the person changed their own password on this session: this session stands, while the
+   * account's other sessions end at their next request.
+   */
+  public static void renew(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null && session.getAttribute(SIGNED_IN) != null) {
+      session.setAttribute(SIGNED_IN_AT, Instant.now());
+    }
+  }
+
   private static boolean isPage(String path) {
     return path.endsWith(".xhtml") || path.endsWith("/") || path.endsWith(".csv");
   }
@@ -59,6 +74,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         return AuthenticationStatus.SEND_FAILURE;
       }
       request.getSession().setAttribute(SIGNED_IN, result.getCallerPrincipal().getName());
+      request.getSession().setAttribute(SIGNED_IN_AT, Instant.now());
       return context.notifyContainerAboutLogin(result);
     }
     if (isApi(request)) {
@@ -69,7 +85,9 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     Object signedIn = session == null ? null : session.getAttribute(SIGNED_IN);
     // a style sheet or an image needs nobody's roles
     if (signedIn instanceof String username && (context.isProtected() || isPage(path))) {
-      Optional<Set<String>> roles = credentials.currentRoles(username);
+      Object at = session.getAttribute(SIGNED_IN_AT);
+      Optional<Set<String>> roles =
+          credentials.currentRoles(username, at instanceof Instant since ? since : Instant.EPOCH);
       if (roles.isPresent()) {
         return context.notifyContainerAboutLogin(username, roles.get());
       }
