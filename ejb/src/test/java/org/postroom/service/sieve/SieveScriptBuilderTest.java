@@ -2,17 +2,14 @@ package org.postroom.service.sieve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.postroom.domain.domain.MailDomain;
 import org.postroom.domain.domain.SharedMailboxPolicy;
@@ -22,6 +19,8 @@ import org.postroom.domain.sieve.FilterField;
 import org.postroom.domain.sieve.FilterMatch;
 import org.postroom.domain.sieve.FilterSpec;
 import org.postroom.domain.vacation.VacationReply;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Sieve written by Postroom carries people's text as data. Each generated script is read back with
@@ -133,52 +132,56 @@ class SieveScriptBuilderTest {
   }
 
   /** Text a person might type, and text written to break out of a string. */
-  @Provide
-  Arbitrary<String> hostile() {
-    Arbitrary<String> pieces =
-        Arbitraries.of(
-            "\"",
-            "\\",
-            "\\\"",
-            "\";\ndiscard;\n#",
-            "${hex:41}",
-            "\n.\n",
-            "text:\n",
-            "\r\n",
-            "}",
-            "{",
-            "]",
-            "#",
-            "/*",
-            "*/",
-            "æøå",
-            "日本",
-            "🙂",
-            " ",
-            "a",
-            "keep;",
-            "\t");
-    Arbitrary<String> random = Arbitraries.strings().ofMaxLength(6);
-    return Combinators.combine(Arbitraries.oneOf(pieces, random), pieces, random)
-        .as((a, b, c) -> a + b + c)
-        .list()
-        .ofMaxSize(4)
+  private static Gen<String> hostile() {
+    Gen<String> pieces =
+        Generate.pick(
+            List.of(
+                "\"",
+                "\\",
+                "\\\"",
+                "\";\ndiscard;\n#",
+                "${hex:41}",
+                "\n.\n",
+                "text:\n",
+                "\r\n",
+                "}",
+                "{",
+                "]",
+                "#",
+                "/*",
+                "*/",
+                "æøå",
+                "日本",
+                "🙂",
+                " ",
+                "a",
+                "keep;",
+                "\t"));
+    Gen<String> random = strings().allPossible().ofLengthBetween(0, 6);
+    return lists()
+        .of(Generate.oneOf(pieces, random).zip(pieces, random, (a, b, c) -> a + b + c))
+        .ofSizeBetween(0, 4)
         .map(parts -> String.join("", parts));
   }
 
-  @Property(tries = 3000)
-  void whateverPeopleTypeStaysData(
-      @ForAll("hostile") String subject, @ForAll("hostile") String body) {
-    VacationReply reply;
-    try {
-      reply = reply("S" + subject, "B" + body, null, null);
-    } catch (org.postroom.domain.common.RuleViolationException refused) {
-      return; // refused input changes nothing and writes no Sieve
-    }
-    Lexed lexed = lex(new SieveScriptBuilder().vacation(reply, List.of("ann@univ-b.be")).build());
-    assertEquals(lex(reference()).code(), lexed.code(), "the code tokens never change");
-    assertEquals(reply.getSubject(), lexed.strings().get(2));
-    assertEquals(reply.getBody(), lexed.strings().get(3));
+  @Test
+  void whateverPeopleTypeStaysData() {
+    qt().withExamples(3000)
+        .forAll(hostile(), hostile())
+        .checkAssert(
+            (subject, body) -> {
+              VacationReply reply;
+              try {
+                reply = reply("S" + subject, "B" + body, null, null);
+              } catch (org.postroom.domain.common.RuleViolationException refused) {
+                return; // refused input changes nothing and writes no Sieve
+              }
+              Lexed lexed =
+                  lex(new SieveScriptBuilder().vacation(reply, List.of("ann@univ-b.be")).build());
+              assertEquals(lex(reference()).code(), lexed.code(), "the code tokens never change");
+              assertEquals(reply.getSubject(), lexed.strings().get(2));
+              assertEquals(reply.getBody(), lexed.strings().get(3));
+            });
   }
 
   private static FilterSpec subjectRule(String value, String folder) {
@@ -314,20 +317,25 @@ class SieveScriptBuilderTest {
         body);
   }
 
-  @Property(tries = 2000)
-  void whateverARuleMatchesOrFilesIntoStaysData(
-      @ForAll("hostile") String value, @ForAll("hostile") String folder) {
-    FilterSpec spec = subjectRule("v" + value, "F" + folder);
-    if (!spec.violations().isEmpty()) {
-      return; // refused input changes nothing and writes no Sieve
-    }
-    Lexed lexed = lex(new SieveScriptBuilder().filters(List.of(spec)).build());
-    assertEquals(
-        lex(new SieveScriptBuilder().filters(List.of(subjectRule("x", "Y"))).build()).code(),
-        lexed.code(),
-        "the code tokens never change");
-    assertEquals(spec.value(), lexed.strings().get(5));
-    assertEquals(spec.folder(), lexed.strings().get(8));
+  @Test
+  void whateverARuleMatchesOrFilesIntoStaysData() {
+    qt().withExamples(2000)
+        .forAll(hostile(), hostile())
+        .checkAssert(
+            (value, folder) -> {
+              FilterSpec spec = subjectRule("v" + value, "F" + folder);
+              if (!spec.violations().isEmpty()) {
+                return; // refused input changes nothing and writes no Sieve
+              }
+              Lexed lexed = lex(new SieveScriptBuilder().filters(List.of(spec)).build());
+              assertEquals(
+                  lex(new SieveScriptBuilder().filters(List.of(subjectRule("x", "Y"))).build())
+                      .code(),
+                  lexed.code(),
+                  "the code tokens never change");
+              assertEquals(spec.value(), lexed.strings().get(5));
+              assertEquals(spec.folder(), lexed.strings().get(8));
+            });
   }
 
   private static String reference() {
