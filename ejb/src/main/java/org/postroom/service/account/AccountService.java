@@ -30,12 +30,6 @@ public class AccountService {
   @Resource SessionContext context;
   @Inject Accounts accounts;
 
-  /** The caller's name as people know it (the display name), for greeting them on every page. */
-  @RolesAllowed(Roles.USER)
-  public String callerName() {
-    return accounts.of(context.getCallerPrincipal()).getDisplayName();
-  }
-
   /**
    * Accounts of the caller's own institution (see {@link Account#homeDomainName}) whose username
    * starts with (or whose name contains) the query, for choosing members: staff need it to name

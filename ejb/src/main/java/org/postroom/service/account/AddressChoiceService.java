@@ -48,6 +48,11 @@ public class AddressChoiceService {
     return choiceOf(caller());
   }
 
+  /** Whether {@code account} still has to choose its address (for the menu). */
+  public boolean toChoose(Account account) {
+    return choiceOf(account).open();
+  }
+
   /**
    * Gives the caller the address {@code localPart@their-domain}. Refused with the broken rules at
    * the field {@code localPart}, or when the caller has no choice to make (any more).

@@ -49,7 +49,11 @@ public class AlumniService {
   @Inject Notifier notifier;
 
   public AlumniOffer offer() {
-    Account account = caller();
+    return offerFor(caller());
+  }
+
+  /** What {@code account} may do about an alumni address (see {@link #offer}). */
+  public AlumniOffer offerFor(Account account) {
     Mailbox held = alumniMailbox(account);
     if (held != null) {
       return new AlumniOffer(false, held.getAddress(), null, true);

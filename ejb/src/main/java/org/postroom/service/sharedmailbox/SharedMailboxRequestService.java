@@ -65,11 +65,21 @@ public class SharedMailboxRequestService {
    */
   @RolesAllowed(Roles.STAFF)
   public List<MailDomain> domainsOpenForRequests() {
+    return openDomainsFor(caller());
+  }
+
+  /** Whether {@code account}'s institution takes shared-mailbox requests (for the menu). */
+  @RolesAllowed(Roles.STAFF)
+  public boolean takesRequestsFrom(Account account) {
+    return !openDomainsFor(account).isEmpty();
+  }
+
+  private List<MailDomain> openDomainsFor(Account account) {
     return em.createQuery(
             "select d from MailDomain d where d.sharedMailboxPolicy.requestsEnabled = true"
                 + " and d.name = :home order by d.name",
             MailDomain.class)
-        .setParameter("home", String.valueOf(caller().homeDomainName()))
+        .setParameter("home", String.valueOf(account.homeDomainName()))
         .getResultList();
   }
 

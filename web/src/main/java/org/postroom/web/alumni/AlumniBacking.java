@@ -1,11 +1,9 @@
 package org.postroom.web.alumni;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.Map;
 import org.postroom.domain.common.RuleViolationException;
@@ -42,8 +40,7 @@ public class AlumniBacking implements Serializable {
     try {
       String address = alumni.order(recovery, newPassword.getPassword(), newPassword.getRepeat());
       // the new password ends the account's other sessions, not this one
-      PortalAuthenticationMechanism.renew(
-          (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
+      PortalAuthenticationMechanism.renew();
       offer = alumni.offer();
       Messages.info("alumni.ordered", address);
     } catch (RuleViolationException refused) {

@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.service.identity.AccountRoles;
@@ -45,7 +46,7 @@ public class RolesBacking implements Serializable {
     change(() -> roles.revoke(account.username(), role, reason), "roles.revokedNow", role);
   }
 
-  private void change(java.util.function.Supplier<AccountRoles> action, String done, String role) {
+  private void change(Supplier<AccountRoles> action, String done, String role) {
     try {
       account = action.get();
       reason = null;

@@ -56,8 +56,7 @@ public class ImportsBacking implements Serializable {
     }
     try (InputStream in = file.getInputStream()) {
       jobs.start(file.getFileName(), in.readAllBytes());
-      // post-redirect-get: reloading the page then shows the import, it does not post the file
-      // again
+      // post-redirect-get: a reload shows the import instead of posting the file again
       Messages.info("import.queued", file.getFileName());
       Messages.keepForRedirect();
       ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();

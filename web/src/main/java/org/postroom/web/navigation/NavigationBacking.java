@@ -8,17 +8,12 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
-import org.postroom.domain.account.Roles;
-import org.postroom.service.account.AccountService;
-import org.postroom.service.account.AddressChoiceService;
-import org.postroom.service.alumni.AlumniOffer;
-import org.postroom.service.alumni.AlumniService;
-import org.postroom.service.sharedmailbox.SharedMailboxRequestService;
+import org.postroom.service.navigation.Menu;
+import org.postroom.service.navigation.MenuService;
 
 /**
  * The menu of every page, grouped by what people do (my mail, requests, helpdesk, administration):
  * who is signed in, which pages they are offered, and which group and page are the current ones.
- * Each answer is asked of the services once per request, and only when a page shows it.
  */
 @Named("menu")
 @RequestScoped
@@ -37,59 +32,40 @@ public class NavigationBacking {
           List.of("/admin/", "/domain-admin/"));
 
   @Inject FacesContext faces;
-  @Inject AccountService accounts;
-  @Inject AlumniService alumni;
-  @Inject AddressChoiceService addressChoice;
-  @Inject SharedMailboxRequestService requests;
+  @Inject MenuService menus;
 
-  private String name;
-  private AlumniOffer alumniOffer;
-  private Boolean requestsOpen;
-  private Boolean addressToChoose;
+  private Menu menu;
 
   public boolean isSignedIn() {
     return faces.getExternalContext().getUserPrincipal() != null;
   }
 
+  /** One service call per request, and none for a page without a signed-in person. */
+  private Menu menu() {
+    if (menu == null) {
+      menu = isSignedIn() ? menus.menu() : new Menu(null, false, false, false);
+    }
+    return menu;
+  }
+
   /** The signed-in person's name, not their username. */
   public String getName() {
-    if (name == null && isSignedIn()) {
-      name = accounts.callerName();
-    }
-    return name;
+    return menu().name();
   }
 
   /** Whether the caller may order an alumni address, or holds one: else the page is not offered. */
   public boolean isAlumniOffered() {
-    if (!isSignedIn()) {
-      return false;
-    }
-    if (alumniOffer == null) {
-      alumniOffer = alumni.offer();
-    }
-    return alumniOffer.eligible() || alumniOffer.ordered();
+    return menu().alumniOffered();
   }
 
   /** Whether the caller is staff of an institution that takes shared-mailbox requests. */
   public boolean isRequestsOpen() {
-    if (!faces.getExternalContext().isUserInRole(Roles.STAFF)) {
-      return false;
-    }
-    if (requestsOpen == null) {
-      requestsOpen = !requests.domainsOpenForRequests().isEmpty();
-    }
-    return requestsOpen;
+    return menu().requestsOpen();
   }
 
   /** Whether the caller still has to choose their address (where the domain lets them). */
   public boolean isAddressToChoose() {
-    if (!isSignedIn()) {
-      return false;
-    }
-    if (addressToChoose == null) {
-      addressToChoose = addressChoice.choice().open();
-    }
-    return addressToChoose;
+    return menu().addressToChoose();
   }
 
   /**

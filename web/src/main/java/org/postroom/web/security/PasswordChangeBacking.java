@@ -1,11 +1,9 @@
 package org.postroom.web.security;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.Map;
 import org.postroom.domain.common.RuleViolationException;
@@ -45,8 +43,7 @@ public class PasswordChangeBacking implements Serializable {
     try {
       passwords.change(current, newPassword.getPassword(), newPassword.getRepeat());
       // this session stands; the account's other sessions end at their next click
-      PortalAuthenticationMechanism.renew(
-          (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
+      PortalAuthenticationMechanism.renew();
       Messages.info("password.change.done");
       strength = 0;
     } catch (RuleViolationException refused) {

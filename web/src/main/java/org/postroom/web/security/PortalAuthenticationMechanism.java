@@ -1,6 +1,7 @@
 package org.postroom.web.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -47,8 +48,9 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
    * After the person changed their own password on this session: this session stands, while the
    * account's other sessions end at their next request.
    */
-  public static void renew(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
+  public static void renew() {
+    HttpSession session =
+        (HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(false);
     if (session != null && session.getAttribute(SIGNED_IN) != null) {
       session.setAttribute(SIGNED_IN_AT, Instant.now());
     }
