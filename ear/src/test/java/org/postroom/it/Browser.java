@@ -221,6 +221,13 @@ public final class Browser implements AutoCloseable {
     return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(javascript, args);
   }
 
+  /** On the shared-mailbox request form: picks a member from the suggestions for the query. */
+  public void chooseMember(String query, String username) {
+    type("#request\\:members_input", query);
+    click(".ui-autocomplete-panel li.ui-autocomplete-item[data-item-value='" + username + "']");
+    find("#request\\:members li.ui-autocomplete-token[data-token-value='" + username + "']");
+  }
+
   public void login(String username, String password) {
     open("login.xhtml");
     submitLogin(username, password);

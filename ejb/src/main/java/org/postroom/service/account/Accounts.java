@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.postroom.domain.account.Account;
+import org.postroom.domain.account.AccountType;
 import org.postroom.domain.common.RuleViolationException;
 
 /** Looking accounts up, for the services that need the caller or the members of something. */
@@ -22,6 +23,20 @@ public class Accounts {
         .setParameter("username", Account.normalizeUsername(username))
         .getResultStream()
         .findFirst();
+  }
+
+  /**
+   * The accounts of the registry person with this id (case as the registry wrote it), the personal
+   * one before an alumni account.
+   */
+  public List<Account> byRegistryId(String registryId) {
+    return em.createQuery(
+            "select a from Account a where a.person.registryId = :id"
+                + " order by case when a.type = :alumnus then 1 else 0 end, a.id",
+            Account.class)
+        .setParameter("id", registryId)
+        .setParameter("alumnus", AccountType.ALUMNI)
+        .getResultList();
   }
 
   /** The account of the caller (the principal a service was called with). */

@@ -4,12 +4,16 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.postroom.domain.account.Account;
 import org.postroom.service.account.Accounts;
 
-/** Checks a login against Postroom's own accounts. */
+/**
+ * Checks a login against Postroom's own accounts: a password of Postroom's, or a person the
+ * institution's identity provider vouched for.
+ */
 @Stateless
 @PermitAll
 public class CredentialService {
@@ -31,6 +35,31 @@ public class CredentialService {
     return hasher.verify(password, account.get().getPasswordHash())
         ? Optional.of(account.get().getRoles())
         : Optional.empty();
+  }
+
+  /**
+   * The account the identity provider's claim names: its username (any case), or with {@code
+   * byRegistryId} the registry id of the account's person. Nothing is created for a person Postroom
+   * does not know; closed, suspended and disabled accounts are refused.
+   */
+  public ProviderSignIn signInVouchedFor(String claim, boolean byRegistryId) {
+    if (claim == null || claim.isBlank()) {
+      return ProviderSignIn.not(ProviderSignIn.Outcome.UNKNOWN);
+    }
+    List<Account> found =
+        byRegistryId
+            ? accounts.byRegistryId(claim.strip())
+            : accounts.byUsername(claim).stream().toList();
+    return found.stream()
+        .filter(Account::canLogIn)
+        .findFirst()
+        .map(a -> ProviderSignIn.signedIn(a.getUsername()))
+        .orElseGet(
+            () ->
+                ProviderSignIn.not(
+                    found.isEmpty()
+                        ? ProviderSignIn.Outcome.UNKNOWN
+                        : ProviderSignIn.Outcome.REFUSED));
   }
 
   /**

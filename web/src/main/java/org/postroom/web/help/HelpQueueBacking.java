@@ -1,17 +1,17 @@
 package org.postroom.web.help;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.Map;
 import org.postroom.domain.common.RuleViolationException;
-import org.postroom.service.common.Settings;
 import org.postroom.service.help.HelpRequestRow;
 import org.postroom.service.help.PasswordHelpService;
+import org.postroom.web.common.BaseUrl;
 import org.postroom.web.common.Messages;
 import org.postroom.web.common.TextSearchModel;
 
@@ -59,18 +59,9 @@ public class HelpQueueBacking implements Serializable {
    * helpdesk reached Postroom.
    */
   private static String resetPage() {
-    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    String base =
-        Settings.get("postroom.base.url")
-            .orElseGet(
-                () ->
-                    external.getRequestScheme()
-                        + "://"
-                        + external.getRequestServerName()
-                        + ":"
-                        + external.getRequestServerPort()
-                        + external.getRequestContextPath());
-    return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+    return BaseUrl.of(
+            (HttpServletRequest)
+                FacesContext.getCurrentInstance().getExternalContext().getRequest())
         + "/password/reset.xhtml";
   }
 

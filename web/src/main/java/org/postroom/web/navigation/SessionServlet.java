@@ -8,7 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URI;
+import org.postroom.web.common.BaseUrl;
 import org.postroom.web.common.LocaleBacking;
+import org.postroom.web.security.SingleSignOn;
 
 /**
  * Logging out and choosing the language, as plain form posts from the menu of every page. They are
@@ -24,6 +27,7 @@ public class SessionServlet extends HttpServlet {
   static final String LANGUAGE = "/session/language";
 
   @Inject LocaleBacking locale;
+  @Inject SingleSignOn sso;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -43,18 +47,27 @@ public class SessionServlet extends HttpServlet {
     response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
   }
 
-  private static void logout(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
+  /**
+   * Ends Postroom's session and, when it was opened by the identity provider, the provider's
+   * session too (RP-initiated logout), which then sends the browser back to the login page.
+   */
+  private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
     try {
       request.logout();
     } catch (ServletException e) {
       // the session is invalidated below in any case
     }
     HttpSession session = request.getSession(false);
+    Object idToken = null;
     if (session != null) {
+      idToken = session.getAttribute(SingleSignOn.ID_TOKEN);
       session.invalidate();
     }
-    response.sendRedirect(request.getContextPath() + "/login.xhtml?loggedOut=true");
+    String loggedOut = "/login.xhtml?loggedOut=true";
+    response.sendRedirect(
+        sso.endSession(idToken, URI.create(BaseUrl.of(request) + loggedOut))
+            .map(URI::toString)
+            .orElse(request.getContextPath() + loggedOut));
   }
 
   /**

@@ -46,29 +46,14 @@ public class LoginBacking {
       case SUCCESS -> {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         request.changeSessionId(); // no session fixation: a new id once logged in
-        Object returnTo =
-            request.getSession().getAttribute(PortalAuthenticationMechanism.RETURN_TO);
-        request.getSession().removeAttribute(PortalAuthenticationMechanism.RETURN_TO);
+        String next =
+            PortalAuthenticationMechanism.signedIn(
+                request.getSession(), securityContext.getCallerPrincipal().getName());
         faces.responseComplete();
-        external.redirect(
-            external.getRequestContextPath()
-                + (returnTo instanceof String path && path.startsWith("/") && !path.startsWith("//")
-                    ? path
-                    : "/index.xhtml"));
+        external.redirect(external.getRequestContextPath() + next);
       }
       default -> Messages.error("login:password", "login.failed");
     }
-  }
-
-  public void logout() throws IOException {
-    ExternalContext external = faces.getExternalContext();
-    try {
-      ((HttpServletRequest) external.getRequest()).logout();
-    } catch (jakarta.servlet.ServletException e) {
-      // the session is invalidated below in any case
-    }
-    external.invalidateSession();
-    external.redirect(external.getRequestContextPath() + "/login.xhtml?loggedOut=true");
   }
 
   public String getUsername() {

@@ -56,6 +56,20 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     }
   }
 
+  /**
+   * Marks the session as signed in by this person (its id already renewed by the caller) and
+   * returns the page to go to: the one that asked for the login, else the start page.
+   */
+  static String signedIn(HttpSession session, String username) {
+    session.setAttribute(SIGNED_IN, username);
+    session.setAttribute(SIGNED_IN_AT, Instant.now());
+    Object returnTo = session.getAttribute(RETURN_TO);
+    session.removeAttribute(RETURN_TO);
+    return returnTo instanceof String path && path.startsWith("/") && !path.startsWith("//")
+        ? path
+        : "/index.xhtml";
+  }
+
   private static boolean isPage(String path) {
     return path.endsWith(".xhtml") || path.endsWith("/") || path.endsWith(".csv");
   }
@@ -75,8 +89,6 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
       if (result.getStatus() != CredentialValidationResult.Status.VALID) {
         return AuthenticationStatus.SEND_FAILURE;
       }
-      request.getSession().setAttribute(SIGNED_IN, result.getCallerPrincipal().getName());
-      request.getSession().setAttribute(SIGNED_IN_AT, Instant.now());
       return context.notifyContainerAboutLogin(result);
     }
     if (isApi(request)) {
