@@ -89,7 +89,7 @@ class MailServerPagesIT {
           "domain":"umail.example-a.nl","affiliations":[{"kind":"STAFF","startsOn":"2025-09-01"}]}]
         """
             .formatted(run);
-    HttpResponse<String> fed = Api.json("POST", "admin", "registry/people", people);
+    HttpResponse<String> fed = Api.json("POST", "demo-all", "registry/people", people);
     assertTrue(fed.body().contains("\"created\":2"), fed.body());
     List<String> addresses = new ArrayList<>();
     try (Connection db = database()) {

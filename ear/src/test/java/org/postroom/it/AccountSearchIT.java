@@ -34,7 +34,7 @@ class AccountSearchIT {
     HttpResponse<String> fed =
         Api.json(
             "POST",
-            "admin",
+            "demo-all",
             "registry/people",
             """
             [{"registryId":"as-%1$s","givenNames":"Jürgen","infixes":"de","surname":"Müller%1$s",

@@ -88,12 +88,12 @@ class AdminIT {
 
   @Test
   void scriptsReadCreateAndChangeDomainsOverRest() throws Exception {
-    HttpResponse<String> list = Api.send(Api.as("admin", "domains?q=univ-b").GET());
+    HttpResponse<String> list = Api.send(Api.as("demo-all", "domains?q=univ-b").GET());
     assertEquals(200, list.statusCode(), list.body());
     assertTrue(list.body().contains("\"name\":\"univ-b.be\""), list.body());
     assertTrue(list.body().contains("\"total\":1"), list.body());
 
-    HttpResponse<String> template = Api.send(Api.as("admin", "domains/univ-c.example").GET());
+    HttpResponse<String> template = Api.send(Api.as("demo-all", "domains/univ-c.example").GET());
     assertEquals(200, template.statusCode());
     assertTrue(template.headers().firstValue("ETag").isPresent());
     String name = uniqueName("rest-");
@@ -101,19 +101,19 @@ class AdminIT {
         template.body().replace("\"name\":\"univ-c.example\"", "\"name\":\"" + name + "\"");
     assertTrue(json.contains(name), json);
 
-    HttpResponse<String> created = Api.json("POST", "admin", "domains", json);
+    HttpResponse<String> created = Api.json("POST", "demo-all", "domains", json);
     assertEquals(201, created.statusCode(), created.body());
     assertTrue(
         created.headers().firstValue("Location").orElse("").endsWith("/api/domains/" + name));
-    HttpResponse<String> again = Api.json("POST", "admin", "domains", json);
+    HttpResponse<String> again = Api.json("POST", "demo-all", "domains", json);
     assertEquals(400, again.statusCode(), again.body());
     assertTrue(again.body().contains("\"key\":\"domain.name.taken\""), again.body());
 
-    String current = Api.send(Api.as("admin", "domains/" + name).GET()).body();
+    String current = Api.send(Api.as("demo-all", "domains/" + name).GET()).body();
     assertTrue(current.contains("\"quotaWarningPercent\":90"), current);
     HttpResponse<String> refused =
         Api.send(
-            Api.as("admin", "domains/" + name)
+            Api.as("demo-all", "domains/" + name)
                 .header("Content-Type", "application/json")
                 .header("Accept-Language", "nl-BE, en;q=0.5")
                 .PUT(
@@ -131,14 +131,14 @@ class AdminIT {
     assertTrue(refused.body().contains("Vul een geheel getal van 50 tot 99 in."), refused.body());
 
     String changed = current.replace("\"quotaStaffMb\":1000", "\"quotaStaffMb\":1500");
-    HttpResponse<String> saved = Api.json("PUT", "admin", "domains/" + name, changed);
+    HttpResponse<String> saved = Api.json("PUT", "demo-all", "domains/" + name, changed);
     assertEquals(200, saved.statusCode(), saved.body());
     assertTrue(saved.body().contains("\"quotaStaffMb\":1500"), saved.body());
-    HttpResponse<String> stale = Api.json("PUT", "admin", "domains/" + name, changed);
+    HttpResponse<String> stale = Api.json("PUT", "demo-all", "domains/" + name, changed);
     assertEquals(409, stale.statusCode(), stale.body());
 
-    assertEquals(404, Api.send(Api.as("admin", "domains/nowhere.example").GET()).statusCode());
-    assertEquals(403, Api.send(Api.as("helpdesk", "domains").GET()).statusCode());
+    assertEquals(404, Api.send(Api.as("demo-all", "domains/nowhere.example").GET()).statusCode());
+    assertEquals(403, Api.send(Api.as("demo-registry", "domains").GET()).statusCode());
     assertEquals(401, Api.send(Api.as(null, "domains").GET()).statusCode());
   }
 

@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** Calls the REST API as another system does: JSON over HTTP, Basic authentication. */
+/** Calls the REST API as another system does: JSON over HTTP with an API token. */
 public final class Api {
 
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -18,17 +18,32 @@ public final class Api {
     return URI.create("http://127.0.0.1:" + System.getProperty("it.http.port") + "/api/" + path);
   }
 
-  /** A request as a demo user ({@code null}: anonymous; "user:password": other credentials). */
-  public static HttpRequest.Builder as(String user, String path) {
+  /**
+   * A request with an API token: a demo token by name ({@code demo-all}, {@code demo-registry}),
+   * whose secret is its name, a dot and the demo password; a secret itself ({@code pr_…}); or
+   * {@code null} for none.
+   */
+  public static HttpRequest.Builder as(String token, String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-    if (user != null) {
-      String basic =
-          user.contains(":") ? user : user + ":" + System.getProperty("it.demo.password");
-      request.header(
-          "Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + secretOf(token));
     }
     return request;
+  }
+
+  /** The secret of a demo token, or the argument when it is a secret already. */
+  public static String secretOf(String token) {
+    return token.startsWith("pr_") ? token : token + "." + System.getProperty("it.demo.password");
+  }
+
+  /** A request with a person's username and password (HTTP Basic), which the API refuses. */
+  public static HttpRequest.Builder withPassword(String user, String password, String path) {
+    return HttpRequest.newBuilder(uri(path))
+        .header(
+            "Authorization",
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
   }
 
   public static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

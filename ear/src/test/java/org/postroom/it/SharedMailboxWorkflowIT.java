@@ -3,9 +3,6 @@ package org.postroom.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -168,21 +165,7 @@ class SharedMailboxWorkflowIT {
           "affiliations":[{"kind":"STAFF","startsOn":"2024-02-01"}]}]
         """
             .formatted(id);
-    String basic = "admin:" + PASSWORD;
-    HttpRequest feed =
-        HttpRequest.newBuilder(
-                URI.create(
-                    "http://127.0.0.1:"
-                        + System.getProperty("it.http.port")
-                        + "/api/registry/people"))
-            .header("Content-Type", "application/json")
-            .header(
-                "Authorization",
-                "Basic " + java.util.Base64.getEncoder().encodeToString(basic.getBytes()))
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build();
-    HttpResponse<String> fed =
-        HttpClient.newHttpClient().send(feed, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> fed = Api.json("POST", "demo-all", "registry/people", json);
     assertTrue(fed.body().contains("\"created\":1"), fed.body());
 
     browser.login("helpdesk", PASSWORD);

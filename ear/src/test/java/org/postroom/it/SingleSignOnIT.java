@@ -91,7 +91,7 @@ class SingleSignOnIT {
     HttpResponse<String> imported =
         Api.json(
             "POST",
-            "admin",
+            "demo-all",
             "registry/people",
             """
             [{"registryId":"sso-ruth","givenNames":"Ruth","surname":"Vanneste","username":"ssonew",

@@ -7,6 +7,7 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.logging.Logger;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountType;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.api.ApiScope;
+import org.postroom.domain.api.ApiToken;
 import org.postroom.domain.directory.AffiliationKind;
 import org.postroom.domain.directory.AffiliationPeriod;
 import org.postroom.domain.directory.Person;
@@ -131,8 +134,27 @@ public class DemoData {
     created += memberOrganisation(hash, now);
     DemoClientSettings.seed(em);
     secretariat(now);
+    apiTokens(password.get(), now);
     int made = created;
     LOG.info(() -> "Demo data ready (" + made + " demo logins created)");
+  }
+
+  /**
+   * Two API tokens to try /api with, whose secrets are the token's name, a dot and the demo
+   * password: {@code demo-all} opens everything, {@code demo-registry} the registry feed only.
+   */
+  private void apiTokens(String password, Instant now) {
+    for (ApiScope scope : List.of(ApiScope.ALL, ApiScope.REGISTRY)) {
+      String name = "demo-" + scope.name().toLowerCase(java.util.Locale.ROOT);
+      if (em.createQuery("select count(t) from ApiToken t where t.name = :n", Long.class)
+              .setParameter("n", name)
+              .getSingleResult()
+          == 0) {
+        em.persist(
+            ApiToken.withSecret(
+                name, scope, name + "." + password, now.plus(Duration.ofDays(365)), "demo", now));
+      }
+    }
   }
 
   /**

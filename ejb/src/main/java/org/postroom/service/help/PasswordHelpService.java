@@ -8,20 +8,15 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.common.Secrets;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.help.HelpRequest;
 import org.postroom.domain.help.PasswordReset;
@@ -49,8 +44,6 @@ public class PasswordHelpService {
 
   /** Open requests one contact address may have within a day; more are dropped silently. */
   public static final int MAX_OPEN_PER_CONTACT = 3;
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
@@ -148,10 +141,8 @@ public class PasswordHelpService {
     }
     Instant now = Instant.now();
     String helpdesk = context.getCallerPrincipal().getName();
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    PasswordReset reset = new PasswordReset(account, sha256(token), helpdesk, now);
+    String token = Secrets.random();
+    PasswordReset reset = new PasswordReset(account, Secrets.sha256(token), helpdesk, now);
     em.persist(reset);
     request.resolve(helpdesk, now);
     Flush.orFail(em, Violation.of(null, "help.concurrentChange"));
@@ -232,7 +223,7 @@ public class PasswordHelpService {
     }
     return em.createQuery(
             "select r from PasswordReset r where r.tokenHash = :h", PasswordReset.class)
-        .setParameter("h", sha256(token))
+        .setParameter("h", Secrets.sha256(token))
         .getResultStream()
         .filter(r -> r.isUsable(now))
         .findFirst()
@@ -252,15 +243,5 @@ public class PasswordHelpService {
 
   private static boolean hasControl(String text) {
     return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
-  }
-
-  private static String sha256(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

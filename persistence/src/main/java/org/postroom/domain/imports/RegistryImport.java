@@ -13,12 +13,10 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import org.hibernate.annotations.DynamicUpdate;
+import org.postroom.domain.common.Secrets;
 
 /**
  * One upload of the registry file and the batch job that applies it. The file is kept in the
@@ -106,7 +104,7 @@ public class RegistryImport implements Serializable {
       String fileName, byte[] content, int totalLines, String startedBy, Instant now) {
     this.fileName = fileName;
     this.content = content.clone();
-    this.contentSha256 = sha256(content);
+    this.contentSha256 = Secrets.sha256(content);
     this.totalLines = totalLines;
     this.startedBy = startedBy;
     this.createdAt = now;
@@ -233,13 +231,5 @@ public class RegistryImport implements Serializable {
   /** Whether {@code other} is the same file as this import's (by content, not by name). */
   public boolean sameContentAs(RegistryImport other) {
     return other != null && contentSha256 != null && contentSha256.equals(other.contentSha256);
-  }
-
-  private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
   }
 }

@@ -7,19 +7,19 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
+import org.postroom.domain.account.Roles;
+import org.postroom.service.api.ApiCaller;
+import org.postroom.service.api.ApiTokenService;
 import org.postroom.service.security.CredentialService;
 
 /**
@@ -34,6 +34,9 @@ import org.postroom.service.security.CredentialService;
 public class PortalAuthenticationMechanism implements HttpAuthenticationMechanism {
 
   static final String LOGIN_PAGE = "/login.xhtml";
+
+  /** Request attribute: whether the API token's scope covers the address called (a Boolean). */
+  public static final String API_IN_SCOPE = "org.postroom.apiInScope";
 
   /** Session attribute: the page to return to after logging in (a path of this application). */
   static final String RETURN_TO = "org.postroom.returnTo";
@@ -76,6 +79,9 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
 
   @Inject IdentityStoreHandler identityStores;
   @Inject CredentialService credentials;
+  @Inject ApiTokenService tokens;
+
+  private static final Logger LOG = Logger.getLogger(PortalAuthenticationMechanism.class.getName());
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -92,7 +98,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
       return context.notifyContainerAboutLogin(result);
     }
     if (isApi(request)) {
-      return basic(request, response, context);
+      return bearer(request, response, context);
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
     HttpSession session = request.getSession(false);
@@ -139,35 +145,47 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
   }
 
   /**
-   * Other systems call /api with HTTP Basic on every request: no login page, no redirect; 401 with
-   * a challenge when the credentials are missing or wrong.
+   * Other systems call /api with an API token on every request ({@code Authorization: Bearer
+   * pr_…}): no login page, no redirect, no session. A person's password (HTTP Basic) and a
+   * browser's session cookie open nothing here, so that no other site can make an administrator's
+   * browser call the API. A token outside its scope gets 403; a missing, unknown, revoked or
+   * expired one 401.
    */
-  private AuthenticationStatus basic(
+  private AuthenticationStatus bearer(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String header = request.getHeader("Authorization");
-    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      String decoded;
-      try {
-        decoded =
-            new String(
-                Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException malformed) {
-        decoded = "";
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      String apiPath = request.getRequestURI().substring(request.getContextPath().length() + 5);
+      Optional<ApiCaller> caller = tokens.caller(header.substring(7).strip(), apiPath);
+      if (caller.isPresent()) {
+        LOG.info(
+            () ->
+                "API call by token "
+                    + caller.get().tokenName()
+                    + ": "
+                    + request.getMethod()
+                    + " /api/"
+                    + apiPath
+                    + (caller.get().inScope() ? "" : " (outside its scope: refused)")
+                    + " from "
+                    + request.getRemoteAddr());
+        // the scope is checked by the API itself (ApiScopeFilter), which answers in JSON
+        request.setAttribute(API_IN_SCOPE, caller.get().inScope());
+        return context.notifyContainerAboutLogin(
+            caller.get().principalName(), Set.of(Roles.USER, Roles.ADMIN));
       }
-      int colon = decoded.indexOf(':');
-      if (colon > 0) {
-        CredentialValidationResult result =
-            identityStores.validate(
-                new UsernamePasswordCredential(
-                    decoded.substring(0, colon), new Password(decoded.substring(colon + 1))));
-        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-          return context.notifyContainerAboutLogin(result);
-        }
-      }
+      LOG.info(
+          () ->
+              "API call with an unknown, revoked or expired token refused: "
+                  + request.getMethod()
+                  + " /api/"
+                  + apiPath
+                  + " from "
+                  + request.getRemoteAddr());
     } else if (!context.isProtected()) {
       return context.doNothing();
     }
-    response.setHeader("WWW-Authenticate", "Basic realm=\"Postroom\", charset=\"UTF-8\"");
+    response.setHeader("WWW-Authenticate", "Bearer realm=\"Postroom\"");
     return context.responseUnauthorized();
   }
 
