@@ -1,12 +1,16 @@
 package org.postroom.service.security;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import org.postroom.domain.account.Account;
 import org.postroom.service.account.Accounts;
 
@@ -20,21 +24,59 @@ public class CredentialService {
 
   @Inject Accounts accounts;
   @Inject PasswordHasher hasher;
+  @Inject LoginThrottling throttling;
+
+  private static final Logger LOG = Logger.getLogger(CredentialService.class.getName());
 
   /**
    * The roles of the account if the username (any case) and password match an enabled account. An
    * unknown username costs as much time as a wrong password, so that the answer does not tell which
-   * accounts exist.
+   * accounts exist. Checked without a source address: the account's own limit still holds.
    */
   public Optional<Set<String>> authenticate(String username, String password) {
-    Optional<Account> account = accounts.byUsername(username).filter(Account::canLogIn);
+    return Optional.ofNullable(logIn(username, password, null).roles());
+  }
+
+  /**
+   * A login with Postroom's own password, from a source address: refused without checking the
+   * password while the account or the address is blocked after too many failures (see {@link
+   * LoginThrottling}); every success, failure and refusal is logged for the operators. Runs outside
+   * a transaction: a login waiting for its turn to hash (see {@link PasswordHasher}) holds no
+   * database connection, so that 100 logins at once do not empty the pool for everyone else.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public LoginAttempt logIn(String username, String password, String address) {
+    String name = Account.normalizeUsername(username == null ? "" : username);
+    Optional<Instant> blocked = throttling.blockedUntil(name, address);
+    if (blocked.isPresent()) {
+      LOG.info(() -> "Login refused (too many failures): " + name + " from " + address);
+      return LoginAttempt.throttled(blocked.get());
+    }
+    Optional<Account> account = accounts.byUsername(name).filter(Account::canLogIn);
+    boolean valid;
     if (account.isEmpty() || account.get().getPasswordHash() == null) {
       hasher.verifyDecoy(password);
-      return Optional.empty();
+      valid = false;
+    } else {
+      valid = hasher.verify(password, account.get().getPasswordHash());
     }
-    return hasher.verify(password, account.get().getPasswordHash())
-        ? Optional.of(account.get().getRoles())
-        : Optional.empty();
+    if (!valid) {
+      LOG.info(() -> "Login failed: " + name + " from " + address);
+      countFailure(name, address);
+      return LoginAttempt.failed();
+    }
+    LOG.info(() -> "Logged in: " + name + " from " + address);
+    throttling.succeeded(name);
+    return LoginAttempt.succeeded(account.get().getRoles());
+  }
+
+  /** Two first failures of one key at once both insert its row: the loser counts again. */
+  private void countFailure(String name, String address) {
+    try {
+      throttling.failed(name, address);
+    } catch (EJBException race) {
+      throttling.failed(name, address);
+    }
   }
 
   /**

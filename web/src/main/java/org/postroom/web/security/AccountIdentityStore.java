@@ -6,18 +6,24 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import java.util.Set;
+import jakarta.servlet.http.HttpServletRequest;
 import org.postroom.domain.account.Account;
 import org.postroom.service.security.CredentialService;
+import org.postroom.service.security.LoginAttempt;
 
 /**
  * Postroom's accounts as the identity store: usernames in any case, Argon2id passwords, roles as
- * groups.
+ * groups. Logins are throttled per account and per source address; a refused one leaves {@link
+ * #THROTTLED_UNTIL} on the request, for the login page to say so.
  */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
 
+  /** Request attribute: until when logins are refused (an Instant), when this one was. */
+  public static final String THROTTLED_UNTIL = "org.postroom.throttledUntil";
+
   @Inject CredentialService credentials;
+  @Inject HttpServletRequest request;
 
   @Override
   public CredentialValidationResult validate(Credential credential) {
@@ -25,9 +31,13 @@ public class AccountIdentityStore implements IdentityStore {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
     String username = Account.normalizeUsername(login.getCaller());
-    return credentials
-        .authenticate(username, login.getPasswordAsString())
-        .map(roles -> new CredentialValidationResult(username, Set.copyOf(roles)))
-        .orElse(CredentialValidationResult.INVALID_RESULT);
+    LoginAttempt attempt =
+        credentials.logIn(username, login.getPasswordAsString(), request.getRemoteAddr());
+    if (attempt.isThrottled()) {
+      request.setAttribute(THROTTLED_UNTIL, attempt.throttledUntil());
+    }
+    return attempt.roles() == null
+        ? CredentialValidationResult.INVALID_RESULT
+        : new CredentialValidationResult(username, attempt.roles());
   }
 }

@@ -52,7 +52,21 @@ public class LoginBacking {
         faces.responseComplete();
         external.redirect(external.getRequestContextPath() + next);
       }
-      default -> Messages.error("login:password", "login.failed");
+      default -> {
+        Object until =
+            ((HttpServletRequest) external.getRequest())
+                .getAttribute(AccountIdentityStore.THROTTLED_UNTIL);
+        if (until instanceof java.time.Instant instant) {
+          long minutes =
+              Math.max(
+                  1,
+                  (java.time.Duration.between(java.time.Instant.now(), instant).toSeconds() + 59)
+                      / 60);
+          Messages.error("login:password", "login.throttled", minutes);
+        } else {
+          Messages.error("login:password", "login.failed");
+        }
+      }
     }
   }
 
