@@ -19,6 +19,8 @@ import org.postroom.service.domain.DomainService;
 import org.postroom.service.domain.DomainSettings;
 import org.postroom.service.security.CredentialService;
 import org.postroom.service.security.PasswordHasher;
+import org.postroom.service.sharedmailbox.NewSharedMailboxRequest;
+import org.postroom.service.sharedmailbox.SharedMailboxRequestService;
 
 /**
  * People with a mailbox and a password for the end-to-end tests: a fresh domain (open for
@@ -89,5 +91,43 @@ record MailUsers(String domain, List<String> usernames, List<String> addresses) 
               .getSingleResult());
     }
     return new MailUsers(wanted.getName(), usernames, addresses);
+  }
+
+  /**
+   * A shared mailbox of this domain, requested by its first member and approved by the helpdesk,
+   * once it is on the mail server (at most two minutes); returns its address.
+   */
+  String sharedMailbox(
+      String localPart,
+      List<String> members,
+      CredentialService credentials,
+      SharedMailboxRequestService requests)
+      throws Exception {
+    String requester = members.get(0);
+    // requested by one of the domain's own staff: requests stay within one's institution
+    long id =
+        as(
+            credentials,
+            requester,
+            () ->
+                requests.submit(
+                    new NewSharedMailboxRequest(
+                        domain, localPart, null, "The team's shared correspondence", members)));
+    long version = as(credentials, "helpdesk", () -> requests.find(id).getVersion());
+    as(
+        credentials,
+        "helpdesk",
+        () -> {
+          requests.approve(id, version);
+          return null;
+        });
+    java.time.Instant until = java.time.Instant.now().plusSeconds(120);
+    while (as(credentials, requester, () -> requests.awaitingMailServer(id))) {
+      if (java.time.Instant.now().isAfter(until)) {
+        throw new AssertionError("waited two minutes for the shared mailbox on the mail server");
+      }
+      Thread.sleep(200);
+    }
+    return localPart + "@" + domain;
   }
 }

@@ -45,7 +45,6 @@ import org.postroom.service.provisioning.DovecotMailSystem;
 import org.postroom.service.provisioning.ReconcileService;
 import org.postroom.service.security.CredentialService;
 import org.postroom.service.security.PasswordHasher;
-import org.postroom.service.sharedmailbox.NewSharedMailboxRequest;
 import org.postroom.service.sharedmailbox.SharedMailboxRequestService;
 import org.postroom.service.sharedmailbox.SharedMailboxService;
 import org.postroom.service.vacation.VacationForm;
@@ -140,37 +139,7 @@ class ProvisioningIT {
     String member = people.usernames().get(0);
     String leaving = people.usernames().get(1);
     String outsider = people.usernames().get(2);
-    // requested by one of the domain's own staff: requests stay within one's institution
-    long id =
-        as(
-            credentials,
-            member,
-            () ->
-                requests.submit(
-                    new NewSharedMailboxRequest(
-                        people.domain(),
-                        "team",
-                        null,
-                        "The team's shared correspondence",
-                        List.of(member, leaving))));
-    long version = as(credentials, "helpdesk", () -> requests.find(id).getVersion());
-    as(
-        credentials,
-        "helpdesk",
-        () -> {
-          requests.approve(id, version);
-          return null;
-        });
-    String address = "team@" + people.domain();
-    await(
-        "the shared mailbox on the mail server",
-        () -> {
-          try {
-            return !as(credentials, member, () -> requests.awaitingMailServer(id));
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
+    String address = people.sharedMailbox("team", List.of(member, leaving), credentials, requests);
     assertTrue(dovecot.hasSharedGrant(address));
     String delivered = Lmtp.deliver("sender@example.org", address, "hello team", 2_000);
     assertTrue(delivered.startsWith("250"), delivered);

@@ -86,6 +86,7 @@ public class DomainService {
         new MailDomain(
             name, wanted.getDefaultLanguage(), policies.mailboxes(), policies.sharedMailboxes());
     domain.offerAlumniAddressesIn(alumniDomain(wanted));
+    domain.takeMailPasswordsFrom(wanted.getMailPasswords());
     em.persist(domain);
     Flush.orFail(em, Violation.of("name", "domain.name.taken", name));
     DomainSettings created = DomainSettings.of(domain);
@@ -107,6 +108,10 @@ public class DomainService {
     DomainSettings before = DomainSettings.of(domain);
     DomainSettings.Policies policies = wanted.policies();
     wanted.setName(domain.getName());
+    if (wanted.getMailPasswords() == null) {
+      // a caller that does not know the setting leaves it as it is
+      wanted.setMailPasswords(before.getMailPasswords());
+    }
     String changes = wanted.changesSince(before);
     if (changes.isEmpty()) {
       return before;
@@ -114,6 +119,7 @@ public class DomainService {
     domain.changeSettings(
         wanted.getDefaultLanguage(), policies.mailboxes(), policies.sharedMailboxes());
     domain.offerAlumniAddressesIn(alumniDomain(wanted));
+    domain.takeMailPasswordsFrom(wanted.getMailPasswords());
     Flush.orFail(em, Violation.of(null, "domain.concurrentChange"));
     audit.record(Instant.now(), caller(), "DOMAIN_CHANGED", SUBJECT, domain.getId(), changes);
     return DomainSettings.of(domain);

@@ -11,6 +11,7 @@ import org.postroom.domain.common.Violation;
 import org.postroom.domain.domain.AddressScheme;
 import org.postroom.domain.domain.ForwardPolicy;
 import org.postroom.domain.domain.MailDomain;
+import org.postroom.domain.domain.MailPasswords;
 import org.postroom.domain.domain.MailboxPolicy;
 import org.postroom.domain.domain.SettingsManager;
 import org.postroom.domain.domain.SharedMailboxPolicy;
@@ -27,12 +28,13 @@ public class DomainSettings implements Serializable {
 
   /** Settings that may be empty. */
   private static final java.util.Set<String> OPTIONAL =
-      java.util.Set.of("name", "version", "alumniDomain");
+      java.util.Set.of("name", "version", "alumniDomain", "mailPasswords");
 
   private String name;
   private Long version;
   private String defaultLanguage;
   private String alumniDomain;
+  private MailPasswords mailPasswords;
 
   private AddressScheme addressScheme;
   private Integer localPartMaxLength;
@@ -69,6 +71,7 @@ public class DomainSettings implements Serializable {
     s.version = domain.getVersion();
     s.defaultLanguage = domain.getDefaultLanguage();
     s.alumniDomain = domain.getAlumniDomain() == null ? null : domain.getAlumniDomain().getName();
+    s.mailPasswords = domain.getMailPasswords();
     s.addressScheme = p.getAddressScheme();
     s.localPartMaxLength = p.getLocalPartMaxLength();
     s.quotaStudentMb = p.getStudentQuotaBytes() / MailboxPolicy.MB;
@@ -194,6 +197,7 @@ public class DomainSettings implements Serializable {
     v.put("version", version);
     v.put("defaultLanguage", defaultLanguage);
     v.put("alumniDomain", alumniDomain);
+    v.put("mailPasswords", mailPasswords);
     v.put("addressScheme", addressScheme);
     v.put("localPartMaxLength", localPartMaxLength);
     v.put("quotaStudentMb", quotaStudentMb);
@@ -280,6 +284,14 @@ public class DomainSettings implements Serializable {
   /** The domain whose alumni addresses this domain's people may order; empty for none. */
   public String getAlumniDomain() {
     return alumniDomain;
+  }
+
+  public MailPasswords getMailPasswords() {
+    return mailPasswords;
+  }
+
+  public void setMailPasswords(MailPasswords mailPasswords) {
+    this.mailPasswords = mailPasswords;
   }
 
   public void setAlumniDomain(String alumniDomain) {

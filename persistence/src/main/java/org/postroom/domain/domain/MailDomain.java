@@ -3,6 +3,8 @@ package org.postroom.domain.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -53,6 +55,10 @@ public class MailDomain implements Serializable {
 
   @Column(name = "default_language", nullable = false, length = 8)
   private String defaultLanguage;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "mail_passwords", nullable = false, length = 16)
+  private MailPasswords mailPasswords = MailPasswords.POSTROOM;
 
   @Embedded private SharedMailboxPolicy sharedMailboxPolicy;
 
@@ -128,6 +134,15 @@ public class MailDomain implements Serializable {
     this.defaultLanguage = defaultLanguage;
     this.mailboxPolicy = mailboxPolicy;
     this.sharedMailboxPolicy = sharedPolicy;
+  }
+
+  /** Where the mail server checks this domain's passwords from now on. */
+  public void takeMailPasswordsFrom(MailPasswords source) {
+    this.mailPasswords = source == null ? MailPasswords.POSTROOM : source;
+  }
+
+  public MailPasswords getMailPasswords() {
+    return mailPasswords;
   }
 
   /** Lets this domain's people order alumni addresses in another domain ({@code null}: none). */
