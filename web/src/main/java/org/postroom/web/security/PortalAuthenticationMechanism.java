@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +48,20 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
   /** Session attribute: when they logged in (or last changed their password here), an Instant. */
   static final String SIGNED_IN_AT = "org.postroom.signedInAt";
 
+  /** Session attribute: when the person signed in on this session (an Instant), never renewed. */
+  static final String STARTED = "org.postroom.sessionStarted";
+
+  /**
+   * The longest a session lasts from its sign-in, however active it is: a browser left signed in on
+   * a shared computer does not stay so for days. (Idle sessions end after 30 minutes, web.xml.)
+   */
+  static final Duration LIFETIME = Duration.ofHours(12);
+
+  /** Whether a session that started then has outlived {@link #LIFETIME} now (or never said). */
+  static boolean outlived(Object started, Instant now) {
+    return !(started instanceof Instant since) || !now.isBefore(since.plus(LIFETIME));
+  }
+
   /**
    * After the person changed their own password on this session: this session stands, while the
    * account's other sessions end at their next request.
@@ -64,8 +79,10 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
    * returns the page to go to: the one that asked for the login, else the start page.
    */
   static String signedIn(HttpSession session, String username) {
+    Instant now = Instant.now();
     session.setAttribute(SIGNED_IN, username);
-    session.setAttribute(SIGNED_IN_AT, Instant.now());
+    session.setAttribute(SIGNED_IN_AT, now);
+    session.setAttribute(STARTED, now);
     Object returnTo = session.getAttribute(RETURN_TO);
     session.removeAttribute(RETURN_TO);
     return returnTo instanceof String path && path.startsWith("/") && !path.startsWith("//")
@@ -108,7 +125,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
       Object at = session.getAttribute(SIGNED_IN_AT);
       Optional<Set<String>> roles =
           credentials.currentRoles(username, at instanceof Instant since ? since : Instant.EPOCH);
-      if (roles.isPresent()) {
+      if (roles.isPresent() && !outlived(session.getAttribute(STARTED), Instant.now())) {
         return context.notifyContainerAboutLogin(username, roles.get());
       }
       session.invalidate();
