@@ -13,9 +13,7 @@ import jakarta.mail.Store;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.postroom.domain.domain.MailPasswords;
 import org.postroom.it.Deployments;
 import org.postroom.it.RegistryPerson;
-import org.postroom.service.common.Settings;
 import org.postroom.service.directory.RegistryImportService;
 import org.postroom.service.domain.DomainService;
 import org.postroom.service.domain.DomainSettings;
@@ -52,7 +49,8 @@ class DirectoryPasswordsIT {
         Lmtp.class,
         Smtp.class,
         MailUsers.class,
-        RegistryPerson.class);
+        RegistryPerson.class,
+        Directory.class);
   }
 
   @Inject CredentialService credentials;
@@ -66,36 +64,8 @@ class DirectoryPasswordsIT {
 
   @Resource UserTransaction tx;
 
-  /** Adds a person to the directory with their own password, as the institution's IdM would. */
   private static void addToDirectory(String username, String address) throws Exception {
-    String ldif =
-        String.join(
-            "\n",
-            "dn: uid=" + username + ",ou=people,dc=postroom,dc=test",
-            "objectClass: inetOrgPerson",
-            "uid: " + username,
-            "cn: " + username,
-            "sn: Directory",
-            "mail: " + address,
-            "userPassword: " + DIRECTORY_PASSWORD,
-            "");
-    Process add =
-        new ProcessBuilder(
-                "ldapadd",
-                "-x",
-                "-H",
-                Settings.get("postroom.e2e.ldap.url").orElseThrow(),
-                "-D",
-                "cn=admin,dc=postroom,dc=test",
-                "-w",
-                Settings.get("postroom.e2e.ldap.password").orElseThrow())
-            .redirectErrorStream(true)
-            .start();
-    add.getOutputStream().write(ldif.getBytes(StandardCharsets.UTF_8));
-    add.getOutputStream().close();
-    String output = new String(add.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(add.waitFor(30, TimeUnit.SECONDS), "ldapadd did not end");
-    assertEquals(0, add.exitValue(), output);
+    Directory.add(username, "Directory", username, address, DIRECTORY_PASSWORD);
   }
 
   private static void assertOpens(String login, String sharedAddress) throws Exception {

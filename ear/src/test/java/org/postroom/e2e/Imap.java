@@ -10,11 +10,11 @@ import java.util.Properties;
 import org.postroom.service.common.Settings;
 
 /** A mail client's IMAP login to the end-to-end suite's Dovecot. */
-final class Imap {
+public final class Imap {
 
   private Imap() {}
 
-  static Store login(String user, String password) throws Exception {
+  public static Store login(String user, String password) throws Exception {
     return loginFrom(null, user, password);
   }
 
@@ -23,7 +23,8 @@ final class Imap {
    * login from one address later (2, 6, 10, 15 s), so a test that expects failures makes them from
    * an address of its own, and the other tests' logins from 127.0.0.1 are not slowed down.
    */
-  static Store loginFrom(String localAddress, String user, String password) throws Exception {
+  public static Store loginFrom(String localAddress, String user, String password)
+      throws Exception {
     Properties properties = new Properties();
     if (localAddress != null) {
       properties.put("mail.imap.localaddress", localAddress);
@@ -38,7 +39,7 @@ final class Imap {
   }
 
   /** The subjects in a mailbox's INBOX, in order, read as Postroom's master user. */
-  static List<String> subjects(String mailbox) throws Exception {
+  public static List<String> subjects(String mailbox) throws Exception {
     try (Store store = asMaster(mailbox)) {
       Folder inbox = store.getFolder("INBOX");
       inbox.open(Folder.READ_ONLY);

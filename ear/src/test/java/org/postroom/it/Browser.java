@@ -53,6 +53,11 @@ public final class Browser implements AutoCloseable {
             + ProcessHandle.current().pid()
             + "-"
             + System.nanoTime());
+    String configuredBase = System.getProperty("it.base.url");
+    if (configuredBase != null && configuredBase.startsWith("https://")) {
+      // the production test's server presents a self-signed certificate of the test's own making
+      options.addArguments("--ignore-certificate-errors");
+    }
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
@@ -61,7 +66,10 @@ public final class Browser implements AutoCloseable {
             .build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-    baseUrl = "http://127.0.0.1:" + System.getProperty("it.http.port", "18080") + "/";
+    baseUrl =
+        configuredBase != null
+            ? configuredBase
+            : "http://127.0.0.1:" + System.getProperty("it.http.port", "18080") + "/";
     screenshots = Path.of(System.getProperty("it.screenshots", "target/screenshots"));
   }
 
@@ -159,7 +167,9 @@ public final class Browser implements AutoCloseable {
                 driver.findElement(By.cssSelector(menuCss)).click();
                 return false;
               }
-              WebElement item = panel.findElement(By.cssSelector("li[data-label='" + label + "']"));
+              WebElement item =
+                  panel.findElement(
+                      By.cssSelector("li[data-label=\"" + label.replace("\"", "\\\"") + "\"]"));
               item.click();
               return false;
             });

@@ -29,7 +29,12 @@ public final class Keycloak {
 
   /** Returns once the realm's discovery document answers; Keycloak may still be starting. */
   public static void await() throws Exception {
-    URI discovery = URI.create(base() + "/realms/postroom/.well-known/openid-configuration");
+    await("postroom");
+  }
+
+  /** Returns once this realm's discovery document answers. */
+  public static void await(String realm) throws Exception {
+    URI discovery = URI.create(base() + "/realms/" + realm + "/.well-known/openid-configuration");
     Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
     while (Instant.now().isBefore(deadline)) {
       try {
@@ -59,9 +64,14 @@ public final class Keycloak {
 
   /** Fills in Keycloak's own login page, on which the browser must be. */
   public static void signIn(Browser browser, String username) {
+    signIn(browser, username, PASSWORD);
+  }
+
+  /** Fills in Keycloak's own login page with this password (a directory person's own). */
+  public static void signIn(Browser browser, String username, String password) {
     browser.find("#kc-login");
     browser.type("#username", username);
-    browser.type("#password", PASSWORD);
+    browser.type("#password", password);
     browser.click("#kc-login");
   }
 }

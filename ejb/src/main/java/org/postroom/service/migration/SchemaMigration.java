@@ -2,6 +2,7 @@ package org.postroom.service.migration;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -19,6 +20,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 @Singleton
 @Startup
+@DependsOn("ProductionProfile")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaMigration {
 

@@ -11,8 +11,10 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.util.Date;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.postroom.service.common.Settings;
 
 /**
  * Sends notifications through the container's mail session, off the caller's thread, with a few
@@ -24,6 +26,11 @@ public class MailSender {
   private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
   static final int ATTEMPTS = 3;
 
+  /** The relay's login, when it asks for one (with STARTTLS or SSL, README: Production). */
+  private static final Optional<String> SMTP_USER = Settings.get("postroom.smtp.user");
+
+  private static final Optional<String> SMTP_PASSWORD = Settings.get("postroom.smtp.password");
+
   @Resource(lookup = "java:jboss/mail/Postroom")
   Session session;
 
@@ -31,7 +38,12 @@ public class MailSender {
   public void send(OutgoingMail mail) {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
-        Transport.send(toMime(session, mail));
+        MimeMessage message = toMime(session, mail);
+        if (SMTP_USER.isPresent()) {
+          Transport.send(message, SMTP_USER.get(), SMTP_PASSWORD.orElse(""));
+        } else {
+          Transport.send(message);
+        }
         LOG.fine(() -> "Mail sent to " + mail.to() + ": " + mail.subject());
         return;
       } catch (MessagingException | UnsupportedEncodingException e) {
