@@ -46,6 +46,19 @@ public class ProductionProfile {
     LOG.info("Production profile: settings checked");
   }
 
+  /**
+   * The same check before the server starts ({@code scripts/start-production}): prints each problem
+   * and exits with 1, so that a wrong setting is seen at once rather than in the server's log.
+   */
+  public static void main(String[] args) {
+    List<String> problems = problems(Settings::get);
+    problems.forEach(p -> System.err.println("  - " + p));
+    if (!problems.isEmpty()) {
+      System.err.println("Postroom does not start in the production profile (README: Production).");
+      System.exit(1);
+    }
+  }
+
   static boolean isProduction(Function<String, Optional<String>> settings) {
     return settings
         .apply("postroom.profile")
