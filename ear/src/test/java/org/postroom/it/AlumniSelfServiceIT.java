@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AlumniSelfServiceIT {
 
   private static final String PASSWORD = System.getProperty("it.demo.password");
+  private static final String GRADUATE_BEFORE = "graduate@univ-d.no";
   private static final String ALUMNI_PASSWORD = "Northern lights over Tromsø";
   private static final String NEW_PASSWORD = "Midnight sun in Bodø 2027";
 
@@ -48,10 +49,20 @@ class AlumniSelfServiceIT {
       browser.type("#alumni\\:password", ALUMNI_PASSWORD);
       browser.type("#alumni\\:repeat", ALUMNI_PASSWORD);
       browser.click("#alumni\\:order");
+      // someone at a browser the graduate left signed in cannot order it
+      browser.waitForText("#alumni", "This is not your current password.");
+      browser.type("#alumni\\:current", PASSWORD);
+      browser.type("#alumni\\:password", ALUMNI_PASSWORD);
+      browser.type("#alumni\\:repeat", ALUMNI_PASSWORD);
+      browser.click("#alumni\\:order");
       browser.waitForText("#messages", "Your alumni address graduate@alumni.univ-d.no is ready.");
       browser.waitForText("#held", "graduate@alumni.univ-d.no");
       browser.screenshot("16-alumni-ordered");
       Inbox.await("ola.nordmann@example.org", "Your alumni address graduate@alumni.univ-d.no");
+      // and where Postroom reached the graduate before, so that an order by someone else is seen
+      Inbox.Mail notice =
+          Inbox.await(GRADUATE_BEFORE, "An alumni address was ordered for your account");
+      assertTrue(notice.body().contains("ola.nordmann@example.org"), notice.body());
       browser.logout();
 
       browser.open("login.xhtml");

@@ -58,6 +58,7 @@ class LifecycleIT {
     return Deployments.earWithTests(LifecycleIT.class, RegistryPerson.class);
   }
 
+  private static final String DEMO = Settings.get("postroom.demo.password").orElseThrow();
   private static final String ALUMNI_PASSWORD = "Fjord lighthouse 1987";
 
   @Inject RegistryImportService imports;
@@ -141,16 +142,33 @@ class LifecycleIT {
                 as(
                     credentials,
                     staying,
-                    () -> alumni.order("kari@univ-b.be", "x" + staying + "x1", "other")));
+                    () -> alumni.order(DEMO, "kari@univ-b.be", "x" + staying + "x1", "other")));
     assertEquals(
         List.of("alumni.recovery.internal", "password.containsUsername", "password.mismatch"),
         keys(refused));
     assertTrue(mailboxes(staying).stream().noneMatch(m -> m.getKind() == MailboxKind.ALUMNI));
+    // the person's current password is asked: someone at a browser left signed in cannot order
+    assertTrue(
+        assertThrows(
+                RuleViolationException.class,
+                () ->
+                    as(
+                        credentials,
+                        staying,
+                        () ->
+                            alumni.order(
+                                "not the password",
+                                "kari@example.org",
+                                ALUMNI_PASSWORD,
+                                ALUMNI_PASSWORD)))
+            .hasKey("password.change.wrongCurrent"));
     String address =
         as(
             credentials,
             staying,
-            () -> alumni.order(" Kari.Nordmann@Example.org ", ALUMNI_PASSWORD, ALUMNI_PASSWORD));
+            () ->
+                alumni.order(
+                    DEMO, " Kari.Nordmann@Example.org ", ALUMNI_PASSWORD, ALUMNI_PASSWORD));
     assertEquals(staying + "@alumni.univ-d.no", address);
     Inbox.await("kari.nordmann@example.org", "Your alumni address " + address);
     assertTrue(
@@ -161,7 +179,12 @@ class LifecycleIT {
                         credentials,
                         staying,
                         ALUMNI_PASSWORD,
-                        () -> alumni.order("k@example.org", ALUMNI_PASSWORD, ALUMNI_PASSWORD)))
+                        () ->
+                            alumni.order(
+                                ALUMNI_PASSWORD,
+                                "k@example.org",
+                                ALUMNI_PASSWORD,
+                                ALUMNI_PASSWORD)))
             .hasKey("alumni.alreadyOrdered"));
 
     runOn(today.plusDays(29));
@@ -198,7 +221,7 @@ class LifecycleIT {
   void aForgottenAlumniPasswordComesBackThroughTheHelpdesk() throws Exception {
     String username = formerStudent("c");
     String recovery = "c" + run + "@example.org";
-    as(credentials, username, () -> alumni.order(recovery, ALUMNI_PASSWORD, ALUMNI_PASSWORD));
+    as(credentials, username, () -> alumni.order(DEMO, recovery, ALUMNI_PASSWORD, ALUMNI_PASSWORD));
     String contact = "c" + run + "@elsewhere.example";
 
     help.ask("Nobody-" + run, contact, "I lost my password");

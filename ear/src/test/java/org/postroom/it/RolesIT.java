@@ -45,7 +45,7 @@ class RolesIT {
       admin.waitForText("#roles", "Give a reason.");
       admin.type("#roles\\:reason", "Manages the lab's mailboxes");
       admin.click(".pr-grant-domain-admin");
-      admin.waitForText("#roles", "belongs to no domain");
+      admin.waitForText("#roles", "Choose at least one domain for a domain administrator.");
       admin.type("#roles\\:reason", "Covers the phone during the exams (ticket 4711)");
       admin.click(".pr-grant-helpdesk");
       admin.waitForText("#messages", "Ingrid Solberg is now helpdesk.");
@@ -78,6 +78,44 @@ class RolesIT {
       admin.waitForText("#messages", "This is the last administrator");
       admin.navigate("#navRoles");
       admin.find("#roles\\:username");
+    }
+  }
+
+  @Test
+  void aDomainAdministratorLooksAfterTheDomainsNamedWithTheRole() {
+    String mia = "mia.jansen@member-e.example";
+    try (Browser person = new Browser();
+        Browser admin = new Browser()) {
+      person.login("staff3", PASSWORD);
+      person.open("domain-admin/mailbox.xhtml?address=" + mia);
+      person.find("#notFound");
+
+      admin.login("admin", PASSWORD);
+      admin.navigate("#navRoles");
+      admin.type("#roles\\:username", "staff3");
+      admin.click("#roles\\:show");
+      admin.waitForText("#who", "Ingrid Solberg");
+      admin.click("#roles\\:domains");
+      admin.click("#roles\\:domains_panel li[data-item-value='member-e.example'] .ui-chkbox-box");
+      admin.click("#who"); // a click beside the menu closes it
+      admin.type("#roles\\:reason", "Looks after the member organisation's mail (ticket 5120)");
+      admin.click(".pr-grant-domain-admin");
+      admin.waitForText("#messages", "Ingrid Solberg is now domain administrator.");
+      admin.waitForText("#grants", "(member-e.example)");
+      admin.screenshot("41-domain-admin-named-domains");
+
+      // a domain that is not the account's own: its mailboxes are hers to look after now
+      person.open("domain-admin/mailbox.xhtml?address=" + mia);
+      person.waitForText("#owner", "Mia Jansen");
+      person.open("domain-admin/mailbox.xhtml?address=j.de.groot@umail.example-a.nl");
+      person.waitForText(
+          "#messages", "There is no mailbox j.de.groot@umail.example-a.nl in your domain.");
+
+      admin.type("#roles\\:reason", "Ticket 5120 closed");
+      admin.click(".pr-revoke-domain-admin");
+      admin.waitForText("#messages", "Ingrid Solberg is no longer domain administrator.");
+      person.open("domain-admin/mailbox.xhtml?address=" + mia);
+      person.find("#notFound");
     }
   }
 }

@@ -23,6 +23,7 @@ import org.postroom.service.account.Accounts;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Flush;
 import org.postroom.service.notification.Notifier;
+import org.postroom.service.security.CurrentPassword;
 import org.postroom.service.security.PasswordHasher;
 import org.postroom.service.security.PasswordPolicy;
 import org.postroom.service.security.PasswordRules;
@@ -47,6 +48,7 @@ public class AlumniService {
   @Inject PasswordHasher hasher;
   @Inject AuditLog audit;
   @Inject Notifier notifier;
+  @Inject CurrentPassword currentPassword;
 
   public AlumniOffer offer() {
     return offerFor(caller());
@@ -71,6 +73,11 @@ public class AlumniService {
     return new AlumniOffer(true, alumniDomain.addressOf(account.getUsername()), null, false);
   }
 
+  /** Whether the caller has a password of Postroom's, which the order then asks for. */
+  public boolean asksCurrentPassword() {
+    return caller().getPasswordHash() != null;
+  }
+
   /**
    * The shortest password the caller's alumni domain accepts; the general minimum for an account
    * without a home domain (one made in Postroom, not by the registry), which cannot order one.
@@ -85,12 +92,13 @@ public class AlumniService {
    * the caller is not eligible, the recovery address is not an outside address, or the password
    * breaks the rules.
    */
-  public String order(String recoveryAddress, String password, String repeat) {
+  public String order(String current, String recoveryAddress, String password, String repeat) {
     AlumniOffer offer = offer();
     if (!offer.eligible()) {
       throw RuleViolationException.of(offer.ordered() ? "alumni.alreadyOrdered" : offer.reason());
     }
     Account account = caller();
+    Instant now = Instant.now();
     List<Violation> found = new ArrayList<>();
     String recovery =
         recoveryAddress == null ? "" : recoveryAddress.strip().toLowerCase(Locale.ROOT);
@@ -110,7 +118,13 @@ public class AlumniService {
     if (!found.isEmpty()) {
       throw new RuleViolationException(found);
     }
-    Instant now = Instant.now();
+    if (account.getPasswordHash() != null) {
+      // whoever sits at a browser left signed in must not take the address and its recovery
+      currentPassword.confirm(account, current, "current", now);
+    }
+    // where Postroom reached the person until now, told below, so that an order they did not make
+    // is seen
+    String reachedBefore = notifier.addressOf(account);
     MailDomain alumniDomain = account.getDomain().getAlumniDomain();
     Mailbox mailbox = Mailbox.alumni(alumniDomain, account, now);
     em.persist(mailbox);
@@ -131,6 +145,15 @@ public class AlumniService {
         account.getDisplayName(),
         account.getUsername(),
         recovery);
+    if (reachedBefore != null && !reachedBefore.equalsIgnoreCase(recovery)) {
+      notifier.tellAt(
+          reachedBefore,
+          account,
+          "credentials.alumniOrderedNotice",
+          mailbox.getAddress(),
+          account.getDisplayName(),
+          recovery);
+    }
     return mailbox.getAddress();
   }
 

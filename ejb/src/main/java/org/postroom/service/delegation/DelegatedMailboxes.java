@@ -14,9 +14,9 @@ import org.postroom.domain.mailbox.MailboxKind;
 
 /**
  * The mailboxes a domain administrator may set forwards and vacation replies for: the personal and
- * alumni mailboxes of the domain their account belongs to, where its policy leaves these settings
- * to the domain administrator. Any other address is "not found", so that nothing is revealed about
- * other domains.
+ * alumni mailboxes of the domains they were named for with the role, where a policy leaves these
+ * settings to the domain administrator. Any other address is "not found", so that nothing is
+ * revealed about other domains.
  */
 @ApplicationScoped
 public class DelegatedMailboxes {
@@ -33,16 +33,16 @@ public class DelegatedMailboxes {
 
   public Mailbox find(Account domainAdmin, String address) {
     String wanted = MailAddresses.normalize(address);
-    if (domainAdmin.getDomain() == null) {
+    if (domainAdmin.getAdministeredDomains().isEmpty()) {
       throw RuleViolationException.of("delegation.noDomain");
     }
     Mailbox mailbox =
         em.createQuery(
-                "select m from Mailbox m where m.address = :a and m.domain = :d"
+                "select m from Mailbox m where m.address = :a and m.domain in :d"
                     + " and m.kind in :kinds and m.deletionQueuedAt is null",
                 Mailbox.class)
             .setParameter("a", wanted)
-            .setParameter("d", domainAdmin.getDomain())
+            .setParameter("d", domainAdmin.getAdministeredDomains())
             .setParameter("kinds", List.of(MailboxKind.PERSONAL, MailboxKind.ALUMNI))
             .getResultStream()
             .findFirst()

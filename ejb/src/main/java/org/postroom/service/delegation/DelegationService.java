@@ -12,6 +12,7 @@ import jakarta.persistence.TypedQuery;
 import java.util.List;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.domain.MailDomain;
 import org.postroom.domain.mailbox.MailboxKind;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.common.LikePattern;
@@ -36,18 +37,19 @@ public class DelegationService {
   @Inject MailboxOverviews overviews;
 
   private static final String FROM =
-      " from Mailbox m left join m.owner o where m.domain = :d and m.kind in :kinds"
+      " from Mailbox m left join m.owner o where m.domain in :d and m.kind in :kinds"
           + " and m.deletionQueuedAt is null and (m.address like :text escape '\\'"
           + " or lower(o.displayName) like :text escape '\\')";
 
-  /** The domain the caller administers; null when their account has none. */
+  /** The domains the caller administers, by name and comma-separated; null for none. */
   public String domain() {
-    Account admin = caller();
-    return admin.getDomain() == null ? null : admin.getDomain().getName();
+    List<String> names =
+        caller().getAdministeredDomains().stream().map(MailDomain::getName).sorted().toList();
+    return names.isEmpty() ? null : String.join(", ", names);
   }
 
   public List<DelegatedRow> mailboxes(String text, int first, int pageSize) {
-    if (caller().getDomain() == null) {
+    if (caller().getAdministeredDomains().isEmpty()) {
       return List.of();
     }
     return bind(
@@ -65,7 +67,7 @@ public class DelegationService {
   }
 
   public long count(String text) {
-    if (caller().getDomain() == null) {
+    if (caller().getAdministeredDomains().isEmpty()) {
       return 0;
     }
     return bind(em.createQuery("select count(m)" + FROM, Long.class), text).getSingleResult();
@@ -78,7 +80,7 @@ public class DelegationService {
   private <T> TypedQuery<T> bind(TypedQuery<T> query, String text) {
     Account admin = caller();
     return query
-        .setParameter("d", admin.getDomain())
+        .setParameter("d", admin.getAdministeredDomains())
         .setParameter("kinds", List.of(MailboxKind.PERSONAL, MailboxKind.ALUMNI))
         .setParameter("text", text == null || text.isBlank() ? "%" : LikePattern.contains(text));
   }

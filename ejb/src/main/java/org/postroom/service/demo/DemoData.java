@@ -256,7 +256,7 @@ public class DemoData {
     }
     Account webmaster =
         Account.forPerson(webmasterPerson, "webmaster", member, AccountType.STAFF, null, now);
-    webmaster.grant(Roles.DOMAIN_ADMIN);
+    webmaster.administer(List.of(member));
     webmaster.changePasswordHash(hash);
     em.persist(webmaster);
     Account mia = Account.forPerson(miaPerson, "member", member, AccountType.STAFF, null, now);

@@ -9,21 +9,25 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountState;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
+import org.postroom.domain.domain.MailDomain;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.notification.Notifier;
 
 /**
- * Who holds the roles an administrator grants — helpdesk, domain-admin (for the account's own
- * domain) and admin — with a reason for every change, audited and mailed to the person. The change
- * holds at the person's next request: their roles are read on every one. Staff and user follow the
- * registry and are not granted here.
+ * Who holds the roles an administrator grants — helpdesk, domain-admin (of the domains named with
+ * the grant) and admin — with a reason for every change, audited and mailed to the person. The
+ * change holds at the person's next request: their roles are read on every one. Staff and user
+ * follow the registry and are not granted here.
  */
 @Stateless
 @RolesAllowed(Roles.ADMIN)
@@ -45,24 +49,64 @@ public class RoleService {
     return view(account(username));
   }
 
-  /** Gives an active account a granted role; giving one it holds changes nothing. */
+  /** Gives an active account the role helpdesk or admin; giving one it holds changes nothing. */
   public AccountRoles grant(String username, String role, String reason) {
+    return grant(username, role, List.of(), reason);
+  }
+
+  /**
+   * Gives an active account a granted role; a domain administrator manages exactly the named
+   * domains (at least one; granting the role again with other domains changes them). Giving what it
+   * holds changes nothing.
+   */
+  public AccountRoles grant(
+      String username, String role, Collection<String> domains, String reason) {
     String why = checked(role, reason);
+    List<MailDomain> administered =
+        Roles.DOMAIN_ADMIN.equals(role) ? domainsNamed(domains) : List.of();
     Account account = locked(username);
     if (account.getState() != AccountState.ACTIVE || !account.canLogIn()) {
       throw new RuleViolationException(
           Violation.of("account", "roles.accountInactive", account.getUsername()));
     }
-    if (Roles.DOMAIN_ADMIN.equals(role) && account.getDomain() == null) {
-      // a domain administrator manages the mailboxes of the account's own domain
-      throw new RuleViolationException(
-          Violation.of("account", "roles.noDomain", account.getUsername()));
-    }
-    if (!account.holds(role)) {
+    if (Roles.DOMAIN_ADMIN.equals(role)) {
+      if (!account.holds(role)
+          || !account.getAdministeredDomains().equals(Set.copyOf(administered))) {
+        account.administer(administered);
+        changed(account, "ROLE_GRANTED", "roles.granted", role + " " + names(administered), why);
+      }
+    } else if (!account.holds(role)) {
       account.grant(role);
       changed(account, "ROLE_GRANTED", "roles.granted", role, why);
     }
     return view(account);
+  }
+
+  private List<MailDomain> domainsNamed(Collection<String> names) {
+    if (names == null || names.isEmpty()) {
+      throw new RuleViolationException(Violation.of("domains", "roles.domains.required"));
+    }
+    Set<String> wanted = new TreeSet<>();
+    for (String name : names) {
+      wanted.add(MailDomain.normalizeName(String.valueOf(name)));
+    }
+    List<MailDomain> found =
+        em.createQuery("select d from MailDomain d where d.name in :names", MailDomain.class)
+            .setParameter("names", wanted)
+            .getResultList();
+    if (found.size() != wanted.size()) {
+      Set<String> unknown = new TreeSet<>(wanted);
+      found.forEach(d -> unknown.remove(d.getName()));
+      throw new RuleViolationException(
+          Violation.of("domains", "roles.domains.unknown", String.join(", ", unknown)));
+    }
+    return found;
+  }
+
+  private static String names(Collection<MailDomain> domains) {
+    return "("
+        + String.join(", ", domains.stream().map(MailDomain::getName).sorted().toList())
+        + ")";
   }
 
   /** Takes a granted role away; the last administrator keeps theirs, so that someone can act. */
@@ -131,6 +175,8 @@ public class RoleService {
         account.getUsername(),
         account.getDisplayName(),
         account.getState(),
-        Roles.GRANTED.stream().filter(account::holds).toList());
+        Roles.GRANTED.stream().filter(account::holds).toList(),
+        account.getAdministeredDomains().stream().map(MailDomain::getName).sorted().toList(),
+        account.getDomain() == null ? null : account.getDomain().getName());
   }
 }

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.postroom.domain.account.Account;
@@ -42,7 +41,7 @@ public class PasswordChangeService {
   @Inject OwnMailboxes ownMailboxes;
   @Inject PasswordHasher hasher;
   @Inject PasswordPolicy policy;
-  @Inject PasswordAttempts attempts;
+  @Inject CurrentPassword currentPassword;
   @Inject AuditLog audit;
   @Inject CredentialMails credentialMails;
 
@@ -72,16 +71,7 @@ public class PasswordChangeService {
     if (account.getPasswordHash() == null) {
       throw RuleViolationException.of("password.change.notOwned");
     }
-    if (account.passwordBlocked(now)) {
-      throw blocked(account.getPasswordBlockedUntil(), now);
-    }
-    if (current == null || !hasher.verify(current, account.getPasswordHash())) {
-      Instant blockedUntil = attempts.refused(account.getId(), now);
-      if (blockedUntil != null && blockedUntil.isAfter(now)) {
-        throw blocked(blockedUntil, now);
-      }
-      throw new RuleViolationException(Violation.of("current", "password.change.wrongCurrent"));
-    }
+    currentPassword.confirm(account, current, "current", now);
     List<Violation> found =
         policy.check(
             ownMailboxes.passwordDomain(account),
@@ -99,10 +89,5 @@ public class PasswordChangeService {
     account.changePasswordHash(hasher.hash(password));
     audit.record(now, account.getUsername(), "PASSWORD_CHANGED", SUBJECT, account.getId(), null);
     credentialMails.changed(account, now);
-  }
-
-  private static RuleViolationException blocked(Instant until, Instant now) {
-    long minutes = Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60);
-    return new RuleViolationException(Violation.of("current", "password.change.blocked", minutes));
   }
 }

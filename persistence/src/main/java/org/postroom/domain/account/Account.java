@@ -11,6 +11,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.SequenceGenerator;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -113,6 +116,14 @@ public class Account implements Serializable {
   @Column(name = "role", nullable = false, length = 16)
   private Set<String> roles = new TreeSet<>();
 
+  /** The domains a domain administrator manages, named when the role was granted. */
+  @ManyToMany
+  @JoinTable(
+      name = "account_admin_domain",
+      joinColumns = @JoinColumn(name = "account_id"),
+      inverseJoinColumns = @JoinColumn(name = "domain_id"))
+  private Set<MailDomain> administeredDomains = new HashSet<>();
+
   protected Account() {}
 
   public Account(
@@ -190,6 +201,7 @@ public class Account implements Serializable {
   /** Takes away the roles an administrator granted (helpdesk, domain-admin, admin). */
   private void dropGrantedRoles() {
     roles.removeAll(Roles.GRANTED);
+    administeredDomains.clear();
   }
 
   /**
@@ -314,10 +326,31 @@ public class Account implements Serializable {
 
   /** Gives the account a further role (e.g. a member organisation's webmaster: domain-admin). */
   public void grant(String role) {
-    if (!Roles.ALL.contains(role)) {
-      throw new IllegalArgumentException("unknown role " + role);
+    if (!Roles.ALL.contains(role) || Roles.DOMAIN_ADMIN.equals(role)) {
+      throw new IllegalArgumentException(
+          Roles.DOMAIN_ADMIN.equals(role)
+              ? "domain-admin: use administer"
+              : "unknown role " + role);
     }
     roles.add(role);
+  }
+
+  /**
+   * Makes the account the domain administrator of exactly these domains (at least one), replacing
+   * the ones it managed.
+   */
+  public void administer(Collection<MailDomain> domains) {
+    if (domains.isEmpty()) {
+      throw new IllegalArgumentException("a domain administrator manages at least one domain");
+    }
+    administeredDomains.clear();
+    administeredDomains.addAll(domains);
+    roles.add(Roles.DOMAIN_ADMIN);
+  }
+
+  /** The domains the account manages as domain administrator; empty without the role. */
+  public Set<MailDomain> getAdministeredDomains() {
+    return java.util.Collections.unmodifiableSet(administeredDomains);
   }
 
   /** Whether the account holds the role. */
@@ -329,6 +362,9 @@ public class Account implements Serializable {
   public boolean revoke(String role) {
     if (!Roles.GRANTED.contains(role)) {
       throw new IllegalArgumentException("not a granted role: " + role);
+    }
+    if (Roles.DOMAIN_ADMIN.equals(role)) {
+      administeredDomains.clear();
     }
     return roles.remove(role);
   }

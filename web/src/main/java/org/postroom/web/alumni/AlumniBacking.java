@@ -22,23 +22,37 @@ public class AlumniBacking implements Serializable {
 
   private static final Map<String, String> FIELDS =
       Map.of(
-          "recovery", "alumni:recovery", "password", "alumni:password", "repeat", "alumni:repeat");
+          "current",
+          "alumni:current",
+          "recovery",
+          "alumni:recovery",
+          "password",
+          "alumni:password",
+          "repeat",
+          "alumni:repeat");
 
   @Inject AlumniService alumni;
 
   private AlumniOffer offer;
   private String recovery;
+  private boolean asksCurrent;
+
+  /** Never kept beyond the request that used it. */
+  private transient String current;
+
   private final NewPassword newPassword = new NewPassword();
 
   @PostConstruct
   void init() {
     offer = alumni.offer();
     newPassword.setMinLength(alumni.minPasswordLength());
+    asksCurrent = offer.eligible() && alumni.asksCurrentPassword();
   }
 
   public void order() {
     try {
-      String address = alumni.order(recovery, newPassword.getPassword(), newPassword.getRepeat());
+      String address =
+          alumni.order(current, recovery, newPassword.getPassword(), newPassword.getRepeat());
       // the new password ends the account's other sessions, not this one
       PortalAuthenticationMechanism.renew();
       offer = alumni.offer();
@@ -46,6 +60,7 @@ public class AlumniBacking implements Serializable {
     } catch (RuleViolationException refused) {
       Messages.show(refused, FIELDS);
     } finally {
+      current = null;
       newPassword.forget();
     }
   }
@@ -60,6 +75,18 @@ public class AlumniBacking implements Serializable {
 
   public void setRecovery(String recovery) {
     this.recovery = recovery;
+  }
+
+  public boolean isAsksCurrent() {
+    return asksCurrent;
+  }
+
+  public String getCurrent() {
+    return current;
+  }
+
+  public void setCurrent(String current) {
+    this.current = current;
   }
 
   public NewPassword getNewPassword() {

@@ -4,11 +4,13 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.common.RuleViolationException;
+import org.postroom.service.domain.DomainService;
 import org.postroom.service.identity.AccountRoles;
 import org.postroom.service.identity.RoleService;
 import org.postroom.web.common.Messages;
@@ -21,25 +23,47 @@ public class RolesBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private static final Map<String, String> FIELDS =
-      Map.of("username", "roles:username", "reason", "roles:reason", "account", "roles:username");
+      Map.of(
+          "username",
+          "roles:username",
+          "reason",
+          "roles:reason",
+          "account",
+          "roles:username",
+          "domains",
+          "roles:domains");
 
   @Inject RoleService roles;
+  @Inject DomainService domainService;
 
   private String username;
   private String reason;
   private AccountRoles account;
+  private List<String> domains = new ArrayList<>();
+  private List<String> domainChoices;
 
   public void show() {
     try {
       account = roles.rolesOf(username);
+      domains = startingDomains(account);
     } catch (RuleViolationException refused) {
       account = null;
       Messages.show(refused, FIELDS);
     }
   }
 
+  /** The domains a domain administrator manages, else the account's own domain as a proposal. */
+  private static List<String> startingDomains(AccountRoles account) {
+    if (!account.administeredDomains().isEmpty()) {
+      return new ArrayList<>(account.administeredDomains());
+    }
+    return account.ownDomain() == null
+        ? new ArrayList<>()
+        : new ArrayList<>(List.of(account.ownDomain()));
+  }
+
   public void grant(String role) {
-    change(() -> roles.grant(account.username(), role, reason), "roles.grantedNow", role);
+    change(() -> roles.grant(account.username(), role, domains, reason), "roles.grantedNow", role);
   }
 
   public void revoke(String role) {
@@ -54,6 +78,22 @@ public class RolesBacking implements Serializable {
     } catch (RuleViolationException refused) {
       Messages.show(refused, FIELDS);
     }
+  }
+
+  public List<String> getDomains() {
+    return domains;
+  }
+
+  public void setDomains(List<String> domains) {
+    this.domains = domains == null ? new ArrayList<>() : new ArrayList<>(domains);
+  }
+
+  /** Every domain, for choosing those a domain administrator manages. */
+  public List<String> getDomainChoices() {
+    if (domainChoices == null) {
+      domainChoices = domainService.names();
+    }
+    return domainChoices;
   }
 
   public List<String> getGrantable() {
