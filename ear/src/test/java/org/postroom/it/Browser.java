@@ -64,7 +64,20 @@ public final class Browser implements AutoCloseable {
             .usingDriverExecutable(
                 new File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")))
             .build();
-    driver = new ChromeDriver(service, options);
+    ChromeDriver chrome = new ChromeDriver(service, options);
+    // every page of the tests is watched for what its Content-Security-Policy blocked: a blocked
+    // script is a broken page, so close() fails the test that saw one (recorded per tab, across
+    // navigations, in the page's session storage)
+    chrome.executeCdpCommand(
+        "Page.addScriptToEvaluateOnNewDocument",
+        Map.of(
+            "source",
+            "document.addEventListener('securitypolicyviolation', function (e) {"
+                + " var seen = JSON.parse(sessionStorage.getItem('pr-csp') || '[]');"
+                + " seen.push(location.pathname + ': ' + e.violatedDirective + ' blocked '"
+                + " + (e.blockedURI || 'inline') + ' ' + (e.sample || ''));"
+                + " sessionStorage.setItem('pr-csp', JSON.stringify(seen)); });"));
+    driver = chrome;
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     baseUrl =
         configuredBase != null
@@ -304,8 +317,27 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** What the Content-Security-Policy blocked on Postroom's pages in this tab so far. */
+  public java.util.List<String> blockedByContentSecurityPolicy() {
+    if (!driver.getCurrentUrl().startsWith(baseUrl)) {
+      return java.util.List.of();
+    }
+    Object seen = script("return JSON.parse(sessionStorage.getItem('pr-csp') || '[]');");
+    return ((java.util.List<?>) seen).stream().map(String::valueOf).toList();
+  }
+
   @Override
   public void close() {
-    driver.quit();
+    java.util.List<String> blocked;
+    try {
+      blocked = blockedByContentSecurityPolicy();
+    } catch (WebDriverException gone) {
+      blocked = java.util.List.of();
+    } finally {
+      driver.quit();
+    }
+    if (!blocked.isEmpty()) {
+      throw new AssertionError("The Content-Security-Policy blocked: " + blocked);
+    }
   }
 }
