@@ -33,8 +33,8 @@ import org.postroom.service.common.Settings;
 import org.postroom.service.directory.ImportReport;
 import org.postroom.service.directory.RegistryImportService;
 import org.postroom.service.directory.RegistryRecord;
-import org.postroom.service.domain.DomainService;
-import org.postroom.service.domain.DomainSettings;
+import org.postroom.service.maildomain.DomainService;
+import org.postroom.service.maildomain.DomainSettings;
 import org.postroom.service.security.CredentialService;
 import org.postroom.service.sieve.SieveScripts;
 

@@ -21,10 +21,10 @@ import org.postroom.service.common.Settings;
 import org.postroom.service.directory.ImportReport;
 import org.postroom.service.directory.RegistryImportService;
 import org.postroom.service.directory.RegistryRecord;
-import org.postroom.service.domain.DomainService;
-import org.postroom.service.domain.DomainSettings;
-import org.postroom.service.provisioning.QuotaScan;
-import org.postroom.service.provisioning.QuotaScanReport;
+import org.postroom.service.maildomain.DomainService;
+import org.postroom.service.maildomain.DomainSettings;
+import org.postroom.service.quota.QuotaScan;
+import org.postroom.service.quota.QuotaScanReport;
 import org.postroom.service.security.CredentialService;
 
 /**

@@ -25,7 +25,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.postroom.domain.common.RuleViolationException;
-import org.postroom.domain.imports.ImportState;
+import org.postroom.domain.directory.ImportState;
 import org.postroom.service.directory.ImportRejection;
 import org.postroom.service.directory.ImportStatus;
 import org.postroom.service.directory.RegistryImportJobs;

@@ -110,7 +110,7 @@ class SetupPageIT {
   }
 
   private static void sharedLogin(Browser browser, boolean on) {
-    browser.open("admin/mailservers.xhtml?domain=univ-b.be");
+    browser.open("admin/client-settings.xhtml?domain=univ-b.be");
     browser.waitForText("#server h2", "mail.univ-b.be");
     boolean ticked =
         browser

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.common.RuleViolationException;
-import org.postroom.domain.domain.MailDomain;
-import org.postroom.domain.domain.SettingsManager;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.mailbox.MailboxKind;
+import org.postroom.domain.maildomain.MailDomain;
+import org.postroom.domain.maildomain.SettingsManager;
 
 /**
  * A person's own mailbox (their personal one, else their alumni one), for the settings they make on

@@ -19,14 +19,15 @@ import org.postroom.domain.common.MailAddresses;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.distributionlist.DistributionList;
-import org.postroom.domain.domain.LocalPartRules;
-import org.postroom.domain.domain.MailDomain;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.mailbox.MailboxAlias;
+import org.postroom.domain.maildomain.LocalPartRules;
+import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Addresses;
 import org.postroom.service.common.Flush;
 import org.postroom.service.common.Mailboxes;
+import org.postroom.service.maildomain.MailDomains;
 
 /**
  * The helpdesk's addresses that deliver elsewhere: aliases of a mailbox and distribution lists.
@@ -50,6 +51,7 @@ public class AddressService {
 
   @Resource SessionContext context;
   @Inject AddressGraph graph;
+  @Inject MailDomains domains;
   @Inject AuditLog audit;
 
   /** Gives the mailbox a further address. */
@@ -173,10 +175,8 @@ public class AddressService {
   }
 
   private MailDomain servedDomain(String name, String area) {
-    return em.createQuery("select d from MailDomain d where d.name = :n", MailDomain.class)
-        .setParameter("n", name)
-        .getResultStream()
-        .findFirst()
+    return domains
+        .byName(name)
         .orElseThrow(
             () -> new RuleViolationException(Violation.of("address", area + ".domain", name)));
   }

@@ -16,12 +16,13 @@ import org.postroom.domain.account.AccountState;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
-import org.postroom.domain.domain.MailDomain;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.mailbox.MailboxKind;
+import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Flush;
+import org.postroom.service.maildomain.MailDomains;
 import org.postroom.service.notification.Notifier;
 import org.postroom.service.security.CurrentPassword;
 import org.postroom.service.security.PasswordHasher;
@@ -44,6 +45,7 @@ public class AlumniService {
 
   @Resource SessionContext context;
   @Inject Accounts accounts;
+  @Inject MailDomains domains;
   @Inject PasswordPolicy passwordPolicy;
   @Inject PasswordHasher hasher;
   @Inject AuditLog audit;
@@ -159,10 +161,7 @@ public class AlumniService {
 
   private boolean served(String address) {
     String domain = address.substring(address.lastIndexOf('@') + 1);
-    return em.createQuery("select count(d) from MailDomain d where d.name = :n", Long.class)
-            .setParameter("n", domain)
-            .getSingleResult()
-        > 0;
+    return domains.exists(domain);
   }
 
   private Mailbox alumniMailbox(Account account) {

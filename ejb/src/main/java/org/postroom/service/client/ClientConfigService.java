@@ -22,12 +22,13 @@ import org.postroom.domain.client.LoginFormat;
 import org.postroom.domain.client.MailServer;
 import org.postroom.domain.common.MailAddresses;
 import org.postroom.domain.common.RuleViolationException;
-import org.postroom.domain.domain.MailDomain;
 import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.account.OwnMailboxes;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Mailboxes;
+import org.postroom.service.maildomain.MailDomains;
 
 /**
  * The mail-client settings of the domains: what their servers tell mail programs (set by the
@@ -45,6 +46,7 @@ public class ClientConfigService {
 
   @Resource SessionContext context;
   @Inject Accounts accounts;
+  @Inject MailDomains domains;
   @Inject OwnMailboxes ownMailboxes;
   @Inject AuditLog audit;
 
@@ -273,11 +275,8 @@ public class ClientConfigService {
   }
 
   private MailDomain lockedDomain(String domainName) {
-    return em.createQuery("select d from MailDomain d where d.name = :n", MailDomain.class)
-        .setParameter("n", domainName)
-        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultStream()
-        .findFirst()
+    return domains
+        .byNameLocked(domainName)
         .orElseThrow(() -> RuleViolationException.of("client.domainNotFound", domainName));
   }
 

@@ -7,7 +7,7 @@ import org.postroom.domain.client.LoginFormat;
 import org.postroom.domain.client.MailServer;
 import org.postroom.domain.client.Protocol;
 import org.postroom.domain.client.Security;
-import org.postroom.domain.domain.AddressScheme;
+import org.postroom.domain.maildomain.AddressScheme;
 
 /**
  * What a mail program needs for one mailbox's server: its endpoints in order of preference, the

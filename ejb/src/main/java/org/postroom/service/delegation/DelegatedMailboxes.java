@@ -8,9 +8,9 @@ import java.util.List;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.common.MailAddresses;
 import org.postroom.domain.common.RuleViolationException;
-import org.postroom.domain.domain.SettingsManager;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.mailbox.MailboxKind;
+import org.postroom.domain.maildomain.SettingsManager;
 
 /**
  * The mailboxes a domain administrator may set forwards and vacation replies for: the personal and

@@ -11,8 +11,9 @@ import java.util.List;
 import org.postroom.domain.client.ClientEndpoint;
 import org.postroom.domain.client.LoginFormat;
 import org.postroom.domain.client.MailServer;
-import org.postroom.domain.domain.MailDomain;
 import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.domain.maildomain.MailDomain;
+import org.postroom.service.maildomain.MailDomains;
 
 /**
  * The reference institutions' published client settings (PRODUCT.md), as the demo's domains'
@@ -29,12 +30,13 @@ final class DemoClientSettings {
 
   private DemoClientSettings() {}
 
-  static void seed(EntityManager em) {
+  static void seed(EntityManager em, MailDomains domains) {
     if (em.createQuery("select count(s) from MailServer s", Long.class).getSingleResult() > 0) {
       return;
     }
     server(
         em,
+        domains,
         "umail.example-a.nl",
         0,
         "mail.example-a.nl",
@@ -45,6 +47,7 @@ final class DemoClientSettings {
         e(SMTP, "smtp.example-a.nl", 25, STARTTLS, "Or your provider's SMTP server"));
     server(
         em,
+        domains,
         "univ-b.be",
         0,
         "mail.univ-b.be",
@@ -55,6 +58,7 @@ final class DemoClientSettings {
         e(SMTP, "smtp.univ-b.be", 587, STARTTLS, null));
     server(
         em,
+        domains,
         "univ-c.example",
         0,
         "mail.univ-c.example",
@@ -70,6 +74,7 @@ final class DemoClientSettings {
         e(SMTP, "mx.univ-c.example", 25, STARTTLS, "Discouraged: often blocked by networks"));
     server(
         em,
+        domains,
         "alumni.univ-d.no",
         0,
         "mail.alumni.univ-d.no",
@@ -82,6 +87,7 @@ final class DemoClientSettings {
       for (int n = 1; n <= 2; n++) {
         server(
             em,
+            domains,
             domain,
             n - 1,
             "mail" + n + ".provider-e.example",
@@ -108,6 +114,7 @@ final class DemoClientSettings {
 
   private static void server(
       EntityManager em,
+      MailDomains domains,
       String domainName,
       int position,
       String name,
@@ -115,10 +122,7 @@ final class DemoClientSettings {
       boolean sharedLogin,
       String webmail,
       ClientEndpoint... endpoints) {
-    MailDomain domain =
-        em.createQuery("select d from MailDomain d where d.name = :n", MailDomain.class)
-            .setParameter("n", domainName)
-            .getSingleResult();
+    MailDomain domain = domains.byName(domainName).orElseThrow();
     MailServer server = new MailServer(domain, position);
     server.describe(name, login, sharedLogin, webmail, List.of(endpoints));
     em.persist(server);

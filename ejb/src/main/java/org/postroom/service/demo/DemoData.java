@@ -22,11 +22,12 @@ import org.postroom.domain.directory.AffiliationKind;
 import org.postroom.domain.directory.AffiliationPeriod;
 import org.postroom.domain.directory.Person;
 import org.postroom.domain.directory.PersonName;
-import org.postroom.domain.domain.MailDomain;
-import org.postroom.domain.domain.MailboxPolicy;
-import org.postroom.domain.domain.SharedMailboxPolicy;
 import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.domain.maildomain.MailDomain;
+import org.postroom.domain.maildomain.MailboxPolicy;
+import org.postroom.domain.maildomain.SharedMailboxPolicy;
 import org.postroom.service.common.Settings;
+import org.postroom.service.maildomain.MailDomains;
 import org.postroom.service.security.PasswordHasher;
 
 /**
@@ -88,6 +89,7 @@ public class DemoData {
   EntityManager em;
 
   @Inject PasswordHasher hasher;
+  @Inject MailDomains domains;
 
   @PostConstruct
   void seed() {
@@ -132,7 +134,7 @@ public class DemoData {
     created += newcomer(hash, now);
     created += employee(hash, now);
     created += memberOrganisation(hash, now);
-    DemoClientSettings.seed(em);
+    DemoClientSettings.seed(em, domains);
     secretariat(now);
     apiTokens(password.get(), now);
     int made = created;
@@ -293,17 +295,12 @@ public class DemoData {
   }
 
   private MailDomain domainNamed(String name) {
-    return em.createQuery("select d from MailDomain d where d.name = :n", MailDomain.class)
-        .setParameter("n", name)
-        .getSingleResult();
+    return domains.byName(name).orElseThrow();
   }
 
   private MailDomain domain(
       String name, String language, MailboxPolicy mailboxes, SharedMailboxPolicy sharedMailboxes) {
-    if (em.createQuery("select count(d) from MailDomain d where d.name = :n", Long.class)
-            .setParameter("n", name)
-            .getSingleResult()
-        == 0) {
+    if (!domains.exists(name)) {
       em.persist(new MailDomain(name, language, mailboxes, sharedMailboxes));
     }
     return domainNamed(name);

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 import org.postroom.domain.account.Roles;
-import org.postroom.domain.imports.RegistryImport;
+import org.postroom.domain.directory.RegistryImport;
 import org.postroom.service.audit.AuditLog;
 
 /**

@@ -2,8 +2,8 @@ package org.postroom.service.directory;
 
 import java.io.Serializable;
 import java.time.Instant;
-import org.postroom.domain.imports.ImportState;
-import org.postroom.domain.imports.RegistryImport;
+import org.postroom.domain.directory.ImportState;
+import org.postroom.domain.directory.RegistryImport;
 
 /** Where an import stands, for the admin page and the API; {@code stalled}: its node seems dead. */
 public record ImportStatus(

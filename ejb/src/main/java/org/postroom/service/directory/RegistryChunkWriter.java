@@ -27,10 +27,11 @@ import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditEntry;
 import org.postroom.domain.directory.AddressGenerator;
 import org.postroom.domain.directory.Person;
-import org.postroom.domain.domain.AddressScheme;
-import org.postroom.domain.domain.MailDomain;
 import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.domain.maildomain.AddressScheme;
+import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.service.audit.AuditLog;
+import org.postroom.service.maildomain.MailDomains;
 
 /**
  * Applies one chunk of valid registry records in one transaction, with a fixed number of queries
@@ -52,6 +53,7 @@ public class RegistryChunkWriter {
   EntityManager em;
 
   @Inject AuditLog audit;
+  @Inject MailDomains mailDomains;
   @Inject ImportJournal journal;
 
   /**
@@ -102,14 +104,7 @@ public class RegistryChunkWriter {
       List<RegistryRecord> chunk, String actor, LocalDate today, Instant now) {
     Map<String, MailDomain> domains =
         byKey(
-            em.createQuery("select d from MailDomain d where d.name in :names", MailDomain.class)
-                .setParameter(
-                    "names",
-                    chunk.stream()
-                        .map(r -> r.domain().strip().toLowerCase(Locale.ROOT))
-                        .distinct()
-                        .toList())
-                .getResultList(),
+            mailDomains.byNames(chunk.stream().map(RegistryRecord::domain).toList()),
             MailDomain::getName);
     Map<String, Person> people =
         byKey(

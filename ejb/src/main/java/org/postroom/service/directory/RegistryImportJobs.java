@@ -14,8 +14,8 @@ import java.util.List;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
-import org.postroom.domain.imports.ImportState;
-import org.postroom.domain.imports.RegistryImport;
+import org.postroom.domain.directory.ImportState;
+import org.postroom.domain.directory.RegistryImport;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Paging;
 

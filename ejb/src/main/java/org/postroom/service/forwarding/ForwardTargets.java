@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.postroom.domain.common.Violation;
-import org.postroom.domain.domain.SettingsManager;
 import org.postroom.domain.forwarding.ForwardRules;
 import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.domain.maildomain.SettingsManager;
 import org.postroom.service.address.AddressGraph;
 import org.postroom.service.common.Mailboxes;
 

@@ -18,9 +18,10 @@ import org.postroom.domain.account.AccountState;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
-import org.postroom.domain.domain.MailDomain;
+import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.audit.AuditLog;
+import org.postroom.service.maildomain.MailDomains;
 import org.postroom.service.notification.Notifier;
 
 /**
@@ -41,6 +42,7 @@ public class RoleService {
 
   @Resource SessionContext context;
   @Inject Accounts accounts;
+  @Inject MailDomains domains;
   @Inject AuditLog audit;
   @Inject Notifier notifier;
 
@@ -90,10 +92,7 @@ public class RoleService {
     for (String name : names) {
       wanted.add(MailDomain.normalizeName(String.valueOf(name)));
     }
-    List<MailDomain> found =
-        em.createQuery("select d from MailDomain d where d.name in :names", MailDomain.class)
-            .setParameter("names", wanted)
-            .getResultList();
+    List<MailDomain> found = domains.byNames(wanted);
     if (found.size() != wanted.size()) {
       Set<String> unknown = new TreeSet<>(wanted);
       found.forEach(d -> unknown.remove(d.getName()));

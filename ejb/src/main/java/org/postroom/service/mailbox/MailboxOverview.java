@@ -3,7 +3,7 @@ package org.postroom.service.mailbox;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
-import org.postroom.domain.domain.ForwardPolicy;
+import org.postroom.domain.maildomain.ForwardPolicy;
 import org.postroom.service.forwarding.ForwardSetting;
 import org.postroom.service.vacation.VacationForm;
 

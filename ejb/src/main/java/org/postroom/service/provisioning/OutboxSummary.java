@@ -2,6 +2,7 @@ package org.postroom.service.provisioning;
 
 import java.io.Serializable;
 import java.time.Instant;
+import org.postroom.service.mailsystem.MailSystemStatus;
 
 /**
  * The outbox at a glance: the mail server's state, changes waiting (and since when), changes that

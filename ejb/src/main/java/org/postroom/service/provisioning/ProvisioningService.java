@@ -19,6 +19,9 @@ import org.postroom.domain.provisioning.ProvisioningChange;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Flush;
 import org.postroom.service.common.Paging;
+import org.postroom.service.mailsystem.MailSystem;
+import org.postroom.service.mailsystem.MailSystemStatus;
+import org.postroom.service.mailsystem.MailSystems;
 
 /**
  * The helpdesk's view of the outbox: what still waits for the mail server, and the changes that

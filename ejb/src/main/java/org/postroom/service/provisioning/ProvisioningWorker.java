@@ -29,6 +29,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.postroom.domain.provisioning.ProvisioningChange;
+import org.postroom.service.mailsystem.MailServerRefusedException;
+import org.postroom.service.mailsystem.MailServerUnavailableException;
+import org.postroom.service.mailsystem.MailSystem;
+import org.postroom.service.mailsystem.MailSystems;
 
 /**
  * Applies the outbox to the mail server, once per cluster: the node holding the outbox lease works,

@@ -26,6 +26,10 @@ import org.postroom.domain.mailbox.MailboxKind;
 import org.postroom.domain.provisioning.ChangeKind;
 import org.postroom.domain.provisioning.ReconcileFindings;
 import org.postroom.domain.provisioning.ReconcileRun;
+import org.postroom.service.mailsystem.MailServerRefusedException;
+import org.postroom.service.mailsystem.MailServerUnavailableException;
+import org.postroom.service.mailsystem.MailSystem;
+import org.postroom.service.mailsystem.MailSystems;
 import org.postroom.service.provisioning.ReconcileSteps.Correction;
 import org.postroom.service.provisioning.ReconcileSteps.Desired;
 

@@ -20,7 +20,7 @@ import java.util.Objects;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.postroom.domain.common.Violation;
-import org.postroom.domain.domain.MailDomain;
+import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.service.common.Settings;
 
 /**

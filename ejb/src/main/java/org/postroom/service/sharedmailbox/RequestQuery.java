@@ -1,7 +1,7 @@
 package org.postroom.service.sharedmailbox;
 
 import java.io.Serializable;
-import org.postroom.domain.request.RequestState;
+import org.postroom.domain.sharedmailbox.RequestState;
 
 /**
  * One page of a request list: which rows (state, free text over address and requester), in which

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,9 +22,9 @@ import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
-import org.postroom.domain.domain.MailDomain;
-import org.postroom.domain.domain.SharedMailboxPolicy;
 import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.domain.maildomain.MailDomain;
+import org.postroom.domain.maildomain.SharedMailboxPolicy;
 import org.postroom.domain.provisioning.ChangeKind;
 import org.postroom.domain.sharedmailbox.SharedMailboxRequest;
 import org.postroom.service.account.Accounts;
@@ -35,6 +34,7 @@ import org.postroom.service.common.Flush;
 import org.postroom.service.common.LikePattern;
 import org.postroom.service.common.Mailboxes;
 import org.postroom.service.common.Sizes;
+import org.postroom.service.maildomain.MailDomains;
 import org.postroom.service.notification.Notifier;
 import org.postroom.service.provisioning.Outbox;
 
@@ -54,6 +54,7 @@ public class SharedMailboxRequestService {
 
   @Resource SessionContext context;
   @Inject Accounts accounts;
+  @Inject MailDomains domains;
   @Inject AuditLog audit;
   @Inject Notifier notifier;
   @Inject Outbox outbox;
@@ -328,11 +329,7 @@ public class SharedMailboxRequestService {
   }
 
   private MailDomain openDomain(String name, Account requester) {
-    Optional<MailDomain> domain =
-        em.createQuery("select d from MailDomain d where d.name = :name", MailDomain.class)
-            .setParameter("name", name == null ? "" : name.strip().toLowerCase(Locale.ROOT))
-            .getResultStream()
-            .findFirst();
+    Optional<MailDomain> domain = domains.byName(name);
     if (domain.isEmpty()
         || !domain.get().getSharedMailboxPolicy().isRequestsEnabled()
         || !requester.belongsTo(domain.get())) {

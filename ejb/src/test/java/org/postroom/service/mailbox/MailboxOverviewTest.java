@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.postroom.domain.domain.ForwardPolicy;
+import org.postroom.domain.maildomain.ForwardPolicy;
 import org.postroom.service.forwarding.ForwardSetting;
 
 class MailboxOverviewTest {

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.postroom.domain.common.Violation;
-import org.postroom.domain.domain.MailDomain;
-import org.postroom.domain.domain.MailboxPolicy;
-import org.postroom.domain.domain.SharedMailboxPolicy;
+import org.postroom.domain.maildomain.MailDomain;
+import org.postroom.domain.maildomain.MailboxPolicy;
+import org.postroom.domain.maildomain.SharedMailboxPolicy;
 
 class PasswordPolicyTest {
 

@@ -29,7 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.postroom.domain.directory.Person;
-import org.postroom.domain.domain.MailDomain;
+import org.postroom.domain.maildomain.MailDomain;
 
 /**
  * A login of Postroom: who someone is, which roles they have, and (where Postroom owns it) their

@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
-import org.postroom.domain.domain.MailDomain;
+import org.postroom.domain.maildomain.MailDomain;
 
 /**
  * A mail server of a domain as mail programs see it: its endpoints for reading and sending, the

@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.postroom.domain.common.MailAddresses;
 import org.postroom.domain.common.RuleViolationException;
-import org.postroom.domain.domain.MailDomain;
+import org.postroom.domain.maildomain.MailDomain;
 
 /**
  * An address that delivers to its members' addresses (inside or outside Postroom), for a conference

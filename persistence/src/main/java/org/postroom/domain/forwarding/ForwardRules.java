@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.postroom.domain.common.MailAddresses;
 import org.postroom.domain.common.Violation;
-import org.postroom.domain.domain.ForwardPolicy;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.mailbox.MailboxKind;
+import org.postroom.domain.maildomain.ForwardPolicy;
 
 /**
  * What a mailbox may forward to: one to {@link #MAX_TARGETS} well-formed addresses, never the

@@ -31,10 +31,10 @@ import org.postroom.domain.account.AccountType;
 import org.postroom.domain.client.MailServer;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
-import org.postroom.domain.domain.ForwardPolicy;
-import org.postroom.domain.domain.MailDomain;
-import org.postroom.domain.domain.MailboxPolicy;
 import org.postroom.domain.forwarding.ForwardRules;
+import org.postroom.domain.maildomain.ForwardPolicy;
+import org.postroom.domain.maildomain.MailDomain;
+import org.postroom.domain.maildomain.MailboxPolicy;
 
 /**
  * A mailbox on the mail server as Postroom wants it: its address, the login that opens it, its

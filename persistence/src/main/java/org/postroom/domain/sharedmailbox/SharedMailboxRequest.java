@@ -24,10 +24,9 @@ import java.util.List;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
-import org.postroom.domain.domain.MailDomain;
-import org.postroom.domain.domain.SharedMailboxPolicy;
 import org.postroom.domain.mailbox.Mailbox;
-import org.postroom.domain.request.RequestState;
+import org.postroom.domain.maildomain.MailDomain;
+import org.postroom.domain.maildomain.SharedMailboxPolicy;
 
 /**
  * A staff member's request for a shared mailbox, and its way through the helpdesk. The request

@@ -13,9 +13,9 @@ import org.postroom.domain.directory.AffiliationKind;
 import org.postroom.domain.directory.AffiliationPeriod;
 import org.postroom.domain.directory.Person;
 import org.postroom.domain.directory.PersonName;
-import org.postroom.domain.domain.MailDomain;
-import org.postroom.domain.domain.MailboxPolicy;
-import org.postroom.domain.domain.SharedMailboxPolicy;
+import org.postroom.domain.maildomain.MailDomain;
+import org.postroom.domain.maildomain.MailboxPolicy;
+import org.postroom.domain.maildomain.SharedMailboxPolicy;
 
 class AccountLifecycleTest {
 

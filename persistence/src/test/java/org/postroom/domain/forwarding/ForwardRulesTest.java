@@ -16,13 +16,13 @@ import org.postroom.domain.account.Roles;
 import org.postroom.domain.common.MailAddresses;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
-import org.postroom.domain.domain.AddressScheme;
-import org.postroom.domain.domain.ForwardPolicy;
-import org.postroom.domain.domain.MailDomain;
-import org.postroom.domain.domain.MailboxPolicy;
-import org.postroom.domain.domain.SettingsManager;
-import org.postroom.domain.domain.SharedMailboxPolicy;
 import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.domain.maildomain.AddressScheme;
+import org.postroom.domain.maildomain.ForwardPolicy;
+import org.postroom.domain.maildomain.MailDomain;
+import org.postroom.domain.maildomain.MailboxPolicy;
+import org.postroom.domain.maildomain.SettingsManager;
+import org.postroom.domain.maildomain.SharedMailboxPolicy;
 
 class ForwardRulesTest {
 

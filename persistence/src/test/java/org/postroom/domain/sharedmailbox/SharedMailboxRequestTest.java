@@ -13,11 +13,10 @@ import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountType;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.common.RuleViolationException;
-import org.postroom.domain.domain.MailDomain;
-import org.postroom.domain.domain.SharedMailboxPolicy;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.mailbox.MailboxKind;
-import org.postroom.domain.request.RequestState;
+import org.postroom.domain.maildomain.MailDomain;
+import org.postroom.domain.maildomain.SharedMailboxPolicy;
 
 class SharedMailboxRequestTest {
 

@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
-import org.postroom.service.domain.DomainService;
-import org.postroom.service.domain.DomainSettings;
+import org.postroom.service.maildomain.DomainService;
+import org.postroom.service.maildomain.DomainSettings;
 
 /**
  * Mail domains and their policies for administrators' scripts: list ({@code GET /api/domains?q=

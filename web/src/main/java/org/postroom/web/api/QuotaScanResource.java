@@ -5,8 +5,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.postroom.service.provisioning.QuotaScan;
-import org.postroom.service.provisioning.QuotaScanReport;
+import org.postroom.service.quota.QuotaScan;
+import org.postroom.service.quota.QuotaScanReport;
 
 /**
  * Reads every mailbox's quota usage from the mail server now ({@code POST

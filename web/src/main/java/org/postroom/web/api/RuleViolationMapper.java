@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
-import org.postroom.domain.domain.MailDomain;
+import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.web.common.Messages;
 
 /**

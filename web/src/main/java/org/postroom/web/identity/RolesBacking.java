@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.common.RuleViolationException;
-import org.postroom.service.domain.DomainService;
 import org.postroom.service.identity.AccountRoles;
 import org.postroom.service.identity.RoleService;
+import org.postroom.service.maildomain.DomainService;
 import org.postroom.web.common.Messages;
 
 /** Administrators give and take the roles Postroom grants, one account at a time, with a reason. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
-import org.postroom.domain.request.RequestState;
+import org.postroom.domain.sharedmailbox.RequestState;
 import org.postroom.domain.sharedmailbox.SharedMailboxRequest;
 import org.postroom.service.sharedmailbox.RequestQuery;
 import org.primefaces.model.FilterMeta;

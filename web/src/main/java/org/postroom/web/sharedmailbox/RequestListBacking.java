@@ -5,7 +5,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import org.postroom.domain.request.RequestState;
+import org.postroom.domain.sharedmailbox.RequestState;
 import org.postroom.service.sharedmailbox.SharedMailboxRequestService;
 
 /** The two request tables: the requester's own ("My requests") and the helpdesk queue. */

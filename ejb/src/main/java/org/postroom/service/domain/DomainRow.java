@@ -1,9 +1,0 @@
-package org.postroom.service.domain;
-
-import java.io.Serializable;
-import org.postroom.domain.domain.AddressScheme;
-
-/** A domain in the administrator's list: its name, language, address scheme and size. */
-public record DomainRow(
-    String name, String defaultLanguage, AddressScheme addressScheme, long mailboxes)
-    implements Serializable {}

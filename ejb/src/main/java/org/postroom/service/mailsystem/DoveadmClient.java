@@ -1,0 +1,61 @@
+package org.postroom.service.mailsystem;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.postroom.service.common.Settings;
+
+/**
+ * Where Postroom reaches its Dovecot's administration, from the environment: {@code
+ * POSTROOM_MAIL_DOVEADM_URL} (e.g. {@code http://mail1.example.org:8080/doveadm/v1}) and {@code
+ * POSTROOM_MAIL_DOVEADM_API_KEY}. Without both none is attached (the embedded default). Sends
+ * batches of doveadm commands to its HTTP API: many mailboxes in one request, without an IMAP login
+ * per mailbox (nine times slower in the quota benchmark).
+ */
+@ApplicationScoped
+public class DoveadmClient {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  public boolean configured() {
+    return Settings.get("postroom.mail.doveadm.url").isPresent()
+        && Settings.get("postroom.mail.doveadm.api.key").isPresent();
+  }
+
+  /**
+   * Runs a JSON batch of doveadm commands ({@code [["quotaGet", {"user": "…"}, "tag"], …]}) and
+   * answers the JSON response, one entry per command with its tag.
+   */
+  public String doveadm(String commands) throws IOException {
+    String key = Settings.get("postroom.mail.doveadm.api.key").orElseThrow();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(Settings.get("postroom.mail.doveadm.url").orElseThrow()))
+            .timeout(TIMEOUT)
+            .header(
+                "Authorization",
+                "X-Dovecot-API "
+                    + Base64.getEncoder().encodeToString(key.getBytes(StandardCharsets.UTF_8)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(commands))
+            .build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IOException("doveadm answered HTTP " + response.statusCode());
+      }
+      return response.body();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for doveadm", e);
+    }
+  }
+}

@@ -1,0 +1,261 @@
+package org.postroom.service.mailsystem;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Properties;
+import org.eclipse.angus.mail.imap.ACL;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.Rights;
+import org.postroom.domain.sieve.MailboxSieve;
+import org.postroom.service.common.Settings;
+
+/**
+ * The mail system on a real Dovecot: mailbox operations and ACL grants over IMAP (Jakarta Mail) and
+ * Sieve scripts over ManageSieve, each logged in as the mailbox through Postroom's master user.
+ * Settings from the environment: {@code POSTROOM_MAIL_IMAP_HOST}, {@code _IMAP_PORT} (143), {@code
+ * _SIEVE_HOST} (the IMAP host), {@code _SIEVE_PORT} (4190), {@code _TLS} ({@code starttls} by
+ * default, {@code ssl} for IMAP on 993, {@code none} on a trusted loopback only), {@code
+ * _MASTER_USER}, {@code _MASTER_PASSWORD}.
+ */
+@ApplicationScoped
+@Typed(DovecotMailSystem.class)
+public class DovecotMailSystem implements MailSystem {
+
+  /** Every IMAP right Dovecot knows: members may do all the owner may. */
+  static final String MEMBER_RIGHTS = "lrwstipekxa";
+
+  private static final int TIMEOUT_MILLIS = 20_000;
+
+  /** A page showing the status does not wait longer. */
+  private static final int STATUS_TIMEOUT_MILLIS = 3_000;
+
+  public boolean configured() {
+    return Settings.get("postroom.mail.imap.host").isPresent()
+        && Settings.get("postroom.mail.master.user").isPresent()
+        && Settings.get("postroom.mail.master.password").isPresent();
+  }
+
+  @Override
+  public MailSystemStatus status() {
+    if (!configured()) {
+      return MailSystemStatus.NOT_CONFIGURED;
+    }
+    try (ManageSieve sieve = sieveConnection(STATUS_TIMEOUT_MILLIS)) {
+      sieve.logout();
+      return MailSystemStatus.CONNECTED;
+    } catch (IOException e) {
+      return MailSystemStatus.UNREACHABLE;
+    }
+  }
+
+  @Override
+  public void createSharedMailbox(String address)
+      throws MailServerUnavailableException, MailServerRefusedException {
+    imap(
+        address,
+        inbox -> {
+          if (!inbox.exists()) {
+            inbox.create(Folder.HOLDS_MESSAGES);
+          }
+          // SETACL replaces the group's rights: applying it again changes nothing
+          inbox.addACL(new ACL(group(address), new Rights(MEMBER_RIGHTS)));
+          return null;
+        });
+  }
+
+  @Override
+  public boolean hasSharedGrant(String address)
+      throws MailServerUnavailableException, MailServerRefusedException {
+    return imap(
+        address,
+        inbox ->
+            inbox.exists()
+                && Arrays.stream(inbox.getACL())
+                    .anyMatch(
+                        acl ->
+                            acl.getName().equals(group(address))
+                                && acl.getRights().contains(new Rights(MEMBER_RIGHTS))));
+  }
+
+  @Override
+  public void deleteMailbox(String address)
+      throws MailServerUnavailableException, MailServerRefusedException {
+    imap(
+        address,
+        inbox -> {
+          Folder[] folders = inbox.getStore().getDefaultFolder().list("*");
+          // children before their parents
+          Arrays.sort(folders, Comparator.comparing(Folder::getFullName).reversed());
+          for (Folder folder : folders) {
+            if (!folder.getFullName().equalsIgnoreCase("INBOX") && folder.exists()) {
+              folder.delete(true);
+            }
+          }
+          if (inbox.exists()) {
+            inbox.open(Folder.READ_WRITE);
+            if (inbox.getMessageCount() > 0) {
+              inbox.setFlags(1, inbox.getMessageCount(), new Flags(Flags.Flag.DELETED), true);
+            }
+            inbox.close(true);
+          }
+          return null;
+        });
+    deleteSieve(address);
+  }
+
+  @Override
+  public void putSieve(String address, String script)
+      throws MailServerUnavailableException, MailServerRefusedException {
+    sieve(
+        address,
+        client -> {
+          client.putScript(MailboxSieve.SCRIPT_NAME, script);
+          client.setActive(MailboxSieve.SCRIPT_NAME);
+          return null;
+        });
+  }
+
+  @Override
+  public void deleteSieve(String address)
+      throws MailServerUnavailableException, MailServerRefusedException {
+    sieve(
+        address,
+        client -> {
+          for (ManageSieve.Script script : client.listScripts()) {
+            if (script.name().equals(MailboxSieve.SCRIPT_NAME)) {
+              if (script.active()) {
+                client.setActive("");
+              }
+              client.deleteScript(MailboxSieve.SCRIPT_NAME);
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<String> sieve(String address)
+      throws MailServerUnavailableException, MailServerRefusedException {
+    return sieve(address, client -> client.getScript(MailboxSieve.SCRIPT_NAME));
+  }
+
+  /**
+   * The group named after the shared mailbox, as IMAP names it to Dovecot ({@code $name}; its ACL
+   * file writes {@code group=name}); the userdb's {@code acl_groups} puts the members in it.
+   */
+  private static String group(String address) {
+    return "$" + address;
+  }
+
+  private interface ImapWork<T> {
+    T on(IMAPFolder inbox) throws MessagingException;
+  }
+
+  private interface SieveWork<T> {
+    T on(ManageSieve client) throws IOException;
+  }
+
+  /** Runs the work on the mailbox's INBOX, logged in as the mailbox through the master user. */
+  private <T> T imap(String address, ImapWork<T> work)
+      throws MailServerUnavailableException, MailServerRefusedException {
+    String tls = tls();
+    Properties properties = new Properties();
+    String protocol = tls.equals("ssl") ? "imaps" : "imap";
+    String prefix = "mail." + protocol + ".";
+    properties.put(prefix + "host", Settings.get("postroom.mail.imap.host").orElseThrow());
+    properties.put(
+        prefix + "port",
+        Settings.get("postroom.mail.imap.port").orElse(tls.equals("ssl") ? "993" : "143"));
+    properties.put(prefix + "connectiontimeout", String.valueOf(TIMEOUT_MILLIS));
+    properties.put(prefix + "timeout", String.valueOf(TIMEOUT_MILLIS));
+    if (tls.equals("starttls")) {
+      properties.put(prefix + "starttls.enable", "true");
+      properties.put(prefix + "starttls.required", "true");
+    }
+    if (!tls.equals("none")) {
+      properties.put(prefix + "ssl.checkserveridentity", "true");
+    }
+    Store store = null;
+    try {
+      store = Session.getInstance(properties).getStore(protocol);
+      store.connect(
+          address + "*" + Settings.get("postroom.mail.master.user").orElseThrow(),
+          Settings.get("postroom.mail.master.password").orElseThrow());
+      return work.on((IMAPFolder) store.getFolder("INBOX"));
+    } catch (AuthenticationFailedException e) {
+      if (String.valueOf(e.getMessage()).contains("[UNAVAILABLE]")) {
+        // Dovecot's auth is not ready (just started, or its database is away): try later
+        throw new MailServerUnavailableException("IMAP: " + e.getMessage(), e);
+      }
+      throw new MailServerRefusedException("IMAP login as " + address + ": " + e.getMessage(), e);
+    } catch (MessagingException e) {
+      if (hasIoCause(e)) {
+        throw new MailServerUnavailableException("IMAP: " + e.getMessage(), e);
+      }
+      throw new MailServerRefusedException("IMAP: " + e.getMessage(), e);
+    } finally {
+      if (store != null) {
+        try {
+          store.close();
+        } catch (MessagingException ignored) {
+          // the connection is gone either way
+        }
+      }
+    }
+  }
+
+  /** The connection failed or dropped (Jakarta Mail chains its next exception as the cause). */
+  private static boolean hasIoCause(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException
+          || cause instanceof jakarta.mail.StoreClosedException
+          || cause instanceof jakarta.mail.FolderClosedException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Runs the work in a ManageSieve session of the mailbox, through the master user. */
+  private <T> T sieve(String address, SieveWork<T> work)
+      throws MailServerUnavailableException, MailServerRefusedException {
+    try (ManageSieve client = sieveConnection(TIMEOUT_MILLIS)) {
+      client.authenticate(
+          address,
+          Settings.get("postroom.mail.master.user").orElseThrow(),
+          Settings.get("postroom.mail.master.password").orElseThrow());
+      T result = work.on(client);
+      client.logout();
+      return result;
+    } catch (ManageSieve.RefusedException e) {
+      if (e.response.isTemporary()) {
+        throw new MailServerUnavailableException("ManageSieve: " + e.getMessage(), e);
+      }
+      throw new MailServerRefusedException("ManageSieve for " + address + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new MailServerUnavailableException("ManageSieve: " + e, e);
+    }
+  }
+
+  private ManageSieve sieveConnection(int timeoutMillis) throws IOException {
+    String host =
+        Settings.get("postroom.mail.sieve.host")
+            .orElseGet(() -> Settings.get("postroom.mail.imap.host").orElseThrow());
+    int port = Integer.parseInt(Settings.get("postroom.mail.sieve.port").orElse("4190"));
+    return ManageSieve.connect(host, port, !tls().equals("none"), timeoutMillis);
+  }
+
+  private static String tls() {
+    return Settings.get("postroom.mail.tls").orElse("starttls").toLowerCase(java.util.Locale.ROOT);
+  }
+}

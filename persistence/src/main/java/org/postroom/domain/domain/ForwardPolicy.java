@@ -1,9 +1,0 @@
-package org.postroom.domain.domain;
-
-/** Where users of a domain may forward their mail. */
-public enum ForwardPolicy {
-  NONE,
-  /** Only to addresses of domains Postroom serves. */
-  INTERNAL,
-  ANY
-}

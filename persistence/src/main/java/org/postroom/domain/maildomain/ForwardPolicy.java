@@ -1,0 +1,9 @@
+package org.postroom.domain.maildomain;
+
+/** Where users of a domain may forward their mail. */
+public enum ForwardPolicy {
+  NONE,
+  /** Only to addresses of domains Postroom serves. */
+  INTERNAL,
+  ANY
+}
