@@ -81,6 +81,10 @@ class ClientSettingsPageIT {
       browser.waitForText("#servers", "mail.univ-c.example");
       String answer = AutoconfigIT.autoconfig("/mail/config-v1.1.xml", "ann@univ-c.example").body();
       assertTrue(answer.contains("<hostname>imap.univ-c.example</hostname>"), answer);
+      // both changes are in the domain's history, where administrators look for them
+      browser.open("admin/domain.xhtml?name=univ-c.example");
+      browser.waitForText("#history", "Mail server described");
+      browser.waitForText("#history", "Mail server removed");
 
       // Mia Jansen lives on the provider's second server: it stays until she is placed elsewhere
       browser.open("admin/client-settings.xhtml?domain=member-e.example");

@@ -13,6 +13,7 @@ import java.util.List;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountState;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.mailbox.Mailbox;
@@ -34,7 +35,7 @@ import org.postroom.service.notification.Notifier;
 @RolesAllowed(Roles.USER)
 public class AddressChoiceService {
 
-  public static final String SUBJECT = "Account";
+  public static final AuditSubject SUBJECT = AuditSubject.ACCOUNT;
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.MailAddresses;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
@@ -40,8 +41,8 @@ import org.postroom.service.maildomain.MailDomains;
 @RolesAllowed(Roles.HELPDESK)
 public class AddressService {
 
-  static final String MAILBOX = "Mailbox";
-  static final String LIST = "DistributionList";
+  static final AuditSubject MAILBOX = AuditSubject.MAILBOX;
+  static final AuditSubject LIST = AuditSubject.DISTRIBUTION_LIST;
 
   /** Dots a new alias or list address may have (generated personal addresses have up to three). */
   static final int MAX_DOTS = 3;

@@ -14,6 +14,7 @@ import java.util.Locale;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountState;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.mailbox.Mailbox;
@@ -38,7 +39,7 @@ import org.postroom.service.security.PasswordRules;
 @RolesAllowed(Roles.USER)
 public class AlumniService {
 
-  public static final String SUBJECT = "Account";
+  public static final AuditSubject SUBJECT = AuditSubject.ACCOUNT;
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;

@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.api.ApiScope;
 import org.postroom.domain.api.ApiToken;
+import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Secrets;
 import org.postroom.domain.common.Violation;
@@ -31,7 +32,7 @@ import org.postroom.service.audit.AuditLog;
 @RolesAllowed(Roles.ADMIN)
 public class ApiTokenService {
 
-  public static final String SUBJECT = "ApiToken";
+  public static final AuditSubject SUBJECT = AuditSubject.API_TOKEN;
 
   /** The longest a token may live: a forgotten key should not open the API for ever. */
   public static final int MAX_YEARS = 2;

@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.postroom.domain.audit.AuditEntry;
+import org.postroom.domain.audit.AuditSubject;
 
 /**
  * Writes audit entries inside the transaction of the change they record: both are kept, or neither.
@@ -18,7 +19,12 @@ public class AuditLog {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(
-      Instant at, String actor, String action, String subjectType, long subjectId, String detail) {
-    em.persist(new AuditEntry(at, actor, action, subjectType, subjectId, detail));
+      Instant at,
+      String actor,
+      String action,
+      AuditSubject subject,
+      long subjectId,
+      String detail) {
+    em.persist(new AuditEntry(at, actor, action, subject, subjectId, detail));
   }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.client.ClientEndpoint;
 import org.postroom.domain.client.LoginFormat;
 import org.postroom.domain.client.MailServer;
@@ -161,7 +162,7 @@ public class ClientConfigService {
         Instant.now(),
         context.getCallerPrincipal().getName(),
         "CLIENT_SETTINGS_SET",
-        "Domain",
+        AuditSubject.MAIL_DOMAIN,
         domain.getId(),
         name
             + ": "
@@ -207,7 +208,7 @@ public class ClientConfigService {
         Instant.now(),
         context.getCallerPrincipal().getName(),
         "CLIENT_SERVER_REMOVED",
-        "Domain",
+        AuditSubject.MAIL_DOMAIN,
         domain.getId(),
         server.getName());
   }
@@ -260,7 +261,7 @@ public class ClientConfigService {
         Instant.now(),
         context.getCallerPrincipal().getName(),
         "MAILBOX_SERVER_SET",
-        "Mailbox",
+        AuditSubject.MAILBOX,
         mailbox.getId(),
         server.getName());
   }

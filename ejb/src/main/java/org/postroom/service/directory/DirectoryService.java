@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditEntry;
+import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.directory.Affiliation;
 import org.postroom.domain.mailbox.Mailbox;
@@ -100,12 +101,12 @@ public class DirectoryService {
     // to its own mailboxes (forward, vacation reply); indexed reads rather than one "or", which
     // would
     // not use the index
-    List<AuditEntry> history = new ArrayList<>(historyOf("Account", account.getId()));
+    List<AuditEntry> history = new ArrayList<>(historyOf(AuditSubject.ACCOUNT, account.getId()));
     if (account.getPerson() != null) {
-      history.addAll(historyOf("Person", account.getPerson().getId()));
+      history.addAll(historyOf(AuditSubject.PERSON, account.getPerson().getId()));
     }
     for (Mailbox mailbox : own) {
-      history.addAll(historyOf("Mailbox", mailbox.getId()));
+      history.addAll(historyOf(AuditSubject.MAILBOX, mailbox.getId()));
       mailbox.getForwardTargets(); // shown on the page, read here
     }
     history.sort(
@@ -158,12 +159,12 @@ public class DirectoryService {
     NameSearch.bind(query, text);
   }
 
-  private List<AuditEntry> historyOf(String subjectType, long subjectId) {
+  private List<AuditEntry> historyOf(AuditSubject subject, long subjectId) {
     return em.createQuery(
             "select e from AuditEntry e where e.subjectType = :type and e.subjectId = :id"
                 + " order by e.occurredAt desc, e.id desc",
             AuditEntry.class)
-        .setParameter("type", subjectType)
+        .setParameter("type", subject.stored())
         .setParameter("id", subjectId)
         .setMaxResults(HISTORY_MAX)
         .getResultList();

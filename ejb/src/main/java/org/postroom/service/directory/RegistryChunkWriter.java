@@ -25,6 +25,7 @@ import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountType;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditEntry;
+import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.directory.AddressGenerator;
 import org.postroom.domain.directory.Person;
 import org.postroom.domain.mailbox.Mailbox;
@@ -47,7 +48,7 @@ public class RegistryChunkWriter {
   /**
    * Sequence numbers looked up with the base address at once; beyond them, one query per address.
    */
-  static final String SUBJECT = "Person";
+  static final AuditSubject SUBJECT = AuditSubject.PERSON;
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;

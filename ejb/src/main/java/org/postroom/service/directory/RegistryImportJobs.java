@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.directory.ImportState;
@@ -28,7 +29,7 @@ import org.postroom.service.common.Paging;
 @RolesAllowed(Roles.ADMIN)
 public class RegistryImportJobs {
 
-  public static final String SUBJECT = "RegistryImport";
+  public static final AuditSubject SUBJECT = AuditSubject.REGISTRY_IMPORT;
   static final String LOCK = "registry-import";
   public static final int MAX_PAGE_SIZE = 1000;
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.mailbox.Mailbox;
@@ -38,7 +39,7 @@ import org.postroom.service.sieve.SieveScripts;
 @RolesAllowed(Roles.USER)
 public class FilterService {
 
-  static final String SUBJECT = "Mailbox";
+  static final AuditSubject SUBJECT = AuditSubject.MAILBOX;
   private static final String AREA = "filter";
 
   @PersistenceContext(unitName = "postroom")

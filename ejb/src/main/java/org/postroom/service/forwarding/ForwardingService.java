@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.forwarding.ForwardRules;
@@ -40,7 +41,7 @@ import org.postroom.service.notification.Notifier;
 @RolesAllowed(Roles.USER)
 public class ForwardingService {
 
-  static final String SUBJECT = "Mailbox";
+  static final AuditSubject SUBJECT = AuditSubject.MAILBOX;
   static final int REASON_MAX = 1000;
 
   @PersistenceContext(unitName = "postroom")

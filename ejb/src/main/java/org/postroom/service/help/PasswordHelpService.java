@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Secrets;
 import org.postroom.domain.common.Violation;
@@ -40,7 +41,7 @@ import org.postroom.service.security.PasswordRules;
 @Stateless
 public class PasswordHelpService {
 
-  public static final String SUBJECT = "Account";
+  public static final AuditSubject SUBJECT = AuditSubject.ACCOUNT;
 
   /** Open requests one contact address may have within a day; more are dropped silently. */
   public static final int MAX_OPEN_PER_CONTACT = 3;

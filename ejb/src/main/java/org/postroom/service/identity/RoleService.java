@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountState;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.maildomain.MailDomain;
@@ -34,7 +35,7 @@ import org.postroom.service.notification.Notifier;
 @RolesAllowed(Roles.ADMIN)
 public class RoleService {
 
-  public static final String SUBJECT = "Account";
+  public static final AuditSubject SUBJECT = AuditSubject.ACCOUNT;
   public static final int REASON_MAX = 500;
 
   @PersistenceContext(unitName = "postroom")

@@ -19,6 +19,7 @@ import java.util.Set;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountState;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.directory.Person;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.mailbox.MailboxKind;
@@ -38,7 +39,7 @@ import org.postroom.service.provisioning.Outbox;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class LifecycleChunk {
 
-  static final String SUBJECT = "Account";
+  static final AuditSubject SUBJECT = AuditSubject.ACCOUNT;
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;

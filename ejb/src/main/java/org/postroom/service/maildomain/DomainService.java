@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditEntry;
+import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.maildomain.MailDomain;
@@ -30,7 +31,7 @@ import org.postroom.service.common.Paging;
 @RolesAllowed(Roles.ADMIN)
 public class DomainService {
 
-  public static final String SUBJECT = "MailDomain";
+  public static final AuditSubject SUBJECT = AuditSubject.MAIL_DOMAIN;
   public static final int MAX_PAGE_SIZE = 100;
   public static final int HISTORY_MAX = 50;
 
@@ -132,7 +133,7 @@ public class DomainService {
             "select e from AuditEntry e where e.subjectType = :type and e.subjectId = :id"
                 + " order by e.occurredAt desc, e.id desc",
             AuditEntry.class)
-        .setParameter("type", SUBJECT)
+        .setParameter("type", SUBJECT.stored())
         .setParameter("id", domain(name).getId())
         .setMaxResults(HISTORY_MAX)
         .getResultList();

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.postroom.domain.account.Account;
+import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.service.account.OwnMailboxes;
 import org.postroom.service.audit.AuditLog;
@@ -73,7 +74,8 @@ public class Notifier {
   private void notMailed(Account person, String template, String why) {
     LOG.warning(() -> "Not mailed to " + person.getUsername() + " (" + why + "): " + template);
     if (person.getId() != null) {
-      audit.record(Instant.now(), "postroom", NOT_MAILED, "Account", person.getId(), template);
+      audit.record(
+          Instant.now(), "postroom", NOT_MAILED, AuditSubject.ACCOUNT, person.getId(), template);
     }
   }
 

@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.provisioning.ChangeState;
@@ -34,7 +35,7 @@ import org.postroom.service.mailsystem.MailSystems;
 @RolesAllowed(Roles.HELPDESK)
 public class ProvisioningService {
 
-  static final String SUBJECT = "ProvisioningChange";
+  static final AuditSubject SUBJECT = AuditSubject.PROVISIONING_CHANGE;
   static final int MAX_PAGE = 100;
 
   @PersistenceContext(unitName = "postroom")

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.mailbox.MailboxKind;
 import org.postroom.domain.provisioning.ChangeKind;
@@ -65,7 +66,7 @@ public class ReconcileSteps {
         .setParameter("id", run.getId())
         .getResultList()
         .forEach(dead -> dead.stopped("Its node stopped before it finished", now));
-    audit.record(now, admin, "RECONCILE_STARTED", "ReconcileRun", run.getId(), null);
+    audit.record(now, admin, "RECONCILE_STARTED", AuditSubject.RECONCILE_RUN, run.getId(), null);
     return run;
   }
 
@@ -131,7 +132,7 @@ public class ReconcileSteps {
         now,
         run.getStartedBy(),
         stoppedBecause == null ? "RECONCILE_FINISHED" : "RECONCILE_STOPPED",
-        "ReconcileRun",
+        AuditSubject.RECONCILE_RUN,
         runId,
         "checked "
             + run.getChecked()

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Locale;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.maildomain.MailboxPolicy;
@@ -28,7 +29,7 @@ import org.postroom.service.common.Sizes;
 @RolesAllowed({Roles.HELPDESK, Roles.ADMIN})
 public class QuotaService {
 
-  static final String SUBJECT = "Mailbox";
+  static final AuditSubject SUBJECT = AuditSubject.MAILBOX;
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.service.account.Accounts;
@@ -31,7 +32,7 @@ import org.postroom.service.notification.CredentialMails;
 @RolesAllowed(Roles.USER)
 public class PasswordChangeService {
 
-  static final String SUBJECT = "Account";
+  static final AuditSubject SUBJECT = AuditSubject.ACCOUNT;
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;

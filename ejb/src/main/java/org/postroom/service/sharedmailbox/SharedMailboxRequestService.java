@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.mailbox.Mailbox;
@@ -47,7 +48,7 @@ import org.postroom.service.provisioning.Outbox;
 @DeclareRoles({Roles.USER, Roles.STAFF, Roles.HELPDESK, Roles.ADMIN})
 public class SharedMailboxRequestService {
 
-  static final String SUBJECT = "SharedMailboxRequest";
+  static final AuditSubject SUBJECT = AuditSubject.SHARED_MAILBOX_REQUEST;
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;

@@ -12,6 +12,7 @@ import java.time.Instant;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountState;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.service.account.Accounts;
@@ -32,7 +33,7 @@ public class SharedMailboxService {
   /**
    * Recorded on the member's account, where the helpdesk reads their history; detail: the address.
    */
-  static final String SUBJECT = "Account";
+  static final AuditSubject SUBJECT = AuditSubject.ACCOUNT;
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.vacation.VacationReply;
 import org.postroom.service.account.Accounts;
@@ -32,7 +33,7 @@ import org.postroom.service.sieve.SieveScripts;
 @RolesAllowed(Roles.USER)
 public class VacationService {
 
-  static final String SUBJECT = "Mailbox";
+  static final AuditSubject SUBJECT = AuditSubject.MAILBOX;
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;

@@ -53,13 +53,13 @@ public class AuditEntry implements Serializable {
       Instant occurredAt,
       String actor,
       String action,
-      String subjectType,
+      AuditSubject subject,
       long subjectId,
       String detail) {
     this.occurredAt = occurredAt;
     this.actor = actor;
     this.action = action;
-    this.subjectType = subjectType;
+    this.subjectType = subject.stored();
     this.subjectId = subjectId;
     this.detail =
         detail == null || detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX);
