@@ -202,7 +202,7 @@ class RegistryImportJobIT {
         .setParameter(2, id)
         .executeUpdate();
     em.createNativeQuery("update cluster_lock set holder = ? where name = 'registry-import'")
-        .setParameter(1, id)
+        .setParameter(1, "import " + id)
         .executeUpdate();
     tx.commit();
     ImportStatus dead = status(id);
@@ -257,7 +257,7 @@ class RegistryImportJobIT {
         .setParameter(1, id)
         .executeUpdate();
     em.createNativeQuery("update cluster_lock set holder = ? where name = 'registry-import'")
-        .setParameter(1, id)
+        .setParameter(1, "import " + id)
         .executeUpdate();
     tx.commit();
 

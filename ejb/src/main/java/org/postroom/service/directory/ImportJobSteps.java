@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.directory.RegistryImport;
 import org.postroom.service.audit.AuditLog;
+import org.postroom.service.cluster.ClusterLock;
 
 /**
  * What the registry-import batch job does to the database. The batch runtime calls in without a
@@ -72,7 +73,7 @@ public class ImportJobSteps {
     }
     Instant now = Instant.now();
     registryImport.ended(failed, why, now);
-    lock.release(RegistryImportJobs.LOCK, importId);
+    lock.release(RegistryImportJobs.LOCK, RegistryImportJobs.holder(importId));
     audit.record(
         now,
         registryImport.getStartedBy(),

@@ -18,6 +18,7 @@ import org.postroom.domain.common.Violation;
 import org.postroom.domain.directory.ImportState;
 import org.postroom.domain.directory.RegistryImport;
 import org.postroom.service.audit.AuditLog;
+import org.postroom.service.cluster.ClusterLock;
 import org.postroom.service.common.Paging;
 
 /**
@@ -31,6 +32,12 @@ public class RegistryImportJobs {
 
   public static final AuditSubject SUBJECT = AuditSubject.REGISTRY_IMPORT;
   static final String LOCK = "registry-import";
+
+  /** An import holds the lock itself, not its node: any node may carry it on. */
+  static String holder(long importId) {
+    return "import " + importId;
+  }
+
   public static final int MAX_PAGE_SIZE = 1000;
 
   @PersistenceContext(unitName = "postroom")
@@ -58,7 +65,7 @@ public class RegistryImportJobs {
             now);
     em.persist(registryImport);
     em.flush();
-    if (!lock.take(LOCK, registryImport.getId())) {
+    if (!lock.take(LOCK, holder(registryImport.getId()))) {
       throw RuleViolationException.of("import.busy");
     }
     // after the lock: two uploads of one file at once are decided one after the other
@@ -114,7 +121,7 @@ public class RegistryImportJobs {
     if (!registryImport.getState().isResumable() && !registryImport.isStalled(now)) {
       throw RuleViolationException.of("import.notResumable");
     }
-    if (!lock.take(LOCK, importId)) {
+    if (!lock.take(LOCK, holder(importId))) {
       throw RuleViolationException.of("import.busy");
     }
     registryImport.resume();
@@ -136,7 +143,7 @@ public class RegistryImportJobs {
       throw RuleViolationException.of("import.notResumable");
     }
     registryImport.abandon(now);
-    lock.release(LOCK, importId);
+    lock.release(LOCK, holder(importId));
     audit.record(now, caller(), "IMPORT_ABANDONED", SUBJECT, importId, null);
   }
 

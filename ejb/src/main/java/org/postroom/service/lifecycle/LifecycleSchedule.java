@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.postroom.domain.account.Roles;
+import org.postroom.service.cluster.ClusterLock;
 
 /**
  * Runs the account lifecycle every night on every node; only the node that first claims the day (a
@@ -25,14 +26,14 @@ public class LifecycleSchedule {
 
   private static final Logger LOG = Logger.getLogger(LifecycleSchedule.class.getName());
 
-  @Inject DailyClaim claim;
+  @Inject ClusterLock lock;
   @Inject AccountLifecycle lifecycle;
 
   @Schedule(hour = "2", minute = "15", persistent = false)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void nightly() {
     LocalDate today = LocalDate.now();
-    if (!claim.claim("account-lifecycle", today)) {
+    if (!lock.claimDay("account-lifecycle", today)) {
       LOG.fine("Another node runs today's account lifecycle");
       return;
     }

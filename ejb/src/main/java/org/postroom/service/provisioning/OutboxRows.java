@@ -14,7 +14,7 @@ import org.postroom.domain.provisioning.ChangeKind;
 import org.postroom.domain.provisioning.ChangeState;
 import org.postroom.domain.provisioning.ProvisioningChange;
 import org.postroom.domain.sieve.MailboxSieve;
-import org.postroom.service.directory.ClusterLock;
+import org.postroom.service.cluster.ClusterLock;
 
 /** The outbox worker's database steps, each its own short transaction. */
 @Stateless
@@ -29,12 +29,12 @@ public class OutboxRows {
   @Inject ClusterLock lock;
 
   /** Takes or renews the worker's lease: one node of the cluster applies changes at a time. */
-  public boolean holdLease(long node, Instant now, Duration lease) {
-    return lock.lease(LOCK, node, now, now.minus(lease));
+  public boolean holdLease(Duration lease) {
+    return lock.lease(LOCK, ClusterLock.node(), lease);
   }
 
-  public void releaseLease(long node) {
-    lock.release(LOCK, node);
+  public void releaseLease() {
+    lock.release(LOCK, ClusterLock.node());
   }
 
   /**

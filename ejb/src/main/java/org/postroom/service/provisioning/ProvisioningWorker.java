@@ -11,7 +11,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,9 +56,6 @@ public class ProvisioningWorker {
   static final Duration LEASE = Duration.ofSeconds(60);
   static final Duration RENEW_AFTER = Duration.ofSeconds(10);
   static final Duration MAX_PAUSE = Duration.ofSeconds(30);
-
-  /** This node, as the holder of the outbox lease. */
-  private final long node = new SecureRandom().nextLong();
 
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean again;
@@ -107,8 +103,7 @@ public class ProvisioningWorker {
   }
 
   private void drainDue() {
-    Instant renewed = Instant.now();
-    if (!rows.holdLease(node, renewed, LEASE)) {
+    if (!rows.holdLease(LEASE)) {
       return;
     }
     try {
@@ -124,7 +119,7 @@ public class ProvisioningWorker {
         }
         for (Future<?> lane : running) {
           while (!waitFor(lane)) {
-            if (!rows.holdLease(node, Instant.now(), LEASE)) {
+            if (!rows.holdLease(LEASE)) {
               stop.set(true); // another node took over: finish what is under way, no more
             }
           }
@@ -134,7 +129,7 @@ public class ProvisioningWorker {
         }
       }
     } finally {
-      rows.releaseLease(node);
+      rows.releaseLease();
     }
   }
 

@@ -21,7 +21,7 @@ import org.postroom.domain.provisioning.ReconcileFindings;
 import org.postroom.domain.provisioning.ReconcileRun;
 import org.postroom.domain.sieve.MailboxSieve;
 import org.postroom.service.audit.AuditLog;
-import org.postroom.service.directory.ClusterLock;
+import org.postroom.service.cluster.ClusterLock;
 
 /** Reconcile's database steps, each its own transaction. */
 @Stateless
@@ -29,6 +29,11 @@ import org.postroom.service.directory.ClusterLock;
 public class ReconcileSteps {
 
   static final String LOCK = "reconcile";
+
+  /** A run holds the lease on its node; a second run on the same node does not share it. */
+  private static String holder(long runId) {
+    return ClusterLock.onThisNode("reconcile run " + runId);
+  }
 
   /** A run that has not reported progress for this long is taken to have died with its node. */
   static final Duration STALE = Duration.ofMinutes(10);
@@ -55,7 +60,7 @@ public class ReconcileSteps {
             now);
     em.persist(run);
     em.flush();
-    if (!lock.lease(LOCK, run.getId(), now, now.minus(STALE))) {
+    if (!lock.lease(LOCK, holder(run.getId()), STALE)) {
       throw RuleViolationException.of("reconcile.running");
     }
     // a run that stopped reporting (its node died) is not running any more
@@ -123,7 +128,7 @@ public class ReconcileSteps {
           now);
     }
     run.checked(findings, lastMailboxId);
-    lock.lease(LOCK, runId, now, now.minus(STALE));
+    lock.lease(LOCK, holder(runId), STALE);
   }
 
   public void finish(long runId, String stoppedBecause, Instant now) {
@@ -144,6 +149,6 @@ public class ReconcileSteps {
     } else {
       run.stopped(stoppedBecause, now);
     }
-    lock.release(LOCK, runId);
+    lock.release(LOCK, holder(runId));
   }
 }

@@ -8,12 +8,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.postroom.domain.account.Roles;
+import org.postroom.service.cluster.ClusterLock;
 import org.postroom.service.mailsystem.DoveadmClient;
-import org.postroom.service.provisioning.IntervalClaim;
 
 /**
  * Reads quota usage every 15 minutes, once per cluster: every node wakes, the one that claims the
@@ -29,13 +28,13 @@ public class QuotaSchedule {
   static final Duration INTERVAL = Duration.ofMinutes(14);
 
   @Inject DoveadmClient server;
-  @Inject IntervalClaim claim;
+  @Inject ClusterLock lock;
   @Inject QuotaScan scan;
 
   @Schedule(hour = "*", minute = "*/15", persistent = false)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void everyQuarterHour() {
-    if (!server.configured() || !claim.claim("quota-scan", Instant.now(), INTERVAL)) {
+    if (!server.configured() || !lock.claimInterval("quota-scan", INTERVAL)) {
       return;
     }
     try {

@@ -1,0 +1,146 @@
+package org.postroom.service.cluster;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+
+/**
+ * The one place where the nodes of a cluster agree who does what: each piece of shared work is a
+ * row of {@code cluster_lock}, taken by a conditional update, so that of two nodes trying at once
+ * exactly one succeeds. Four ways of holding a row:
+ *
+ * <ul>
+ *   <li>{@link #take}/{@link #release}: held by a thing (an import) until it is released; any node
+ *       may carry the thing on, so the lock survives the node that took it.
+ *   <li>{@link #lease}: held by a node (or a run on a node) for a while and renewed by calling
+ *       again; a lease not renewed in time is free, as its node is taken to have died.
+ *   <li>{@link #claimInterval}: recurring work, done by the node that finds the last run at least
+ *       the interval ago.
+ *   <li>{@link #claimDay}: daily work, done by the first node to move the day on.
+ * </ul>
+ *
+ * Holders are named after the node ({@code jboss.node.name}), so that an operator reading the table
+ * sees which node works. Times are the database's: nodes whose clocks drift still agree on when a
+ * lease ran out.
+ */
+@ApplicationScoped
+public class ClusterLock {
+
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
+
+  /** This node's name in the cluster, as WildFly knows it (the host's name on a single server). */
+  public static String node() {
+    String node = System.getProperty("jboss.node.name");
+    if (node != null && !node.isBlank()) {
+      return node;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
+  }
+
+  /** The holder for work this node does under a name of its own, e.g. one run of a job. */
+  public static String onThisNode(String work) {
+    return node() + " " + work;
+  }
+
+  /** Takes the lock for the holder; true when it is free or already the holder's. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean take(String name, String holder) {
+    return em.createNativeQuery(
+                "update cluster_lock set holder = ?, acquired_at = current_timestamp"
+                    + " where name = ? and (holder is null or holder = ?)")
+            .setParameter(1, holder)
+            .setParameter(2, name)
+            .setParameter(3, holder)
+            .executeUpdate()
+        == 1;
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void release(String name, String holder) {
+    em.createNativeQuery(
+            "update cluster_lock set holder = null, acquired_at = null"
+                + " where name = ? and holder = ?")
+        .setParameter(1, name)
+        .setParameter(2, holder)
+        .executeUpdate();
+  }
+
+  /**
+   * Takes or renews the lock as a lease for {@code length}: free, already the holder's, or not
+   * renewed for {@code length} by the database's clock (its holder died).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean lease(String name, String holder, Duration length) {
+    return em.createNativeQuery(
+                "update cluster_lock set holder = ?, acquired_at = current_timestamp where name = ?"
+                    + " and (holder is null or holder = ? or acquired_at < ?)")
+            .setParameter(1, holder)
+            .setParameter(2, name)
+            .setParameter(3, holder)
+            .setParameter(4, databaseNow().minus(length))
+            .executeUpdate()
+        == 1;
+  }
+
+  /**
+   * Claims recurring work for this node, when its last run started at least {@code interval} ago by
+   * the database's clock; its own transaction, so that the claim holds while the work runs.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean claimInterval(String name, Duration interval) {
+    return em.createNativeQuery(
+                "update cluster_lock set holder = ?, acquired_at = current_timestamp"
+                    + " where name = ? and (acquired_at is null or acquired_at <= ?)")
+            .setParameter(1, node())
+            .setParameter(2, name)
+            .setParameter(3, databaseNow().minus(interval))
+            .executeUpdate()
+        == 1;
+  }
+
+  /** Claims the day's run of daily work for this node: the first node to move the day on. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean claimDay(String name, LocalDate day) {
+    return em.createNativeQuery(
+                "update cluster_lock set holder = ?, last_done_on = ? where name = ?"
+                    + " and (last_done_on is null or last_done_on < ?)")
+            .setParameter(1, node())
+            .setParameter(2, day)
+            .setParameter(3, name)
+            .setParameter(4, day)
+            .executeUpdate()
+        == 1;
+  }
+
+  /** The database's time now, the one clock all nodes share. */
+  Instant databaseNow() {
+    Object now = em.createNativeQuery("select current_timestamp").getSingleResult();
+    if (now instanceof Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    if (now instanceof OffsetDateTime offset) {
+      return offset.toInstant();
+    }
+    if (now instanceof ZonedDateTime zoned) {
+      return zoned.toInstant();
+    }
+    if (now instanceof Instant instant) {
+      return instant;
+    }
+    throw new IllegalStateException("The database's time came as " + now.getClass());
+  }
+}
