@@ -17,6 +17,7 @@ import java.util.Set;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.MailAddresses;
+import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.distributionlist.DistributionList;
@@ -77,7 +78,7 @@ public class AddressService {
             .setParameter("a", alias)
             .getResultStream()
             .findFirst()
-            .orElseThrow(() -> RuleViolationException.of("alias.notFound", alias));
+            .orElseThrow(() -> new NotFoundException("alias.notFound", alias));
     em.remove(found);
     audit.record(
         Instant.now(), helpdesk(), "ALIAS_REMOVED", MAILBOX, found.getMailbox().getId(), alias);
@@ -151,7 +152,7 @@ public class AddressService {
         .findFirst()
         .orElseThrow(
             () ->
-                RuleViolationException.of(
+                new NotFoundException(
                     "distributionList.notFound", MailAddresses.normalize(listAddress)));
   }
 

@@ -18,6 +18,7 @@ import org.postroom.domain.account.Roles;
 import org.postroom.domain.api.ApiScope;
 import org.postroom.domain.api.ApiToken;
 import org.postroom.domain.audit.AuditSubject;
+import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Secrets;
 import org.postroom.domain.common.Violation;
@@ -106,7 +107,7 @@ public class ApiTokenService {
   public ApiTokenRow revoke(long id) {
     ApiToken token = em.find(ApiToken.class, id);
     if (token == null) {
-      throw RuleViolationException.of("apiTokens.notFound");
+      throw new NotFoundException("apiTokens.notFound");
     }
     Instant now = Instant.now();
     if (token.revoke(caller(), now)) {

@@ -22,6 +22,7 @@ import org.postroom.domain.client.ClientEndpoint;
 import org.postroom.domain.client.LoginFormat;
 import org.postroom.domain.client.MailServer;
 import org.postroom.domain.common.MailAddresses;
+import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.maildomain.MailDomain;
@@ -242,7 +243,7 @@ public class ClientConfigService {
   public void place(String address, String serverName) {
     Mailbox mailbox = liveMailbox(address);
     if (mailbox == null) {
-      throw RuleViolationException.of("client.mailboxNotFound", String.valueOf(address));
+      throw new NotFoundException("client.mailboxNotFound", String.valueOf(address));
     }
     em.lock(mailbox.getDomain(), LockModeType.PESSIMISTIC_WRITE); // first, as a removal does
     em.lock(mailbox, LockModeType.PESSIMISTIC_WRITE);
@@ -254,8 +255,7 @@ public class ClientConfigService {
             .getResultStream()
             .findFirst()
             .orElseThrow(
-                () ->
-                    RuleViolationException.of("client.serverNotFound", String.valueOf(serverName)));
+                () -> new NotFoundException("client.serverNotFound", String.valueOf(serverName)));
     mailbox.liveOn(server);
     audit.record(
         Instant.now(),
@@ -278,7 +278,7 @@ public class ClientConfigService {
   private MailDomain lockedDomain(String domainName) {
     return domains
         .byNameLocked(domainName)
-        .orElseThrow(() -> RuleViolationException.of("client.domainNotFound", domainName));
+        .orElseThrow(() -> new NotFoundException("client.domainNotFound", domainName));
   }
 
   private List<MailServer> serversOf(MailDomain domain) {

@@ -2,12 +2,13 @@ package org.postroom.service.common;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.common.ConflictException;
 import org.postroom.domain.common.Violation;
 
 /**
  * Writes pending changes now, so that a lost race (a stale version, a name or address taken
- * meanwhile, also by another node) becomes a clear message instead of a failure at commit.
+ * meanwhile, also by another node) becomes a clear message (a {@link ConflictException}) instead of
+ * a failure at commit.
  */
 public final class Flush {
 
@@ -17,7 +18,7 @@ public final class Flush {
     try {
       em.flush();
     } catch (PersistenceException conflict) {
-      throw new RuleViolationException(onConflict);
+      throw new ConflictException(onConflict);
     }
   }
 }

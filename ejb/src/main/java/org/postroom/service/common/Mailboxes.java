@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.postroom.domain.client.MailServer;
 import org.postroom.domain.common.MailAddresses;
-import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.mailbox.Mailbox;
 
 /** Looking up mailboxes for the services that change them by address. */
@@ -25,7 +25,7 @@ public final class Mailboxes {
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultStream()
         .findFirst()
-        .orElseThrow(() -> RuleViolationException.of(notFoundKey, address));
+        .orElseThrow(() -> new NotFoundException(notFoundKey, address));
   }
 
   /** The mailbox with the address (any case) unless its deletion is queued, not locked. */

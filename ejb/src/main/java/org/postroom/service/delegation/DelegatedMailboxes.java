@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.common.MailAddresses;
+import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.mailbox.MailboxKind;
@@ -46,7 +47,7 @@ public class DelegatedMailboxes {
             .setParameter("kinds", List.of(MailboxKind.PERSONAL, MailboxKind.ALUMNI))
             .getResultStream()
             .findFirst()
-            .orElseThrow(() -> RuleViolationException.of("delegation.notFound", wanted));
+            .orElseThrow(() -> new NotFoundException("delegation.notFound", wanted));
     if (mailbox.getDomain().getMailboxPolicy().getSettingsManagedBy()
         != SettingsManager.DOMAIN_ADMIN) {
       throw RuleViolationException.of("delegation.notDelegated", mailbox.getDomain().getName());

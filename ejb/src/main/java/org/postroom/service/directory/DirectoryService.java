@@ -16,7 +16,7 @@ import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditEntry;
 import org.postroom.domain.audit.AuditSubject;
-import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.directory.Affiliation;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.maildomain.AddressScheme;
@@ -83,7 +83,7 @@ public class DirectoryService {
             .setParameter("u", Account.normalizeUsername(username))
             .getResultStream()
             .findFirst()
-            .orElseThrow(() -> RuleViolationException.of("account.notFound"));
+            .orElseThrow(() -> new NotFoundException("account.notFound"));
     List<Affiliation> affiliations =
         account.getPerson() == null ? List.of() : account.getPerson().getAffiliations();
     List<Mailbox> own =

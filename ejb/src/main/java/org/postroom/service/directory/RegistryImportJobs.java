@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditSubject;
+import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.directory.ImportState;
@@ -152,7 +153,7 @@ public class RegistryImportJobs {
         .setParameter("id", importId)
         .getResultStream()
         .findFirst()
-        .orElseThrow(() -> RuleViolationException.of("import.notFound"));
+        .orElseThrow(() -> new NotFoundException("import.notFound"));
   }
 
   /** The imports, newest first, paged in the database (their files are not read). */
@@ -209,7 +210,7 @@ public class RegistryImportJobs {
   private RegistryImport find(long importId) {
     RegistryImport registryImport = em.find(RegistryImport.class, importId);
     if (registryImport == null) {
-      throw RuleViolationException.of("import.notFound");
+      throw new NotFoundException("import.notFound");
     }
     return registryImport;
   }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditSubject;
+import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.mailbox.Mailbox;
@@ -196,7 +197,7 @@ public class FilterService {
   private FilterRule ruleOf(Mailbox mailbox, long id) {
     FilterRule rule = em.find(FilterRule.class, id);
     if (rule == null || !rule.getMailbox().getId().equals(mailbox.getId())) {
-      throw RuleViolationException.of("filter.notFound");
+      throw new NotFoundException("filter.notFound");
     }
     return rule;
   }

@@ -16,6 +16,8 @@ import java.util.Locale;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditSubject;
+import org.postroom.domain.common.ConflictException;
+import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Secrets;
 import org.postroom.domain.common.Violation;
@@ -234,10 +236,10 @@ public class PasswordHelpService {
   private HelpRequest openRequest(long requestId, long seenVersion) {
     HelpRequest request = em.find(HelpRequest.class, requestId);
     if (request == null) {
-      throw RuleViolationException.of("help.notFound");
+      throw new NotFoundException("help.notFound");
     }
     if (request.getState() != HelpRequest.State.OPEN || request.getVersion() != seenVersion) {
-      throw RuleViolationException.of("help.concurrentChange");
+      throw new ConflictException("help.concurrentChange");
     }
     return request;
   }

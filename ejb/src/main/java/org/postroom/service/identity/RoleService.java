@@ -17,6 +17,7 @@ import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountState;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditSubject;
+import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.maildomain.MailDomain;
@@ -160,7 +161,7 @@ public class RoleService {
         .byUsername(username == null ? "" : username)
         .orElseThrow(
             () ->
-                new RuleViolationException(
+                new NotFoundException(
                     Violation.of("username", "roles.notFound", String.valueOf(username))));
   }
 

@@ -14,6 +14,8 @@ import java.util.List;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditEntry;
 import org.postroom.domain.audit.AuditSubject;
+import org.postroom.domain.common.ConflictException;
+import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.maildomain.MailDomain;
@@ -105,7 +107,7 @@ public class DomainService {
     MailDomain domain = domain(name);
     em.lock(domain, LockModeType.OPTIMISTIC);
     if (wanted.getVersion() == null || wanted.getVersion() != domain.getVersion()) {
-      throw RuleViolationException.of("domain.concurrentChange");
+      throw new ConflictException("domain.concurrentChange");
     }
     DomainSettings before = DomainSettings.of(domain);
     DomainSettings.Policies policies = wanted.policies();
@@ -159,7 +161,7 @@ public class DomainService {
   private MailDomain domain(String name) {
     MailDomain domain = find(MailDomain.normalizeName(name));
     if (domain == null) {
-      throw RuleViolationException.of("domain.notFound");
+      throw new NotFoundException("domain.notFound");
     }
     return domain;
   }

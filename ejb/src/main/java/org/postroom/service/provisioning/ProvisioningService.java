@@ -13,7 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditSubject;
-import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.common.ConflictException;
+import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.provisioning.ChangeState;
 import org.postroom.domain.provisioning.ProvisioningChange;
@@ -122,10 +123,10 @@ public class ProvisioningService {
   private ProvisioningChange asSeen(long changeId, long seenVersion) {
     ProvisioningChange change = em.find(ProvisioningChange.class, changeId);
     if (change == null) {
-      throw RuleViolationException.of("provisioning.notFound");
+      throw new NotFoundException("provisioning.notFound");
     }
     if (change.getVersion() != seenVersion) {
-      throw RuleViolationException.of("provisioning.concurrentChange");
+      throw new ConflictException("provisioning.concurrentChange");
     }
     return change;
   }

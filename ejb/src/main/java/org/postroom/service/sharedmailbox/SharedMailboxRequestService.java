@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditSubject;
+import org.postroom.domain.common.ConflictException;
+import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.mailbox.Mailbox;
@@ -345,7 +347,7 @@ public class SharedMailboxRequestService {
     if (request == null
         || !(request.isRequestedBy(reader.getUsername())
             || context.isCallerInRole(Roles.HELPDESK))) {
-      throw RuleViolationException.of("request.notFound");
+      throw new NotFoundException("request.notFound");
     }
     return request;
   }
@@ -353,7 +355,7 @@ public class SharedMailboxRequestService {
   private SharedMailboxRequest requestAsSeen(long requestId, long seenVersion) {
     SharedMailboxRequest request = em.find(SharedMailboxRequest.class, requestId);
     if (request == null) {
-      throw RuleViolationException.of("request.notFound");
+      throw new NotFoundException("request.notFound");
     }
     if (!request.getState().isOpen()) {
       throw RuleViolationException.of(
@@ -362,7 +364,7 @@ public class SharedMailboxRequestService {
           String.valueOf(request.getDecidedBy()));
     }
     if (request.getVersion() != seenVersion) {
-      throw RuleViolationException.of("request.concurrentChange");
+      throw new ConflictException("request.concurrentChange");
     }
     return request;
   }

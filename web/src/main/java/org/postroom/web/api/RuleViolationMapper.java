@@ -9,15 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.postroom.domain.common.ConflictException;
+import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.web.common.Messages;
 
 /**
- * A broken rule as an API answer: 404 for a thing that does not exist, 409 for a change that lost a
- * race, 400 otherwise; every violation with its text in the caller's language (Accept-Language,
- * English by default).
+ * A broken rule as an API answer: 404 for a thing that does not exist ({@link NotFoundException}),
+ * 409 for a change that lost a race ({@link ConflictException}), 400 otherwise; every violation
+ * with its text in the caller's language (Accept-Language, English by default).
  */
 @Provider
 public class RuleViolationMapper implements ExceptionMapper<RuleViolationException> {
@@ -30,9 +32,9 @@ public class RuleViolationMapper implements ExceptionMapper<RuleViolationExcepti
     List<Map<String, Object>> violations =
         refused.violations().stream().map(v -> describe(v, locale)).toList();
     Response.Status status = Response.Status.BAD_REQUEST;
-    if (refused.violations().stream().anyMatch(v -> v.key().endsWith(".notFound"))) {
+    if (refused instanceof NotFoundException) {
       status = Response.Status.NOT_FOUND;
-    } else if (refused.violations().stream().anyMatch(v -> v.key().endsWith("concurrentChange"))) {
+    } else if (refused instanceof ConflictException) {
       status = Response.Status.CONFLICT;
     }
     return Problem.of(status, (String) violations.get(0).get("message"), violations);
