@@ -43,7 +43,7 @@ import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.it.Deployments;
 import org.postroom.it.RegistryPerson;
-import org.postroom.service.client.ClientConfigService;
+import org.postroom.service.client.ClientSettingsAdmin;
 import org.postroom.service.common.Settings;
 import org.postroom.service.directory.RegistryImportService;
 import org.postroom.service.maildomain.DomainService;
@@ -77,7 +77,7 @@ class ClientSetupIT {
   @Inject DomainService domains;
   @Inject RegistryImportService imports;
   @Inject PasswordHasher hasher;
-  @Inject ClientConfigService clients;
+  @Inject ClientSettingsAdmin clients;
   @Inject SharedMailboxService sharedMailboxes;
 
   @PersistenceContext(unitName = "postroom")

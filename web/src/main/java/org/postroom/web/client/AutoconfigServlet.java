@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.postroom.domain.common.MailAddresses;
-import org.postroom.service.client.ClientConfigService;
+import org.postroom.service.client.ClientAutoconfig;
 import org.postroom.service.client.ClientSetup;
 
 /**
@@ -42,7 +42,7 @@ public class AutoconfigServlet extends HttpServlet {
     signer = ProfileSigner.configured();
   }
 
-  @Inject ClientConfigService clients;
+  @Inject ClientAutoconfig clients;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)

@@ -10,7 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.postroom.domain.common.MailAddresses;
-import org.postroom.service.client.ClientConfigService;
+import org.postroom.service.client.ClientAutoconfig;
 import org.postroom.service.client.ClientSetup;
 
 /**
@@ -31,7 +31,7 @@ public class AutodiscoverServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject ClientConfigService clients;
+  @Inject ClientAutoconfig clients;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)

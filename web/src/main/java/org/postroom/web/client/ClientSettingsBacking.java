@@ -14,7 +14,7 @@ import org.postroom.domain.client.LoginFormat;
 import org.postroom.domain.client.Protocol;
 import org.postroom.domain.client.Security;
 import org.postroom.domain.common.RuleViolationException;
-import org.postroom.service.client.ClientConfigService;
+import org.postroom.service.client.ClientSettingsAdmin;
 import org.postroom.service.client.ClientSetup;
 import org.postroom.service.client.DnsRecords;
 import org.postroom.web.common.Messages;
@@ -30,7 +30,7 @@ public class ClientSettingsBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject ClientConfigService clients;
+  @Inject ClientSettingsAdmin clients;
 
   private String domain;
   private List<ClientSetup> servers = List.of();

@@ -5,8 +5,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import org.postroom.service.client.ClientConfigService;
-import org.postroom.service.client.ClientConfigService.MySetup;
+import org.postroom.service.client.OwnClientSetup;
+import org.postroom.service.client.OwnClientSetup.MySetup;
 
 /** The "set up your mail program" page: the person's own settings, printable. */
 @Named
@@ -15,7 +15,7 @@ public class SetupBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject ClientConfigService clients;
+  @Inject OwnClientSetup clients;
 
   private MySetup setup;
 

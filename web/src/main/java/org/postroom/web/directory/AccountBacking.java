@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.mailbox.Mailbox;
-import org.postroom.service.client.ClientConfigService;
+import org.postroom.service.client.MailboxPlacements;
 import org.postroom.service.directory.AccountDetail;
 import org.postroom.service.directory.DirectoryService;
 import org.postroom.service.forwarding.ForwardingService;
@@ -29,7 +29,7 @@ public class AccountBacking implements Serializable {
   @Inject DirectoryService directory;
   @Inject ForwardingService forwarding;
   @Inject QuotaService quotas;
-  @Inject ClientConfigService clients;
+  @Inject MailboxPlacements placementsOf;
   @Inject SharedMailboxService sharedMailboxes;
 
   private String username;
@@ -39,7 +39,7 @@ public class AccountBacking implements Serializable {
   private String quotaMailbox;
   private Long quotaMb;
   private String sharedAddress;
-  private List<ClientConfigService.Placement> placements = List.of();
+  private List<MailboxPlacements.Placement> placements = List.of();
   private final Map<String, String> placeOn = new java.util.HashMap<>();
 
   /** Loads the account named in the URL; an unknown one is a 404. */
@@ -70,7 +70,7 @@ public class AccountBacking implements Serializable {
     placements =
         detail == null
             ? List.of()
-            : clients.placements(
+            : placementsOf.placements(
                 detail.ownMailboxes().stream()
                     .filter(m -> m.getDeletionQueuedAt() == null)
                     .map(Mailbox::getAddress)
@@ -113,7 +113,7 @@ public class AccountBacking implements Serializable {
   /** Records which of its domain's servers a mailbox lives on (hosting provider E). */
   public void place(String address) {
     try {
-      clients.place(address, placeOn.get(address));
+      placementsOf.place(address, placeOn.get(address));
       Messages.info("account.server.placed", address, placeOn.get(address));
       detail = directory.detail(username);
       loadPlacements();
@@ -122,7 +122,7 @@ public class AccountBacking implements Serializable {
     }
   }
 
-  public List<ClientConfigService.Placement> getPlacements() {
+  public List<MailboxPlacements.Placement> getPlacements() {
     return placements;
   }
 
