@@ -113,7 +113,7 @@ record MailUsers(String domain, List<String> usernames, List<String> addresses) 
                 requests.submit(
                     new NewSharedMailboxRequest(
                         domain, localPart, null, "The team's shared correspondence", members)));
-    long version = as(credentials, "helpdesk", () -> requests.find(id).getVersion());
+    long version = as(credentials, "helpdesk", () -> requests.find(id).version());
     as(
         credentials,
         "helpdesk",
@@ -122,7 +122,7 @@ record MailUsers(String domain, List<String> usernames, List<String> addresses) 
           return null;
         });
     java.time.Instant until = java.time.Instant.now().plusSeconds(120);
-    while (as(credentials, requester, () -> requests.awaitingMailServer(id))) {
+    while (as(credentials, requester, () -> requests.find(id).awaitingMailServer())) {
       if (java.time.Instant.now().isAfter(until)) {
         throw new AssertionError("waited two minutes for the shared mailbox on the mail server");
       }

@@ -220,12 +220,12 @@ class DomainServiceIT {
       assertEquals(
           List.of(name),
           asSignedIn(accounts, requester, () -> requests.domainsOpenForRequests()).stream()
-              .map(d -> d.getName())
+              .map(d -> d.name())
               .toList(),
           "offered to its own people");
       assertTrue(
           as(credentials, "staff", () -> requests.domainsOpenForRequests()).stream()
-              .noneMatch(d -> d.getName().equals(name)),
+              .noneMatch(d -> d.name().equals(name)),
           "not to University B's staff");
     } finally {
       open.setSharedRequestsEnabled(false);

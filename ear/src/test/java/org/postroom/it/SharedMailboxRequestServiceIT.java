@@ -41,12 +41,14 @@ import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.mailbox.MailboxKind;
 import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.domain.sharedmailbox.RequestState;
-import org.postroom.domain.sharedmailbox.SharedMailboxRequest;
 import org.postroom.service.account.AccountService;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.security.CredentialService;
 import org.postroom.service.sharedmailbox.NewSharedMailboxRequest;
+import org.postroom.service.sharedmailbox.OpenDomain;
 import org.postroom.service.sharedmailbox.RequestQuery;
+import org.postroom.service.sharedmailbox.RequestRow;
+import org.postroom.service.sharedmailbox.RequestView;
 import org.postroom.service.sharedmailbox.SharedMailboxRequestService;
 
 /**
@@ -90,7 +92,7 @@ class SharedMailboxRequestServiceIT {
                     "univ-b.be", localPart, "t = test", "Secretariat of the test group", members)));
   }
 
-  private SharedMailboxRequest read(String asUser, long id) throws Exception {
+  private RequestView read(String asUser, long id) throws Exception {
     return as(credentials, asUser, () -> requests.find(id));
   }
 
@@ -121,13 +123,13 @@ class SharedMailboxRequestServiceIT {
     assertTrue(
         receipt.body().contains("Thomas Maes (student2)") || receipt.body().contains("(student)"));
 
-    SharedMailboxRequest submitted = read("helpdesk", id);
-    assertEquals(RequestState.SUBMITTED, submitted.getState());
-    run(credentials, "helpdesk", () -> requests.approve(id, submitted.getVersion()));
+    RequestView submitted = read("helpdesk", id);
+    assertEquals(RequestState.SUBMITTED, submitted.state());
+    run(credentials, "helpdesk", () -> requests.approve(id, submitted.version()));
 
-    SharedMailboxRequest done = read("staff", id);
-    assertEquals(RequestState.PROVISIONED, done.getState());
-    assertEquals("helpdesk", done.getDecidedBy());
+    RequestView done = read("staff", id);
+    assertEquals(RequestState.PROVISIONED, done.state());
+    assertEquals("helpdesk", done.decidedBy());
     Mailbox mailbox =
         em.createQuery(
                 "select m from Mailbox m left join fetch m.members where m.address = :a",
@@ -220,7 +222,7 @@ class SharedMailboxRequestServiceIT {
                 requests.submit(
                     new NewSharedMailboxRequest(
                         "univ-b.be", localPart, null, "Lab of the test group", List.of("staff"))));
-    assertEquals(RequestState.SUBMITTED, read("helpdesk", id).getState());
+    assertEquals(RequestState.SUBMITTED, read("helpdesk", id).state());
     Account account = accounts.byUsername(withoutAnything).orElseThrow();
     assertEquals(
         List.of("request.submitted"),
@@ -254,7 +256,7 @@ class SharedMailboxRequestServiceIT {
     assertEquals(
         List.of("univ-b.be"),
         as(credentials, "staff", () -> requests.domainsOpenForRequests()).stream()
-            .map(MailDomain::getName)
+            .map(OpenDomain::name)
             .toList());
     // (signed in as the institution would: PasswordChangeIT changes his demo password)
     RuleViolationException foreignDomain =
@@ -297,22 +299,22 @@ class SharedMailboxRequestServiceIT {
   void rejectionNeedsAReasonAndMailsIt() throws Exception {
     String localPart = uniqueLocalPart();
     long id = submit("staff", localPart, List.of("staff"));
-    long version = read("helpdesk", id).getVersion();
+    long version = read("helpdesk", id).version();
 
     RuleViolationException noReason =
         assertThrows(
             RuleViolationException.class,
             () -> run(credentials, "helpdesk", () -> requests.reject(id, version, "  ")));
     assertTrue(noReason.hasKey("request.reason.required"));
-    assertEquals(RequestState.SUBMITTED, read("helpdesk", id).getState());
+    assertEquals(RequestState.SUBMITTED, read("helpdesk", id).state());
 
     run(
         credentials,
         "helpdesk2",
         () -> requests.reject(id, version, "Please ask for a distribution list"));
-    SharedMailboxRequest rejected = read("staff", id);
-    assertEquals(RequestState.REJECTED, rejected.getState());
-    assertEquals("helpdesk2", rejected.getDecidedBy());
+    RequestView rejected = read("staff", id);
+    assertEquals(RequestState.REJECTED, rejected.state());
+    assertEquals("helpdesk2", rejected.decidedBy());
     assertEquals(0, mailboxesWithAddress(localPart + "@univ-b.be"));
     Inbox.Mail mail =
         Inbox.await("staff@univ-b.be", "Request for " + localPart + "@univ-b.be not approved");
@@ -333,7 +335,7 @@ class SharedMailboxRequestServiceIT {
     assertTrue(foreign.hasKey("request.notFound"));
 
     run(credentials, "staff", () -> requests.cancel(id));
-    assertEquals(RequestState.CANCELLED, read("staff", id).getState());
+    assertEquals(RequestState.CANCELLED, read("staff", id).state());
     RuleViolationException again =
         assertThrows(
             RuleViolationException.class,
@@ -341,7 +343,7 @@ class SharedMailboxRequestServiceIT {
     assertTrue(again.hasKey("request.state.decided"));
 
     long second = submit("staff2", localPart, List.of("staff2"));
-    assertEquals(RequestState.SUBMITTED, read("staff2", second).getState());
+    assertEquals(RequestState.SUBMITTED, read("staff2", second).state());
   }
 
   @Test
@@ -398,7 +400,7 @@ class SharedMailboxRequestServiceIT {
     assertThrows(
         EJBAccessException.class, () -> submit("student", uniqueLocalPart(), List.of("staff")));
     long id = submit("staff", uniqueLocalPart(), List.of("staff"));
-    long version = read("staff", id).getVersion();
+    long version = read("staff", id).version();
     assertThrows(
         EJBAccessException.class,
         () -> run(credentials, "staff", () -> requests.approve(id, version)));
@@ -408,7 +410,7 @@ class SharedMailboxRequestServiceIT {
     assertThrows(
         EJBAccessException.class,
         () -> run(credentials, "staff", () -> requests.queue(RequestQuery.firstPage(null))));
-    assertEquals(RequestState.SUBMITTED, read("staff", id).getState());
+    assertEquals(RequestState.SUBMITTED, read("staff", id).state());
   }
 
   @Test
@@ -419,18 +421,18 @@ class SharedMailboxRequestServiceIT {
           assertThrows(RuleViolationException.class, () -> read(stranger, id), stranger);
       assertTrue(hidden.hasKey("request.notFound"));
     }
-    assertEquals(id, read("helpdesk", id).getId());
+    assertEquals(id, read("helpdesk", id).id());
     RuleViolationException unknown =
         assertThrows(RuleViolationException.class, () -> read("staff", -1));
     assertTrue(unknown.hasKey("request.notFound"));
-    List<SharedMailboxRequest> mine =
+    List<RequestRow> mine =
         as(
             credentials,
             "staff2",
             () ->
                 requests.mine(
                     new RequestQuery(null, null, RequestQuery.Sort.SUBMITTED, false, 0, 100)));
-    assertTrue(mine.stream().allMatch(r -> r.getRequester().getUsername().equals("staff2")));
+    assertTrue(mine.stream().allMatch(r -> r.requesterUsername().equals("staff2")));
   }
 
   @Test
@@ -438,7 +440,7 @@ class SharedMailboxRequestServiceIT {
     for (int round = 0; round < 3; round++) {
       String localPart = uniqueLocalPart();
       long id = submit("staff", localPart, List.of("staff", "student"));
-      long version = read("helpdesk", id).getVersion();
+      long version = read("helpdesk", id).version();
       CyclicBarrier together = new CyclicBarrier(2);
       List<Future<String>> outcomes = new ArrayList<>();
       for (String helpdesk : List.of("helpdesk", "helpdesk2")) {
@@ -473,14 +475,14 @@ class SharedMailboxRequestServiceIT {
           Set.of("request.concurrentDecision", "request.alreadyDecided", "request.concurrentChange")
               .contains(loser),
           loser);
-      SharedMailboxRequest decided = read("staff", id);
+      RequestView decided = read("staff", id);
       long decisions =
           auditOf(id).stream()
               .filter(a -> a.getAction().equals("APPROVED") || a.getAction().equals("REJECTED"))
               .count();
       assertEquals(1, decisions);
       assertEquals(
-          decided.getState() == RequestState.PROVISIONED ? 1 : 0,
+          decided.state() == RequestState.PROVISIONED ? 1 : 0,
           mailboxesWithAddress(localPart + "@univ-b.be"));
     }
   }
@@ -499,7 +501,7 @@ class SharedMailboxRequestServiceIT {
                 requests.countQueue(
                     new RequestQuery(RequestState.SUBMITTED, marker, null, true, 0, 5)));
     assertEquals(7, matching);
-    List<SharedMailboxRequest> firstPage =
+    List<RequestRow> firstPage =
         as(
             credentials,
             "helpdesk",
@@ -507,7 +509,7 @@ class SharedMailboxRequestServiceIT {
                 requests.queue(
                     new RequestQuery(
                         RequestState.SUBMITTED, marker, RequestQuery.Sort.ADDRESS, false, 0, 5)));
-    List<SharedMailboxRequest> secondPage =
+    List<RequestRow> secondPage =
         as(
             credentials,
             "helpdesk",
@@ -517,8 +519,8 @@ class SharedMailboxRequestServiceIT {
                         RequestState.SUBMITTED, marker, RequestQuery.Sort.ADDRESS, false, 5, 5)));
     assertEquals(5, firstPage.size());
     assertEquals(2, secondPage.size());
-    assertEquals(marker + "x6@univ-b.be", firstPage.get(0).getAddress());
-    assertEquals(marker + "x0@univ-b.be", secondPage.get(1).getAddress());
+    assertEquals(marker + "x6@univ-b.be", firstPage.get(0).address());
+    assertEquals(marker + "x0@univ-b.be", secondPage.get(1).address());
     assertEquals(
         0L,
         (long)

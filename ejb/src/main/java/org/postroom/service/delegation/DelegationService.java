@@ -8,7 +8,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.util.List;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
@@ -16,6 +15,7 @@ import org.postroom.domain.mailbox.MailboxKind;
 import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.common.LikePattern;
+import org.postroom.service.common.PagedSearch;
 import org.postroom.service.mailbox.MailboxOverview;
 import org.postroom.service.mailbox.MailboxOverviews;
 
@@ -36,6 +36,8 @@ public class DelegationService {
   @Inject DelegatedMailboxes delegated;
   @Inject MailboxOverviews overviews;
 
+  static final int MAX_PAGE_SIZE = 100;
+
   private static final String FROM =
       " from Mailbox m left join m.owner o where m.domain in :d and m.kind in :kinds"
           + " and m.deletionQueuedAt is null and (m.address like :text escape '\\'"
@@ -49,40 +51,44 @@ public class DelegationService {
   }
 
   public List<DelegatedRow> mailboxes(String text, int first, int pageSize) {
-    if (caller().getAdministeredDomains().isEmpty()) {
+    Account admin = caller();
+    if (admin.getAdministeredDomains().isEmpty()) {
       return List.of();
     }
-    return bind(
-            em.createQuery(
-                "select new org.postroom.service.delegation.DelegatedRow(m.address,"
-                    + " o.displayName, size(m.forwardTargets) > 0,"
-                    + " (select count(v) from VacationReply v where v.mailboxId = m.id) > 0)"
-                    + FROM
-                    + " order by m.address",
-                DelegatedRow.class),
-            text)
-        .setFirstResult(first)
-        .setMaxResults(pageSize)
-        .getResultList();
+    return search(admin, text)
+        .page(
+            "select new org.postroom.service.delegation.DelegatedRow(m.address,"
+                + " o.displayName, size(m.forwardTargets) > 0,"
+                + " (select count(v) from VacationReply v where v.mailboxId = m.id) > 0)",
+            DelegatedRow.class,
+            " order by m.address",
+            first,
+            pageSize,
+            MAX_PAGE_SIZE);
   }
 
   public long count(String text) {
-    if (caller().getAdministeredDomains().isEmpty()) {
+    Account admin = caller();
+    if (admin.getAdministeredDomains().isEmpty()) {
       return 0;
     }
-    return bind(em.createQuery("select count(m)" + FROM, Long.class), text).getSingleResult();
+    return search(admin, text).count("m");
   }
 
   public MailboxOverview overview(String address) {
     return overviews.of(delegated.find(caller(), address));
   }
 
-  private <T> TypedQuery<T> bind(TypedQuery<T> query, String text) {
-    Account admin = caller();
-    return query
-        .setParameter("d", admin.getAdministeredDomains())
-        .setParameter("kinds", List.of(MailboxKind.PERSONAL, MailboxKind.ALUMNI))
-        .setParameter("text", text == null || text.isBlank() ? "%" : LikePattern.contains(text));
+  private PagedSearch search(Account admin, String text) {
+    return new PagedSearch(
+        em,
+        FROM,
+        query ->
+            query
+                .setParameter("d", admin.getAdministeredDomains())
+                .setParameter("kinds", List.of(MailboxKind.PERSONAL, MailboxKind.ALUMNI))
+                .setParameter(
+                    "text", text == null || text.isBlank() ? "%" : LikePattern.contains(text)));
   }
 
   private Account caller() {

@@ -22,7 +22,7 @@ import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.maildomain.AddressScheme;
 import org.postroom.service.common.LikePattern;
 import org.postroom.service.common.NameSearch;
-import org.postroom.service.common.Paging;
+import org.postroom.service.common.PagedSearch;
 import org.postroom.service.provisioning.Outbox;
 
 /**
@@ -59,21 +59,19 @@ public class DirectoryService {
    * in the database; all accounts when the text is empty.
    */
   public List<AccountRow> search(String text, int first, int pageSize) {
-    TypedQuery<AccountRow> query =
-        em.createQuery(
+    return matching(text)
+        .page(
             "select new org.postroom.service.directory.AccountRow("
-                + "a.username, a.displayName, a.type, a.state, m.address)"
-                + FROM
-                + " order by a.username, m.address",
-            AccountRow.class);
-    bind(query, text);
-    return Paging.page(query, first, pageSize, MAX_PAGE_SIZE);
+                + "a.username, a.displayName, a.type, a.state, m.address)",
+            AccountRow.class,
+            " order by a.username, m.address",
+            first,
+            pageSize,
+            MAX_PAGE_SIZE);
   }
 
   public long count(String text) {
-    TypedQuery<Long> query = em.createQuery("select count(a)" + FROM, Long.class);
-    bind(query, text);
-    return query.getSingleResult();
+    return matching(text).count("a");
   }
 
   /** One account in full; an unknown username is {@code account.notFound}. */
@@ -146,6 +144,10 @@ public class DirectoryService {
         .getResultList()
         .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
     return counts;
+  }
+
+  private PagedSearch matching(String text) {
+    return new PagedSearch(em, FROM, query -> bind(query, text));
   }
 
   private static void bind(TypedQuery<?> query, String text) {

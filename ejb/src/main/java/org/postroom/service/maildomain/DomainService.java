@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
 import org.postroom.domain.account.Roles;
@@ -22,7 +21,7 @@ import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Flush;
 import org.postroom.service.common.LikePattern;
-import org.postroom.service.common.Paging;
+import org.postroom.service.common.PagedSearch;
 
 /**
  * The administrator's use cases for mail domains: list, read, create and change a domain's
@@ -49,22 +48,20 @@ public class DomainService {
 
   /** Domains whose name contains the text, by name, paged in the database. */
   public List<DomainRow> domains(String text, int first, int pageSize) {
-    TypedQuery<DomainRow> query =
-        em.createQuery(
+    return search(text)
+        .page(
             "select new org.postroom.service.maildomain.DomainRow(d.name, d.defaultLanguage,"
                 + " d.mailboxPolicy.addressScheme,"
-                + " (select count(m) from Mailbox m where m.domain = d))"
-                + FROM
-                + " order by d.name",
-            DomainRow.class);
-    bind(query, text);
-    return Paging.page(query, first, pageSize, MAX_PAGE_SIZE);
+                + " (select count(m) from Mailbox m where m.domain = d))",
+            DomainRow.class,
+            " order by d.name",
+            first,
+            pageSize,
+            MAX_PAGE_SIZE);
   }
 
   public long count(String text) {
-    TypedQuery<Long> query = em.createQuery("select count(d)" + FROM, Long.class);
-    bind(query, text);
-    return query.getSingleResult();
+    return search(text).count("d");
   }
 
   /** A domain's settings as they are now; an unknown name is {@code domain.notFound}. */
@@ -174,9 +171,14 @@ public class DomainService {
     return context.getCallerPrincipal().getName();
   }
 
-  private static void bind(TypedQuery<?> query, String text) {
+  private PagedSearch search(String text) {
     boolean all = text == null || text.isBlank();
-    query.setParameter("text", all ? null : text);
-    query.setParameter("contains", all ? "%" : LikePattern.contains(text));
+    return new PagedSearch(
+        em,
+        FROM,
+        query ->
+            query
+                .setParameter("text", all ? null : text)
+                .setParameter("contains", all ? "%" : LikePattern.contains(text)));
   }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.ConflictException;
 import org.postroom.domain.common.NotFoundException;
@@ -74,11 +75,14 @@ public class ProvisioningService {
 
   /** Changes in the given state, oldest first, a page at a time. */
   @RolesAllowed({Roles.HELPDESK, Roles.ADMIN})
-  public List<ProvisioningChange> changes(ChangeState state, int first, int pageSize) {
+  public List<OutboxRow> changes(ChangeState state, int first, int pageSize) {
     return Paging.page(
         em.createQuery(
-                "select c from ProvisioningChange c where c.state = :s order by c.id",
-                ProvisioningChange.class)
+                "select new org.postroom.service.provisioning.OutboxRow(c.id, c.version,"
+                    + " c.mailboxAddress, c.kind, c.createdAt, c.createdBy, c.attempts,"
+                    + " c.nextAttemptAt, c.lastError)"
+                    + " from ProvisioningChange c where c.state = :s order by c.id",
+                OutboxRow.class)
             .setParameter("s", state),
         first,
         pageSize,
@@ -100,7 +104,7 @@ public class ProvisioningService {
     Instant now = Instant.now();
     change.retry(helpdesk, now);
     Flush.orFail(em, Violation.of(null, "provisioning.concurrentChange"));
-    audit.record(now, helpdesk, "RETRIED", SUBJECT, changeId, change.getMailboxAddress());
+    audit.record(now, helpdesk, AuditAction.RETRIED, SUBJECT, changeId, change.getMailboxAddress());
     queued.fire(new ProvisioningQueued(changeId));
   }
 
@@ -114,7 +118,7 @@ public class ProvisioningService {
     audit.record(
         now,
         helpdesk,
-        "ABANDONED",
+        AuditAction.ABANDONED,
         SUBJECT,
         changeId,
         change.getKind() + " " + change.getMailboxAddress());

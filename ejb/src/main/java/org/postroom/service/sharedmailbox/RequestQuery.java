@@ -18,7 +18,7 @@ public record RequestQuery(
     SUBMITTED("r.submittedAt"),
     ADDRESS("r.address"),
     STATE("r.state"),
-    REQUESTER("r.requester.username");
+    REQUESTER("a.username");
 
     final String path;
 

@@ -36,6 +36,7 @@ import org.postroom.service.common.Addresses;
 import org.postroom.service.common.Flush;
 import org.postroom.service.common.LikePattern;
 import org.postroom.service.common.Mailboxes;
+import org.postroom.service.common.PagedSearch;
 import org.postroom.service.common.Sizes;
 import org.postroom.service.maildomain.MailDomains;
 import org.postroom.service.notification.Notifier;
@@ -68,8 +69,8 @@ public class SharedMailboxRequestService {
    * requests; none for an account of no institution.
    */
   @RolesAllowed(Roles.STAFF)
-  public List<MailDomain> domainsOpenForRequests() {
-    return openDomainsFor(caller());
+  public List<OpenDomain> domainsOpenForRequests() {
+    return openDomainsFor(caller()).stream().map(OpenDomain::of).toList();
   }
 
   /** Whether {@code account}'s institution takes shared-mailbox requests (for the menu). */
@@ -230,34 +231,22 @@ public class SharedMailboxRequestService {
   }
 
   /**
-   * One request with its members, for its requester or the helpdesk. Anyone else is told it does
-   * not exist, so that request numbers reveal nothing.
+   * One request with its members and whether its mailbox still waits for the mail server (its
+   * storage and grant are in the outbox), for its requester or the helpdesk. Anyone else is told it
+   * does not exist, so that request numbers reveal nothing.
    */
   @RolesAllowed(Roles.USER)
-  public SharedMailboxRequest find(long requestId) {
-    Account reader = caller();
-    SharedMailboxRequest request = visibleRequest(requestId, reader);
-    request.getMembers().forEach(Account::getDisplayName);
-    if (request.getMailbox() != null) {
-      request.getMailbox().getAddress();
-    }
-    return request;
-  }
-
-  /**
-   * Whether the request's mailbox still waits for the mail server (its storage and grant are in the
-   * outbox), for the requester and the helpdesk.
-   */
-  @RolesAllowed(Roles.USER)
-  public boolean awaitingMailServer(long requestId) {
+  public RequestView find(long requestId) {
     SharedMailboxRequest request = visibleRequest(requestId, caller());
-    return request.getMailbox() != null
-        && !outbox.outstanding(List.of(request.getMailbox().getId())).isEmpty();
+    boolean awaiting =
+        request.getMailbox() != null
+            && !outbox.outstanding(List.of(request.getMailbox().getId())).isEmpty();
+    return RequestView.of(request, awaiting);
   }
 
   /** The helpdesk queue: requests of any requester, filtered, sorted and paged in the database. */
   @RolesAllowed(Roles.HELPDESK)
-  public List<SharedMailboxRequest> queue(@NotNull RequestQuery query) {
+  public List<RequestRow> queue(@NotNull RequestQuery query) {
     return page(query, null);
   }
 
@@ -268,7 +257,7 @@ public class SharedMailboxRequestService {
 
   /** The caller's own requests, newest first unless asked otherwise. */
   @RolesAllowed(Roles.USER)
-  public List<SharedMailboxRequest> mine(@NotNull RequestQuery query) {
+  public List<RequestRow> mine(@NotNull RequestQuery query) {
     return page(query, caller());
   }
 
@@ -277,26 +266,27 @@ public class SharedMailboxRequestService {
     return count(query, caller());
   }
 
-  private List<SharedMailboxRequest> page(RequestQuery query, Account requester) {
-    String jpql =
-        "select r from SharedMailboxRequest r join fetch r.requester join fetch r.domain"
-            + where(query, requester)
-            + " order by "
-            + query.sort().path
-            + (query.ascending() ? " asc" : " desc")
-            + ", r.id"
-            + (query.ascending() ? " asc" : " desc");
-    TypedQuery<SharedMailboxRequest> typed = em.createQuery(jpql, SharedMailboxRequest.class);
-    bind(typed, query, requester);
-    return typed.setFirstResult(query.first()).setMaxResults(query.pageSize()).getResultList();
+  private List<RequestRow> page(RequestQuery query, Account requester) {
+    String direction = query.ascending() ? " asc" : " desc";
+    return search(query, requester)
+        .page(
+            RequestRow.SELECT,
+            RequestRow.class,
+            " order by " + query.sort().path + direction + ", r.id" + direction,
+            query.first(),
+            query.pageSize(),
+            RequestQuery.MAX_PAGE_SIZE);
   }
 
   private long count(RequestQuery query, Account requester) {
-    TypedQuery<Long> typed =
-        em.createQuery(
-            "select count(r) from SharedMailboxRequest r" + where(query, requester), Long.class);
-    bind(typed, query, requester);
-    return typed.getSingleResult();
+    return search(query, requester).count("r");
+  }
+
+  private PagedSearch search(RequestQuery query, Account requester) {
+    return new PagedSearch(
+        em,
+        " from SharedMailboxRequest r join r.requester a" + where(query, requester),
+        typed -> bind(typed, query, requester));
   }
 
   private static String where(RequestQuery query, Account requester) {
@@ -309,8 +299,8 @@ public class SharedMailboxRequestService {
     }
     if (query.text() != null) {
       conditions.add(
-          "(r.address like :text escape '\\' or r.requester.username like :text escape '\\'"
-              + " or lower(r.requester.displayName) like :text escape '\\')");
+          "(r.address like :text escape '\\' or a.username like :text escape '\\'"
+              + " or lower(a.displayName) like :text escape '\\')");
     }
     return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
   }

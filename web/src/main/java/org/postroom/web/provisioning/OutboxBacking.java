@@ -8,7 +8,7 @@ import java.io.Serializable;
 import java.util.Map;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.provisioning.ChangeState;
-import org.postroom.domain.provisioning.ProvisioningChange;
+import org.postroom.service.provisioning.OutboxRow;
 import org.postroom.service.provisioning.OutboxSummary;
 import org.postroom.service.provisioning.ProvisioningService;
 import org.postroom.web.common.Messages;
@@ -24,8 +24,8 @@ public class OutboxBacking implements Serializable {
   @Inject ProvisioningService provisioning;
 
   private OutboxSummary summary;
-  private TextSearchModel<ProvisioningChange> failed;
-  private TextSearchModel<ProvisioningChange> pending;
+  private TextSearchModel<OutboxRow> failed;
+  private TextSearchModel<OutboxRow> pending;
 
   @PostConstruct
   void init() {
@@ -35,29 +35,25 @@ public class OutboxBacking implements Serializable {
     summary = provisioning.summary();
   }
 
-  private static TextSearchModel<ProvisioningChange> model(
-      ProvisioningService service, ChangeState state) {
+  private static TextSearchModel<OutboxRow> model(ProvisioningService service, ChangeState state) {
     return new TextSearchModel<>(
         text -> service.count(state),
         (text, first, size) -> service.changes(state, first, size),
-        change -> String.valueOf(change.getId()));
+        change -> String.valueOf(change.id()));
   }
 
-  public void retry(ProvisioningChange change) {
-    decide(() -> provisioning.retry(change.getId(), change.getVersion()), "outbox.retried", change);
+  public void retry(OutboxRow change) {
+    decide(() -> provisioning.retry(change.id(), change.version()), "outbox.retried", change);
   }
 
-  public void abandon(ProvisioningChange change) {
-    decide(
-        () -> provisioning.abandon(change.getId(), change.getVersion()),
-        "outbox.abandoned",
-        change);
+  public void abandon(OutboxRow change) {
+    decide(() -> provisioning.abandon(change.id(), change.version()), "outbox.abandoned", change);
   }
 
-  private void decide(Runnable decision, String doneKey, ProvisioningChange change) {
+  private void decide(Runnable decision, String doneKey, OutboxRow change) {
     try {
       decision.run();
-      Messages.info(doneKey, change.getMailboxAddress());
+      Messages.info(doneKey, change.mailboxAddress());
     } catch (RuleViolationException refused) {
       Messages.show(refused, Map.of());
     }
@@ -68,11 +64,11 @@ public class OutboxBacking implements Serializable {
     return summary;
   }
 
-  public TextSearchModel<ProvisioningChange> getFailed() {
+  public TextSearchModel<OutboxRow> getFailed() {
     return failed;
   }
 
-  public TextSearchModel<ProvisioningChange> getPending() {
+  public TextSearchModel<OutboxRow> getPending() {
     return pending;
   }
 }

@@ -12,11 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.postroom.domain.common.RuleViolationException;
-import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.domain.maildomain.SharedMailboxPolicy;
 import org.postroom.service.account.AccountService;
 import org.postroom.service.account.AccountSuggestion;
 import org.postroom.service.sharedmailbox.NewSharedMailboxRequest;
+import org.postroom.service.sharedmailbox.OpenDomain;
 import org.postroom.service.sharedmailbox.SharedMailboxRequestService;
 import org.postroom.web.common.Messages;
 
@@ -38,7 +38,7 @@ public class NewRequestBacking implements Serializable {
   @Inject SharedMailboxRequestService requests;
   @Inject AccountService accounts;
 
-  private List<MailDomain> domains;
+  private List<OpenDomain> domains;
   private String domain;
   private String localPart;
   private String abbreviations;
@@ -52,7 +52,7 @@ public class NewRequestBacking implements Serializable {
   void init() {
     domains = requests.domainsOpenForRequests();
     if (!domains.isEmpty()) {
-      domain = domains.get(0).getName();
+      domain = domains.get(0).name();
     }
   }
 
@@ -96,13 +96,13 @@ public class NewRequestBacking implements Serializable {
 
   public SharedMailboxPolicy getPolicy() {
     return domains.stream()
-        .filter(d -> d.getName().equals(domain))
+        .filter(d -> d.name().equals(domain))
         .findFirst()
-        .map(MailDomain::getSharedMailboxPolicy)
+        .map(OpenDomain::policy)
         .orElse(null);
   }
 
-  public List<MailDomain> getDomains() {
+  public List<OpenDomain> getDomains() {
     return domains;
   }
 

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
 import org.postroom.domain.common.RuleViolationException;
-import org.postroom.domain.sharedmailbox.SharedMailboxRequest;
+import org.postroom.service.sharedmailbox.RequestView;
 import org.postroom.service.sharedmailbox.SharedMailboxRequestService;
 import org.postroom.web.common.Messages;
 
@@ -27,9 +27,8 @@ public class RequestBacking implements Serializable {
   @Inject SharedMailboxRequestService requests;
 
   private Long id;
-  private SharedMailboxRequest request;
+  private RequestView request;
   private String reason;
-  private boolean awaitingMailServer;
 
   /**
    * Loads the request named in the URL; an unknown or foreign one is a 404, as if it did not exist.
@@ -43,7 +42,6 @@ public class RequestBacking implements Serializable {
     }
     try {
       request = requests.find(id);
-      awaitingMailServer = requests.awaitingMailServer(id);
     } catch (RuleViolationException notVisible) {
       faces.getExternalContext().responseSendError(404, null);
       faces.responseComplete();
@@ -51,11 +49,11 @@ public class RequestBacking implements Serializable {
   }
 
   public void approve() {
-    decide(() -> requests.approve(id, request.getVersion()), "request.approved");
+    decide(() -> requests.approve(id, request.version()), "request.approved");
   }
 
   public void reject() {
-    decide(() -> requests.reject(id, request.getVersion(), reason), "request.rejected");
+    decide(() -> requests.reject(id, request.version(), reason), "request.rejected");
   }
 
   public void cancel() {
@@ -71,12 +69,6 @@ public class RequestBacking implements Serializable {
       Messages.show(refused, FIELDS);
     }
     request = requests.find(id);
-    awaitingMailServer = requests.awaitingMailServer(id);
-  }
-
-  /** The mailbox is made in Postroom, its storage on the mail server still pending. */
-  public boolean isAwaitingMailServer() {
-    return awaitingMailServer;
   }
 
   public Long getId() {
@@ -87,7 +79,7 @@ public class RequestBacking implements Serializable {
     this.id = id;
   }
 
-  public SharedMailboxRequest getRequest() {
+  public RequestView getRequest() {
     return request;
   }
 

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.postroom.domain.sharedmailbox.RequestState;
-import org.postroom.domain.sharedmailbox.SharedMailboxRequest;
 import org.postroom.service.sharedmailbox.RequestQuery;
+import org.postroom.service.sharedmailbox.RequestRow;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -17,13 +17,12 @@ import org.primefaces.model.SortOrder;
  * A request table that pages, sorts and filters in the database: PrimeFaces' sort and filter state
  * becomes a {@link RequestQuery}, and only one page of rows is ever loaded.
  */
-public class RequestLazyModel extends LazyDataModel<SharedMailboxRequest> {
+public class RequestLazyModel extends LazyDataModel<RequestRow> {
 
   private static final long serialVersionUID = 1L;
 
   /** Serializable lookups, so that the view state can move between cluster nodes. */
-  public interface Loader
-      extends Function<RequestQuery, List<SharedMailboxRequest>>, Serializable {}
+  public interface Loader extends Function<RequestQuery, List<RequestRow>>, Serializable {}
 
   public interface Counter extends ToLongFunction<RequestQuery>, Serializable {}
 
@@ -41,22 +40,22 @@ public class RequestLazyModel extends LazyDataModel<SharedMailboxRequest> {
   }
 
   @Override
-  public List<SharedMailboxRequest> load(
+  public List<RequestRow> load(
       int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
     return loader.apply(query(sortBy, filterBy, first, pageSize));
   }
 
   @Override
-  public String getRowKey(SharedMailboxRequest request) {
-    return String.valueOf(request.getId());
+  public String getRowKey(RequestRow request) {
+    return String.valueOf(request.id());
   }
 
   @Override
-  public SharedMailboxRequest getRowData(String rowKey) {
+  public RequestRow getRowData(String rowKey) {
     return getWrappedData() == null
         ? null
         : getWrappedData().stream()
-            .filter(r -> String.valueOf(r.getId()).equals(rowKey))
+            .filter(r -> String.valueOf(r.id()).equals(rowKey))
             .findFirst()
             .orElse(null);
   }
