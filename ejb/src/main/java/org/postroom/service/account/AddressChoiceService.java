@@ -13,6 +13,7 @@ import java.util.List;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountState;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
@@ -84,7 +85,8 @@ public class AddressChoiceService {
     em.persist(Mailbox.personal(domain, address, address, account, now));
     account.receiveMailAt(address);
     Flush.orFail(em, taken);
-    audit.record(now, account.getUsername(), "ADDRESS_CHOSEN", SUBJECT, account.getId(), address);
+    audit.record(
+        now, account.getUsername(), AuditAction.ADDRESS_CHOSEN, SUBJECT, account.getId(), address);
     notifier.tellAt(
         address,
         account,

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.MailAddresses;
 import org.postroom.domain.common.NotFoundException;
@@ -68,7 +69,8 @@ public class AddressService {
     }
     em.persist(new MailboxAlias(mailbox, alias, Instant.now()));
     Flush.orFail(em, Violation.of("address", "alias.taken", alias));
-    audit.record(Instant.now(), helpdesk(), "ALIAS_ADDED", MAILBOX, mailbox.getId(), alias);
+    audit.record(
+        Instant.now(), helpdesk(), AuditAction.ALIAS_ADDED, MAILBOX, mailbox.getId(), alias);
   }
 
   public void removeAlias(String rawAlias) {
@@ -81,7 +83,12 @@ public class AddressService {
             .orElseThrow(() -> new NotFoundException("alias.notFound", alias));
     em.remove(found);
     audit.record(
-        Instant.now(), helpdesk(), "ALIAS_REMOVED", MAILBOX, found.getMailbox().getId(), alias);
+        Instant.now(),
+        helpdesk(),
+        AuditAction.ALIAS_REMOVED,
+        MAILBOX,
+        found.getMailbox().getId(),
+        alias);
   }
 
   /** Creates a distribution list with its first members. */
@@ -98,7 +105,7 @@ public class AddressService {
     audit.record(
         Instant.now(),
         helpdesk(),
-        "LIST_CREATED",
+        AuditAction.LIST_CREATED,
         LIST,
         list.getId(),
         address + ": " + String.join(", ", list.getMembers()));
@@ -112,7 +119,7 @@ public class AddressService {
     audit.record(
         Instant.now(),
         helpdesk(),
-        "LIST_MEMBER_ADDED",
+        AuditAction.LIST_MEMBER_ADDED,
         LIST,
         list.getId(),
         MailAddresses.normalize(member));
@@ -124,7 +131,7 @@ public class AddressService {
     audit.record(
         Instant.now(),
         helpdesk(),
-        "LIST_MEMBER_REMOVED",
+        AuditAction.LIST_MEMBER_REMOVED,
         LIST,
         list.getId(),
         MailAddresses.normalize(member));

@@ -14,6 +14,7 @@ import java.util.Locale;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountState;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
@@ -136,7 +137,7 @@ public class AlumniService {
     audit.record(
         now,
         account.getUsername(),
-        "ALUMNI_ORDERED",
+        AuditAction.ALUMNI_ORDERED,
         SUBJECT,
         account.getId(),
         mailbox.getAddress());

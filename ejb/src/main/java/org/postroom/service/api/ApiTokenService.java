@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.api.ApiScope;
 import org.postroom.domain.api.ApiToken;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.common.RuleViolationException;
@@ -95,7 +96,7 @@ public class ApiTokenService {
     audit.record(
         now,
         caller(),
-        "API_TOKEN_CREATED",
+        AuditAction.API_TOKEN_CREATED,
         SUBJECT,
         issued.token().getId(),
         clean + " (" + scope + ", until " + lastDay + ")");
@@ -111,7 +112,7 @@ public class ApiTokenService {
     }
     Instant now = Instant.now();
     if (token.revoke(caller(), now)) {
-      audit.record(now, caller(), "API_TOKEN_REVOKED", SUBJECT, id, token.getName());
+      audit.record(now, caller(), AuditAction.API_TOKEN_REVOKED, SUBJECT, id, token.getName());
       LOG.info(() -> "API token " + token.getName() + " revoked by " + caller());
     }
     return ApiTokenRow.of(token, now);

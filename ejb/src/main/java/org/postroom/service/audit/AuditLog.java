@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditEntry;
 import org.postroom.domain.audit.AuditSubject;
 
@@ -21,7 +22,7 @@ public class AuditLog {
   public void record(
       Instant at,
       String actor,
-      String action,
+      AuditAction action,
       AuditSubject subject,
       long subjectId,
       String detail) {

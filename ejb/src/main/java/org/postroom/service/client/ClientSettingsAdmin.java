@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.client.ClientEndpoint;
 import org.postroom.domain.client.LoginFormat;
@@ -74,7 +75,7 @@ public class ClientSettingsAdmin {
     audit.record(
         Instant.now(),
         context.getCallerPrincipal().getName(),
-        "CLIENT_SETTINGS_SET",
+        AuditAction.CLIENT_SETTINGS_SET,
         AuditSubject.MAIL_DOMAIN,
         domain.getId(),
         name
@@ -120,7 +121,7 @@ public class ClientSettingsAdmin {
     audit.record(
         Instant.now(),
         context.getCallerPrincipal().getName(),
-        "CLIENT_SERVER_REMOVED",
+        AuditAction.CLIENT_SERVER_REMOVED,
         AuditSubject.MAIL_DOMAIN,
         domain.getId(),
         server.getName());

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.client.MailServer;
 import org.postroom.domain.common.NotFoundException;
@@ -82,7 +83,7 @@ public class MailboxPlacements {
     audit.record(
         Instant.now(),
         context.getCallerPrincipal().getName(),
-        "MAILBOX_SERVER_SET",
+        AuditAction.MAILBOX_SERVER_SET,
         AuditSubject.MAILBOX,
         mailbox.getId(),
         server.getName());

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.directory.RegistryImport;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.cluster.ClusterLock;
@@ -77,7 +78,7 @@ public class ImportJobSteps {
     audit.record(
         now,
         registryImport.getStartedBy(),
-        "IMPORT_" + registryImport.getState().name(),
+        AuditAction.importEnded(registryImport.getState()),
         RegistryImportJobs.SUBJECT,
         importId,
         registryImport.getProcessedLines() + "/" + registryImport.getTotalLines());

@@ -24,6 +24,7 @@ import org.hibernate.Session;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountType;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditEntry;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.directory.AddressGenerator;
@@ -190,7 +191,7 @@ public class RegistryChunkWriter {
       Account account =
           Account.forPerson(person, username, domain, typeOf(person, today), null, now);
       long personId = created.add(person, account, null);
-      created.audit(new AuditEntry(now, actor, "IMPORTED", SUBJECT, personId, username));
+      created.audit(new AuditEntry(now, actor, AuditAction.IMPORTED, SUBJECT, personId, username));
       return Outcome.of(Outcome.Kind.CREATED);
     }
     boolean generated = scheme == AddressScheme.GENERATED_FROM_NAME;
@@ -219,7 +220,8 @@ public class RegistryChunkWriter {
     long personId =
         created.add(person, account, Mailbox.personal(domain, address, base, account, now));
     created.audit(
-        new AuditEntry(now, actor, "IMPORTED", SUBJECT, personId, username + " " + address));
+        new AuditEntry(
+            now, actor, AuditAction.IMPORTED, SUBJECT, personId, username + " " + address));
     return Outcome.of(Outcome.Kind.CREATED);
   }
 
@@ -249,7 +251,13 @@ public class RegistryChunkWriter {
     if (!changed) {
       return Outcome.of(Outcome.Kind.UNCHANGED);
     }
-    audit.record(now, actor, record.closed() ? "CLOSED" : "UPDATED", SUBJECT, person.getId(), null);
+    audit.record(
+        now,
+        actor,
+        record.closed() ? AuditAction.CLOSED : AuditAction.UPDATED,
+        SUBJECT,
+        person.getId(),
+        null);
     return Outcome.of(Outcome.Kind.UPDATED);
   }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.common.RuleViolationException;
@@ -83,7 +84,7 @@ public class RegistryImportJobs {
     audit.record(
         now,
         caller(),
-        "IMPORT_STARTED",
+        AuditAction.IMPORT_STARTED,
         SUBJECT,
         registryImport.getId(),
         name + ", " + lines.size());
@@ -109,7 +110,7 @@ public class RegistryImportJobs {
       throw RuleViolationException.of("import.notRunning");
     }
     registryImport.requestPause();
-    audit.record(Instant.now(), caller(), "IMPORT_PAUSED", SUBJECT, importId, null);
+    audit.record(Instant.now(), caller(), AuditAction.IMPORT_PAUSED, SUBJECT, importId, null);
   }
 
   /**
@@ -129,7 +130,7 @@ public class RegistryImportJobs {
     audit.record(
         now,
         caller(),
-        "IMPORT_RESUMED",
+        AuditAction.IMPORT_RESUMED,
         SUBJECT,
         importId,
         registryImport.getProcessedLines() + "/" + registryImport.getTotalLines());
@@ -145,7 +146,7 @@ public class RegistryImportJobs {
     }
     registryImport.abandon(now);
     lock.release(LOCK, holder(importId));
-    audit.record(now, caller(), "IMPORT_ABANDONED", SUBJECT, importId, null);
+    audit.record(now, caller(), AuditAction.IMPORT_ABANDONED, SUBJECT, importId, null);
   }
 
   public ImportStatus status(long importId) {

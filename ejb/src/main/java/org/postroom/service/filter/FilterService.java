@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.common.RuleViolationException;
@@ -73,7 +74,7 @@ public class FilterService {
     FilterRule rule = new FilterRule(mailbox, rules.size(), spec, now);
     checkForward(mailbox, rule.spec());
     em.persist(rule);
-    changed(mailbox, owner, now, "FILTER_ADDED", rule);
+    changed(mailbox, owner, now, AuditAction.FILTER_ADDED, rule);
     return rule.getId();
   }
 
@@ -86,7 +87,7 @@ public class FilterService {
     rule.change(spec, now);
     // a refused forward rolls the change back with the transaction
     checkForward(mailbox, rule.spec());
-    changed(mailbox, owner, now, "FILTER_CHANGED", rule);
+    changed(mailbox, owner, now, AuditAction.FILTER_CHANGED, rule);
   }
 
   /** Switches a rule on or off; it keeps its place. */
@@ -99,7 +100,8 @@ public class FilterService {
     }
     Instant now = Instant.now();
     rule.enable(on, now);
-    changed(mailbox, owner, now, on ? "FILTER_ENABLED" : "FILTER_DISABLED", rule);
+    changed(
+        mailbox, owner, now, on ? AuditAction.FILTER_ENABLED : AuditAction.FILTER_DISABLED, rule);
   }
 
   /** Moves a rule one place up (earlier) or down; at either end nothing changes. */
@@ -116,7 +118,7 @@ public class FilterService {
     FilterRule other = rules.get(to);
     rule.moveTo(to);
     other.moveTo(at);
-    changed(mailbox, owner, Instant.now(), "FILTER_MOVED", rule);
+    changed(mailbox, owner, Instant.now(), AuditAction.FILTER_MOVED, rule);
   }
 
   /** Removes a rule; the later ones move up. */
@@ -130,11 +132,11 @@ public class FilterService {
     for (int i = 0; i < rest.size(); i++) {
       rest.get(i).moveTo(i);
     }
-    changed(mailbox, owner, Instant.now(), "FILTER_REMOVED", rule);
+    changed(mailbox, owner, Instant.now(), AuditAction.FILTER_REMOVED, rule);
   }
 
   private void changed(
-      Mailbox mailbox, Account actor, Instant now, String action, FilterRule rule) {
+      Mailbox mailbox, Account actor, Instant now, AuditAction action, FilterRule rule) {
     em.flush();
     scripts.rebuild(mailbox, actor.getUsername(), now);
     audit.record(now, actor.getUsername(), action, SUBJECT, mailbox.getId(), describe(rule.spec()));

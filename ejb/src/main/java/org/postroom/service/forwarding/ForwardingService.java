@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
@@ -98,7 +99,7 @@ public class ForwardingService {
     audit.record(
         Instant.now(),
         actor.getUsername(),
-        "FORWARD_SET",
+        AuditAction.FORWARD_SET,
         SUBJECT,
         mailbox.getId(),
         String.join(", ", targets) + (keepCopy ? " (copy kept)" : ""));
@@ -125,7 +126,12 @@ public class ForwardingService {
     }
     mailbox.stopForwarding();
     audit.record(
-        Instant.now(), actor.getUsername(), "FORWARD_CLEARED", SUBJECT, mailbox.getId(), null);
+        Instant.now(),
+        actor.getUsername(),
+        AuditAction.FORWARD_CLEARED,
+        SUBJECT,
+        mailbox.getId(),
+        null);
     Account owner = mailbox.getOwner();
     notify(owner, mailbox, "forwarding.cleared", mailbox.getAddress(), owner.getDisplayName());
   }
@@ -154,7 +160,7 @@ public class ForwardingService {
     audit.record(
         Instant.now(),
         context.getCallerPrincipal().getName(),
-        "FORWARD_REMOVED",
+        AuditAction.FORWARD_REMOVED,
         SUBJECT,
         mailbox.getId(),
         targets + ": " + reason);

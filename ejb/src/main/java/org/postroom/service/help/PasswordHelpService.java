@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.ConflictException;
 import org.postroom.domain.common.NotFoundException;
@@ -150,7 +151,12 @@ public class PasswordHelpService {
     request.resolve(helpdesk, now);
     Flush.orFail(em, Violation.of(null, "help.concurrentChange"));
     audit.record(
-        now, helpdesk, "RESET_LINK_SENT", SUBJECT, account.getId(), account.getRecoveryAddress());
+        now,
+        helpdesk,
+        AuditAction.RESET_LINK_SENT,
+        SUBJECT,
+        account.getId(),
+        account.getRecoveryAddress());
     Locale locale = Locale.forLanguageTag(account.getLanguage());
     notifier.tellAt(
         account.getRecoveryAddress(),
@@ -216,7 +222,8 @@ public class PasswordHelpService {
         .getResultList()
         .forEach(r -> r.use(now));
     Flush.orFail(em, Violation.of(null, "password.reset.invalid"));
-    audit.record(now, account.getUsername(), "PASSWORD_RESET", SUBJECT, account.getId(), null);
+    audit.record(
+        now, account.getUsername(), AuditAction.PASSWORD_RESET, SUBJECT, account.getId(), null);
     credentialMails.changed(account, now);
   }
 

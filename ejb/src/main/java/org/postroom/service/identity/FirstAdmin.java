@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountType;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Settings;
 import org.postroom.service.security.PasswordHasher;
@@ -80,7 +81,8 @@ public class FirstAdmin {
       em.flush();
     }
     admin.grant(Roles.ADMIN);
-    audit.record(now, "postroom", "ADMIN_BOOTSTRAPPED", RoleService.SUBJECT, admin.getId(), name);
+    audit.record(
+        now, "postroom", AuditAction.ADMIN_BOOTSTRAPPED, RoleService.SUBJECT, admin.getId(), name);
     return "First administrator: " + name + (existing.isPresent() ? "" : " (a new local account)");
   }
 }

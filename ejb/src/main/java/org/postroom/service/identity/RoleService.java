@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountState;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.common.RuleViolationException;
@@ -77,11 +78,16 @@ public class RoleService {
       if (!account.holds(role)
           || !account.getAdministeredDomains().equals(Set.copyOf(administered))) {
         account.administer(administered);
-        changed(account, "ROLE_GRANTED", "roles.granted", role + " " + names(administered), why);
+        changed(
+            account,
+            AuditAction.ROLE_GRANTED,
+            "roles.granted",
+            role + " " + names(administered),
+            why);
       }
     } else if (!account.holds(role)) {
       account.grant(role);
-      changed(account, "ROLE_GRANTED", "roles.granted", role, why);
+      changed(account, AuditAction.ROLE_GRANTED, "roles.granted", role, why);
     }
     return view(account);
   }
@@ -131,12 +137,13 @@ public class RoleService {
     }
     Account account = locked(username);
     if (account.revoke(role)) {
-      changed(account, "ROLE_REVOKED", "roles.revoked", role, why);
+      changed(account, AuditAction.ROLE_REVOKED, "roles.revoked", role, why);
     }
     return view(account);
   }
 
-  private void changed(Account account, String action, String template, String role, String why) {
+  private void changed(
+      Account account, AuditAction action, String template, String role, String why) {
     String admin = context.getCallerPrincipal().getName();
     audit.record(Instant.now(), admin, action, SUBJECT, account.getId(), role + ": " + why);
     notifier.tell(account, template, account.getDisplayName(), role, why, admin);

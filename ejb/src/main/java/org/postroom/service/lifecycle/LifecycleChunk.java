@@ -19,6 +19,7 @@ import java.util.Set;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountState;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.directory.Person;
 import org.postroom.domain.mailbox.Mailbox;
@@ -117,7 +118,7 @@ public class LifecycleChunk {
       audit.record(
           now,
           actor,
-          "LIFECYCLE_" + moved.get().name(),
+          AuditAction.lifecycle(moved.get()),
           SUBJECT,
           account.getId(),
           today.toString());
@@ -150,7 +151,12 @@ public class LifecycleChunk {
       mailbox.queueDeletion(now);
       outbox.queue(mailbox, ChangeKind.DELETE_MAILBOX, null, actor, now);
       audit.record(
-          now, actor, "DELETION_QUEUED", SUBJECT, mailbox.getOwner().getId(), mailbox.getAddress());
+          now,
+          actor,
+          AuditAction.DELETION_QUEUED,
+          SUBJECT,
+          mailbox.getOwner().getId(),
+          mailbox.getAddress());
     }
     return mailboxes.size();
   }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.service.account.Accounts;
@@ -43,7 +44,7 @@ public class TrashService {
     audit.record(
         Instant.now(),
         owner.getUsername(),
-        "TRASH_SET",
+        AuditAction.TRASH_SET,
         AuditSubject.MAILBOX,
         mailbox.getId(),
         keep == null ? "domain default" : keep ? "keep in trash" : "remove at once");

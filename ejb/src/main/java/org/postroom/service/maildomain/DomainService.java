@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditEntry;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.ConflictException;
@@ -92,7 +93,12 @@ public class DomainService {
     Flush.orFail(em, Violation.of("name", "domain.name.taken", name));
     DomainSettings created = DomainSettings.of(domain);
     audit.record(
-        Instant.now(), caller(), "DOMAIN_CREATED", SUBJECT, domain.getId(), created.describe());
+        Instant.now(),
+        caller(),
+        AuditAction.DOMAIN_CREATED,
+        SUBJECT,
+        domain.getId(),
+        created.describe());
     return created;
   }
 
@@ -122,7 +128,8 @@ public class DomainService {
     domain.offerAlumniAddressesIn(alumniDomain(wanted));
     domain.takeMailPasswordsFrom(wanted.getMailPasswords());
     Flush.orFail(em, Violation.of(null, "domain.concurrentChange"));
-    audit.record(Instant.now(), caller(), "DOMAIN_CHANGED", SUBJECT, domain.getId(), changes);
+    audit.record(
+        Instant.now(), caller(), AuditAction.DOMAIN_CHANGED, SUBJECT, domain.getId(), changes);
     return DomainSettings.of(domain);
   }
 

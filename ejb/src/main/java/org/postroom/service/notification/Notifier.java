@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.postroom.domain.account.Account;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.service.account.OwnMailboxes;
@@ -22,9 +23,6 @@ import org.postroom.service.audit.AuditLog;
  */
 @ApplicationScoped
 public class Notifier {
-
-  /** The audit action of a notification that could not be made; shown in the person's history. */
-  public static final String NOT_MAILED = "NOT_MAILED";
 
   private static final Logger LOG = Logger.getLogger(Notifier.class.getName());
 
@@ -75,7 +73,12 @@ public class Notifier {
     LOG.warning(() -> "Not mailed to " + person.getUsername() + " (" + why + "): " + template);
     if (person.getId() != null) {
       audit.record(
-          Instant.now(), "postroom", NOT_MAILED, AuditSubject.ACCOUNT, person.getId(), template);
+          Instant.now(),
+          "postroom",
+          AuditAction.NOT_MAILED,
+          AuditSubject.ACCOUNT,
+          person.getId(),
+          template);
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.mailbox.MailboxKind;
@@ -71,7 +72,8 @@ public class ReconcileSteps {
         .setParameter("id", run.getId())
         .getResultList()
         .forEach(dead -> dead.stopped("Its node stopped before it finished", now));
-    audit.record(now, admin, "RECONCILE_STARTED", AuditSubject.RECONCILE_RUN, run.getId(), null);
+    audit.record(
+        now, admin, AuditAction.RECONCILE_STARTED, AuditSubject.RECONCILE_RUN, run.getId(), null);
     return run;
   }
 
@@ -136,7 +138,7 @@ public class ReconcileSteps {
     audit.record(
         now,
         run.getStartedBy(),
-        stoppedBecause == null ? "RECONCILE_FINISHED" : "RECONCILE_STOPPED",
+        stoppedBecause == null ? AuditAction.RECONCILE_FINISHED : AuditAction.RECONCILE_STOPPED,
         AuditSubject.RECONCILE_RUN,
         runId,
         "checked "

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Locale;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.mailbox.Mailbox;
@@ -48,7 +49,7 @@ public class QuotaService {
       audit.record(
           Instant.now(),
           context.getCallerPrincipal().getName(),
-          "QUOTA_CHANGED",
+          AuditAction.QUOTA_CHANGED,
           SUBJECT,
           mailbox.getId(),
           mailbox.getAddress()

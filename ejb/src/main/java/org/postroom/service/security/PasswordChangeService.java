@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
@@ -88,7 +89,8 @@ public class PasswordChangeService {
     }
     em.lock(account, LockModeType.PESSIMISTIC_WRITE);
     account.changePasswordHash(hasher.hash(password));
-    audit.record(now, account.getUsername(), "PASSWORD_CHANGED", SUBJECT, account.getId(), null);
+    audit.record(
+        now, account.getUsername(), AuditAction.PASSWORD_CHANGED, SUBJECT, account.getId(), null);
     credentialMails.changed(account, now);
   }
 }

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.ConflictException;
 import org.postroom.domain.common.NotFoundException;
@@ -135,7 +136,12 @@ public class SharedMailboxRequestService {
     em.persist(request);
     Flush.orFail(em, Violation.of("localPart", "request.localPart.taken", request.getAddress()));
     audit.record(
-        now, requester.getUsername(), "SUBMITTED", SUBJECT, request.getId(), request.getAddress());
+        now,
+        requester.getUsername(),
+        AuditAction.SUBMITTED,
+        SUBJECT,
+        request.getId(),
+        request.getAddress());
     notifier.tell(
         requester,
         "request.submitted",
@@ -155,7 +161,12 @@ public class SharedMailboxRequestService {
     request.cancel(requester, now);
     Flush.orFail(em, Violation.of(null, "request.concurrentChange"));
     audit.record(
-        now, requester.getUsername(), "CANCELLED", SUBJECT, requestId, request.getAddress());
+        now,
+        requester.getUsername(),
+        AuditAction.CANCELLED,
+        SUBJECT,
+        requestId,
+        request.getAddress());
   }
 
   /**
@@ -170,7 +181,7 @@ public class SharedMailboxRequestService {
     Instant now = Instant.now();
     request.approve(helpdesk, now);
     Flush.orFail(em, Violation.of(null, "request.concurrentDecision"));
-    audit.record(now, helpdesk, "APPROVED", SUBJECT, requestId, request.getAddress());
+    audit.record(now, helpdesk, AuditAction.APPROVED, SUBJECT, requestId, request.getAddress());
 
     Mailbox mailbox =
         Mailbox.shared(request.getDomain(), request.getAddress(), request.getMembers(), now);
@@ -181,7 +192,7 @@ public class SharedMailboxRequestService {
     audit.record(
         now,
         helpdesk,
-        "PROVISIONED",
+        AuditAction.PROVISIONED,
         SUBJECT,
         requestId,
         "mailbox " + mailbox.getId() + ", members " + memberNames(request.getMembers()));
@@ -219,7 +230,8 @@ public class SharedMailboxRequestService {
     Instant now = Instant.now();
     request.reject(helpdesk, reason, now);
     Flush.orFail(em, Violation.of(null, "request.concurrentDecision"));
-    audit.record(now, helpdesk, "REJECTED", SUBJECT, requestId, request.getRejectionReason());
+    audit.record(
+        now, helpdesk, AuditAction.REJECTED, SUBJECT, requestId, request.getRejectionReason());
     Account requester = request.getRequester();
     notifier.tell(
         requester,

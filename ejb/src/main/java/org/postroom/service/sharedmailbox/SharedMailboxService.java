@@ -12,6 +12,7 @@ import java.time.Instant;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountState;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.mailbox.Mailbox;
@@ -64,7 +65,12 @@ public class SharedMailboxService {
       return mailbox.getAddress();
     }
     audit.record(
-        Instant.now(), helpdesk(), "MEMBER_ADDED", SUBJECT, member.getId(), mailbox.getAddress());
+        Instant.now(),
+        helpdesk(),
+        AuditAction.MEMBER_ADDED,
+        SUBJECT,
+        member.getId(),
+        mailbox.getAddress());
     notifier.tell(
         member,
         "sharedMailbox.memberAdded",
@@ -79,7 +85,12 @@ public class SharedMailboxService {
     Account member = account(username);
     mailbox.removeMember(member);
     audit.record(
-        Instant.now(), helpdesk(), "MEMBER_REMOVED", SUBJECT, member.getId(), mailbox.getAddress());
+        Instant.now(),
+        helpdesk(),
+        AuditAction.MEMBER_REMOVED,
+        SUBJECT,
+        member.getId(),
+        mailbox.getAddress());
     notifier.tell(
         member, "sharedMailbox.memberRemoved", mailbox.getAddress(), member.getDisplayName());
   }

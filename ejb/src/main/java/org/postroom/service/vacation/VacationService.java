@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.vacation.VacationReply;
@@ -79,7 +80,7 @@ public class VacationService {
     audit.record(
         now,
         actor.getUsername(),
-        "VACATION_SET",
+        AuditAction.VACATION_SET,
         SUBJECT,
         mailbox.getId(),
         Objects.toString(reply.getStartsOn(), "…")
@@ -102,7 +103,8 @@ public class VacationService {
     em.remove(reply);
     em.flush();
     scripts.rebuild(mailbox, actor.getUsername(), now);
-    audit.record(now, actor.getUsername(), "VACATION_CLEARED", SUBJECT, mailbox.getId(), null);
+    audit.record(
+        now, actor.getUsername(), AuditAction.VACATION_CLEARED, SUBJECT, mailbox.getId(), null);
   }
 
   private Account caller() {

@@ -52,13 +52,13 @@ public class AuditEntry implements Serializable {
   public AuditEntry(
       Instant occurredAt,
       String actor,
-      String action,
+      AuditAction action,
       AuditSubject subject,
       long subjectId,
       String detail) {
     this.occurredAt = occurredAt;
     this.actor = actor;
-    this.action = action;
+    this.action = action.name();
     this.subjectType = subject.stored();
     this.subjectId = subjectId;
     this.detail =

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.maildomain.AddressScheme;
 import org.postroom.domain.maildomain.ForwardPolicy;
 import org.postroom.domain.maildomain.MailDomain;
@@ -92,7 +93,7 @@ class MessagesBundleTest {
   }
 
   @Test
-  void everyChoiceOfADomainPolicyHasALabel() {
+  void everyChoiceAndEveryAuditedActionHasALabel() {
     Set<String> defined = keys(Locale.ROOT);
     Set<String> missing = new TreeSet<>();
     Stream.of(
@@ -102,6 +103,7 @@ class MessagesBundleTest {
             Stream.of(ChangeKind.values()).map(v -> "changeKind." + v),
             Stream.of(MailSystemStatus.values()).map(v -> "mailSystem." + v),
             Stream.of(ReconcileRun.State.values()).map(v -> "reconcileState." + v),
+            Stream.of(AuditAction.values()).map(v -> "audit." + v),
             MailDomain.LANGUAGES.stream().map(v -> "language." + v),
             new DomainSettings()
                 .values().keySet().stream()
