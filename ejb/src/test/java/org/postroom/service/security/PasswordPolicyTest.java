@@ -77,18 +77,41 @@ class PasswordPolicyTest {
   void theDomainSetsTheShortestPasswordNeverBelowEight() {
     MailDomain provider =
         new MailDomain(
-            "member-e.example", "en", MailboxPolicy.providerE(), SharedMailboxPolicy.universityB());
+            "member-e.example",
+            "en",
+            passwordsOfAtLeast(8),
+            new SharedMailboxPolicy(true, 16, 1, 1, 5, true, 5_000_000_000L, false));
     MailDomain university =
         new MailDomain(
             "umail.example-a.nl",
             "nl",
-            MailboxPolicy.universityA(),
-            SharedMailboxPolicy.universityB());
+            passwordsOfAtLeast(10),
+            new SharedMailboxPolicy(true, 16, 1, 1, 5, true, 5_000_000_000L, false));
     assertEquals(8, PasswordPolicy.minLength(provider));
     assertEquals(10, PasswordPolicy.minLength(university));
     assertEquals(8, PasswordPolicy.minLength(null));
     List<Violation> refused = policy.check(university, "jdegroot", "Zq7#vWn!x", "Zq7#vWn!x");
     assertEquals(List.of(Violation.of("password", "password.tooShort", 10)), refused);
     assertEquals(List.of(), policy.check(provider, "jdegroot", "Zq7#vWn!x", "Zq7#vWn!x"));
+  }
+
+  /** A domain's rules that differ from the neutral default only in the shortest password. */
+  private static MailboxPolicy passwordsOfAtLeast(int length) {
+    MailboxPolicy standard = MailboxPolicy.standard();
+    return new MailboxPolicy(
+        standard.getAddressScheme(),
+        standard.getLocalPartMaxLength(),
+        standard.getStudentQuotaBytes(),
+        standard.getStaffQuotaBytes(),
+        standard.getExternalQuotaBytes(),
+        standard.getAlumniQuotaBytes(),
+        standard.getQuotaWarningPercent(),
+        standard.getForwardPolicy(),
+        standard.getMaxMessageBytes(),
+        true,
+        standard.getSettingsManagedBy(),
+        standard.getLeavingGraceDays(),
+        standard.getClosedRetentionDays(),
+        length);
   }
 }

@@ -36,7 +36,11 @@ class SieveScriptBuilderTest {
   private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
   private static VacationReply reply(String subject, String body, LocalDate from, LocalDate to) {
-    MailDomain domain = new MailDomain("univ-b.be", "nl", SharedMailboxPolicy.universityB());
+    MailDomain domain =
+        new MailDomain(
+            "univ-b.be",
+            "nl",
+            new SharedMailboxPolicy(true, 16, 1, 1, 5, true, 5_000_000_000L, false));
     VacationReply reply =
         new VacationReply(Mailbox.shared(domain, "ann@univ-b.be", List.of(), NOW));
     reply.set(subject, body, from, to, 7, NOW);

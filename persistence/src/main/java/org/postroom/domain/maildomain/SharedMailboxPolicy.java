@@ -83,14 +83,6 @@ public class SharedMailboxPolicy implements Serializable {
   }
 
   /**
-   * University B: 16 characters, one dot, 1 to 5 members, staff needed beside students, 5 GB, no
-   * forward.
-   */
-  public static SharedMailboxPolicy universityB() {
-    return new SharedMailboxPolicy(true, 16, 1, 1, 5, true, 5L * 1000 * 1000 * 1000, false);
-  }
-
-  /**
    * Local parts are case-insensitive: kept and compared in lower case, without surrounding blanks.
    */
   public static String normalizeLocalPart(String raw) {

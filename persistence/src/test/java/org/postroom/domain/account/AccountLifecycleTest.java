@@ -15,7 +15,7 @@ import org.postroom.domain.directory.Person;
 import org.postroom.domain.directory.PersonName;
 import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.domain.maildomain.MailboxPolicy;
-import org.postroom.domain.maildomain.SharedMailboxPolicy;
+import org.postroom.domain.maildomain.TestPolicies;
 
 class AccountLifecycleTest {
 
@@ -25,7 +25,7 @@ class AccountLifecycleTest {
 
   private final MailDomain domain =
       new MailDomain(
-          "univ-d.no", "en", MailboxPolicy.standard(), SharedMailboxPolicy.universityB());
+          "univ-d.no", "en", MailboxPolicy.standard(), TestPolicies.sharedLikeUniversityB());
 
   private Account studentUntil(LocalDate lastDay) {
     Person person = new Person("r1", new PersonName("Kari", null, null, "Nordmann"), NOW);

@@ -22,7 +22,7 @@ import org.postroom.domain.maildomain.ForwardPolicy;
 import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.domain.maildomain.MailboxPolicy;
 import org.postroom.domain.maildomain.SettingsManager;
-import org.postroom.domain.maildomain.SharedMailboxPolicy;
+import org.postroom.domain.maildomain.TestPolicies;
 
 class ForwardRulesTest {
 
@@ -47,7 +47,7 @@ class ForwardRulesTest {
             30,
             90,
             10);
-    return new MailDomain("uni.example", "en", policy, SharedMailboxPolicy.universityB());
+    return new MailDomain("uni.example", "en", policy, TestPolicies.sharedLikeUniversityB());
   }
 
   private static Mailbox personal(ForwardPolicy forwards) {

@@ -11,7 +11,7 @@ import org.postroom.domain.common.Violation;
 /** The rules for a personal address its owner chooses, within provider E's 32 characters. */
 class ChosenLocalPartTest {
 
-  private final MailboxPolicy member = MailboxPolicy.providerEMember();
+  private final MailboxPolicy member = TestPolicies.chosenAddresses();
 
   @ParameterizedTest
   @ValueSource(

@@ -19,7 +19,7 @@ import org.quicktheories.generators.Generate;
 class LocalPartPropertiesTest {
 
   private static final Pattern VALID = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z0-9]+)?");
-  private final SharedMailboxPolicy universityB = SharedMailboxPolicy.universityB();
+  private final SharedMailboxPolicy universityB = TestPolicies.sharedLikeUniversityB();
 
   /**
    * Letters and digits with at most one inner dot, starting with a letter: what a person would

@@ -14,7 +14,7 @@ import org.postroom.domain.common.Violation;
 
 class SharedMailboxPolicyTest {
 
-  private final SharedMailboxPolicy universityB = SharedMailboxPolicy.universityB();
+  private final SharedMailboxPolicy universityB = TestPolicies.sharedLikeUniversityB();
 
   private List<String> keys(List<Violation> violations) {
     return violations.stream().map(Violation::key).toList();
@@ -134,7 +134,7 @@ class SharedMailboxPolicyTest {
 
   @Test
   void lettersThatLowerToAsciiAreNotLetThrough() {
-    SharedMailboxPolicy universityB = SharedMailboxPolicy.universityB();
+    SharedMailboxPolicy universityB = TestPolicies.sharedLikeUniversityB();
     // KELVIN SIGN and LATIN CAPITAL LETTER I WITH DOT ABOVE lower to ASCII under Unicode rules
     assertEquals(
         List.of("request.localPart.characters", "request.localPart.startLetter"),

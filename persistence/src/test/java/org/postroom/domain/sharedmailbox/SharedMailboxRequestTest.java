@@ -16,14 +16,14 @@ import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.mailbox.MailboxKind;
 import org.postroom.domain.maildomain.MailDomain;
-import org.postroom.domain.maildomain.SharedMailboxPolicy;
+import org.postroom.domain.maildomain.TestPolicies;
 
 class SharedMailboxRequestTest {
 
   private static final Instant NOW = Instant.parse("2026-09-01T09:00:00Z");
 
   private final MailDomain univB =
-      new MailDomain("Univ-B.be", "nl", SharedMailboxPolicy.universityB());
+      new MailDomain("Univ-B.be", "nl", TestPolicies.sharedLikeUniversityB());
   private final Account staff = account("Staff1", AccountType.STAFF);
   private final Account student = account("student1", AccountType.STUDENT);
 

@@ -1,4 +1,4 @@
-package org.postroom.service.demo;
+package org.postroom.demo;
 
 import static org.postroom.domain.client.Protocol.IMAP;
 import static org.postroom.domain.client.Protocol.POP3;

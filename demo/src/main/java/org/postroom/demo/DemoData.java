@@ -1,4 +1,4 @@
-package org.postroom.service.demo;
+package org.postroom.demo;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -32,16 +32,16 @@ import org.postroom.service.security.PasswordHasher;
 
 /**
  * Demo data for development and tests: the reference institutions' domains and one login per role.
- * Only when {@code POSTROOM_DEMO_PASSWORD} (or {@code -Dpostroom.demo.password}) is set, which
- * ./run does and production never does; the password is never stored in the repository or logged.
+ * Only in the demo EAR (which ./run and the tests deploy; the production EAR does not contain this
+ * module), and only when {@code POSTROOM_DEMO_PASSWORD} (or {@code -Dpostroom.demo.password}) is
+ * set; the password is never stored in the repository or logged.
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+@DependsOn("postroom-ejb.jar#SchemaMigration")
 public class DemoData {
 
   private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
-  private static final long GB = 1000L * 1000 * 1000;
 
   /** username, display name, type, language, roles. */
   record DemoLogin(
@@ -98,13 +98,13 @@ public class DemoData {
       return;
     }
     Instant now = Instant.now();
-    SharedMailboxPolicy closed = new SharedMailboxPolicy(false, 16, 1, 1, 5, true, 5 * GB, false);
-    domain("univ-b.be", "nl", MailboxPolicy.standard(), SharedMailboxPolicy.universityB());
-    domain("umail.example-a.nl", "nl", MailboxPolicy.universityA(), closed);
+    SharedMailboxPolicy closed = ReferencePolicies.noSharedMailboxRequests();
+    domain("univ-b.be", "nl", MailboxPolicy.standard(), ReferencePolicies.universityB());
+    domain("umail.example-a.nl", "nl", ReferencePolicies.universityA(), closed);
     domain("univ-c.example", "en", MailboxPolicy.standard(), closed);
-    domain("alumni.univ-d.no", "en", MailboxPolicy.universityDAlumni(), closed);
-    domain("provider-e.example", "en", MailboxPolicy.providerE(), closed);
-    domain("member-e.example", "en", MailboxPolicy.providerEMember(), closed);
+    domain("alumni.univ-d.no", "en", ReferencePolicies.universityDAlumni(), closed);
+    domain("provider-e.example", "en", ReferencePolicies.providerE(), closed);
+    domain("member-e.example", "en", ReferencePolicies.providerEMember(), closed);
     MailDomain universityD = domain("univ-d.no", "en", MailboxPolicy.standard(), closed);
     if (universityD.getAlumniDomain() == null) {
       universityD.offerAlumniAddressesIn(domainNamed("alumni.univ-d.no"));
