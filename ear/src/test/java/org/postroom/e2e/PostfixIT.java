@@ -43,7 +43,7 @@ import org.postroom.it.Caller;
 import org.postroom.it.Deployments;
 import org.postroom.it.RegistryPerson;
 import org.postroom.service.account.Accounts;
-import org.postroom.service.address.AddressService;
+import org.postroom.service.address.AliasesAndLists;
 import org.postroom.service.common.Settings;
 import org.postroom.service.directory.RegistryImportService;
 import org.postroom.service.filter.FilterService;
@@ -81,7 +81,7 @@ class PostfixIT {
   @Inject RegistryImportService imports;
   @Inject PasswordHasher hasher;
   @Inject ForwardingService forwarding;
-  @Inject AddressService addresses;
+  @Inject AliasesAndLists addresses;
   @Inject VacationService vacations;
   @Inject DovecotMailSystem dovecot;
   @Inject FilterService filters;

@@ -37,11 +37,14 @@ import org.postroom.service.maildomain.MailDomains;
  * They live in the portal database, which Postfix reads (view {@code mail_aliases}), so a change
  * takes effect with the next message. A new address must be free in a domain Postroom serves and
  * follow the domain's local-part rules; no change may close a delivery loop.
+ *
+ * <p>No page or API calls it yet: the distribution lists that staff request (with owners, who may
+ * send, an end date) build on it. Until then {@code PostfixIT} proves it against a real Postfix.
  */
 @Stateless
 @DeclareRoles({Roles.HELPDESK})
 @RolesAllowed(Roles.HELPDESK)
-public class AddressService {
+public class AliasesAndLists {
 
   static final AuditSubject MAILBOX = AuditSubject.MAILBOX;
   static final AuditSubject LIST = AuditSubject.DISTRIBUTION_LIST;
