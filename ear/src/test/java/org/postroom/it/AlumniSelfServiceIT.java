@@ -13,39 +13,42 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * An alumnus' self-service in a real browser: the demo graduate of University D orders an alumni
- * address, later forgets the password, asks for help without logging in, the helpdesk sends a
- * one-time link, and the link sets a new password. (Runs before {@code LifecycleIT}, whose
- * lifecycle runs in the future would close the graduate's account; failsafe runs alphabetically.)
+ * An alumnus' self-service in a real browser: a graduate of University D (made for this test alone)
+ * orders an alumni address, later forgets the password, asks for help without logging in, the
+ * helpdesk sends a one-time link, and the link sets a new password.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AlumniSelfServiceIT {
 
   private static final String PASSWORD = System.getProperty("it.demo.password");
-  private static final String GRADUATE_BEFORE = "graduate@univ-d.no";
   private static final String ALUMNI_PASSWORD = "Northern lights over Tromsø";
   private static final String NEW_PASSWORD = "Midnight sun in Bodø 2027";
 
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
-    return Deployments.ear();
+    return Deployments.earWithTests(People.class);
   }
 
   @Test
   void aGraduateOrdersAnAlumniAddressAndGetsAForgottenPasswordBack() throws Exception {
+    People.Made graduate = People.make(People.Kind.GRADUATE);
+    String username = graduate.username();
+    String alumniAddress = username + "@alumni.univ-d.no";
+    String recovery = "ola." + username + "@example.org";
+    String phone = username + "@phone.example";
     try (Browser browser = new Browser()) {
-      browser.login("graduate", PASSWORD);
+      browser.login(username, PASSWORD);
       browser.click("#homeAlumni");
-      browser.waitForText("#offer", "graduate@alumni.univ-d.no");
+      browser.waitForText("#offer", alumniAddress);
       browser.type("#alumni\\:recovery", "ola@univ-b.be");
-      browser.type("#alumni\\:password", "graduate2026");
-      browser.type("#alumni\\:repeat", "graduate2026");
+      browser.type("#alumni\\:password", username + "2026");
+      browser.type("#alumni\\:repeat", username + "2026");
       browser.click("#alumni\\:order");
       browser.waitForText("#alumni", "The recovery address must be outside the institution");
       browser.waitForText("#alumni", "The password must not contain your username.");
       browser.screenshot("15-alumni-errors");
-      browser.type("#alumni\\:recovery", "ola.nordmann@example.org");
+      browser.type("#alumni\\:recovery", recovery);
       browser.type("#alumni\\:password", ALUMNI_PASSWORD);
       browser.type("#alumni\\:repeat", ALUMNI_PASSWORD);
       browser.click("#alumni\\:order");
@@ -55,20 +58,20 @@ class AlumniSelfServiceIT {
       browser.type("#alumni\\:password", ALUMNI_PASSWORD);
       browser.type("#alumni\\:repeat", ALUMNI_PASSWORD);
       browser.click("#alumni\\:order");
-      browser.waitForText("#messages", "Your alumni address graduate@alumni.univ-d.no is ready.");
-      browser.waitForText("#held", "graduate@alumni.univ-d.no");
+      browser.waitForText("#messages", "Your alumni address " + alumniAddress + " is ready.");
+      browser.waitForText("#held", alumniAddress);
       browser.screenshot("16-alumni-ordered");
-      Inbox.await("ola.nordmann@example.org", "Your alumni address graduate@alumni.univ-d.no");
+      Inbox.await(recovery, "Your alumni address " + alumniAddress);
       // and where Postroom reached the graduate before, so that an order by someone else is seen
       Inbox.Mail notice =
-          Inbox.await(GRADUATE_BEFORE, "An alumni address was ordered for your account");
-      assertTrue(notice.body().contains("ola.nordmann@example.org"), notice.body());
+          Inbox.await(graduate.address(), "An alumni address was ordered for your account");
+      assertTrue(notice.body().contains(recovery), notice.body());
       browser.logout();
 
       browser.open("login.xhtml");
       browser.click("#login\\:forgot");
-      browser.type("#forgot\\:identity", "graduate@alumni.univ-d.no");
-      browser.type("#forgot\\:contact", "ola@phone.example");
+      browser.type("#forgot\\:identity", alumniAddress);
+      browser.type("#forgot\\:contact", phone);
       browser.type("#forgot\\:message", "I forgot my alumni password; call me if needed.");
       browser.click("#forgot\\:send");
       browser.waitForText("#sent", "If we know the account, the helpdesk will get back to you");
@@ -86,30 +89,30 @@ class AlumniSelfServiceIT {
 
       browser.login("helpdesk", PASSWORD);
       browser.navigate("#navHelp");
-      browser.waitForText("#help\\:requests", "ola@phone.example");
+      browser.waitForText("#help\\:requests", phone);
       assertEquals(
           1,
           browser
               .driver()
               .findElements(org.openqa.selenium.By.cssSelector("#help\\:requests tbody tr"))
               .stream()
-              .filter(row -> row.getText().contains("ola@phone.example"))
+              .filter(row -> row.getText().contains(phone))
               .count(),
           "one request, however often the answer was reloaded");
       browser.waitForText("#help\\:requests", "No account matches");
       browser.screenshot("18-help-requests");
       browser.click("#help\\:requests tr:has(.pr-help-recovery) .pr-help-send");
       browser.click(".ui-confirmdialog-yes");
-      browser.waitForText("#messages", "A reset link has been sent to ola.nordmann@example.org.");
+      browser.waitForText("#messages", "A reset link has been sent to " + recovery + ".");
       browser.logout();
 
-      Inbox.Mail mail = Inbox.await("ola.nordmann@example.org", "Reset your Postroom password");
+      Inbox.Mail mail = Inbox.await(recovery, "Reset your Postroom password");
       Matcher link =
           Pattern.compile("https?://\\S+/(password/reset\\.xhtml\\?token=\\S+)")
               .matcher(mail.body());
       assertTrue(link.find(), mail.body());
       browser.open(link.group(1));
-      browser.waitForText("#reset", "Choose a new password for the account graduate.");
+      browser.waitForText("#reset", "Choose a new password for the account " + username + ".");
       browser.type("#reset\\:password", NEW_PASSWORD);
       browser.type("#reset\\:repeat", "something else");
       browser.click("#reset\\:save");
@@ -122,7 +125,7 @@ class AlumniSelfServiceIT {
       browser.open(link.group(1));
       browser.waitForText("#invalid", "This link is not valid");
 
-      browser.login("graduate", NEW_PASSWORD);
+      browser.login(username, NEW_PASSWORD);
       browser.find("#session\\:who");
     }
   }

@@ -258,7 +258,7 @@ class SharedMailboxRequestServiceIT {
         as(credentials, "staff", () -> requests.domainsOpenForRequests()).stream()
             .map(OpenDomain::name)
             .toList());
-    // (signed in as the institution would: PasswordChangeIT changes his demo password)
+    // (signed in as the institution would vouch for him, without a password)
     RuleViolationException foreignDomain =
         assertThrows(
             RuleViolationException.class,
