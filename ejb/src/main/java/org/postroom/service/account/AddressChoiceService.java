@@ -21,8 +21,8 @@ import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.mailbox.MailboxKind;
 import org.postroom.domain.maildomain.AddressScheme;
 import org.postroom.domain.maildomain.MailDomain;
+import org.postroom.service.address.Addresses;
 import org.postroom.service.audit.AuditLog;
-import org.postroom.service.common.Addresses;
 import org.postroom.service.common.Flush;
 import org.postroom.service.notification.Notifier;
 
@@ -40,6 +40,8 @@ public class AddressChoiceService {
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
+
+  @Inject Addresses addresses;
 
   @Resource SessionContext context;
   @Inject Accounts accounts;
@@ -78,7 +80,7 @@ public class AddressChoiceService {
     }
     String address = domain.addressOf(localPart);
     Violation taken = Violation.of("localPart", "request.localPart.taken", address);
-    if (Addresses.isTaken(em, address)) {
+    if (addresses.isTaken(address)) {
       throw new RuleViolationException(taken);
     }
     Instant now = Instant.now();

@@ -27,9 +27,8 @@ import org.postroom.domain.mailbox.MailboxAlias;
 import org.postroom.domain.maildomain.LocalPartRules;
 import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.service.audit.AuditLog;
-import org.postroom.service.common.Addresses;
 import org.postroom.service.common.Flush;
-import org.postroom.service.common.Mailboxes;
+import org.postroom.service.mailbox.Mailboxes;
 import org.postroom.service.maildomain.MailDomains;
 
 /**
@@ -55,6 +54,9 @@ public class AliasesAndLists {
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
 
+  @Inject Mailboxes mailboxes;
+  @Inject Addresses addresses;
+
   @Resource SessionContext context;
   @Inject AddressGraph graph;
   @Inject MailDomains domains;
@@ -62,7 +64,7 @@ public class AliasesAndLists {
 
   /** Gives the mailbox a further address. */
   public void addAlias(String mailboxAddress, String rawAlias) {
-    Mailbox mailbox = Mailboxes.lockedLive(em, mailboxAddress, "alias.noMailbox");
+    Mailbox mailbox = mailboxes.lockedLive(mailboxAddress, "alias.noMailbox");
     String alias = newAddress(rawAlias, "alias");
     Optional<List<String>> loop = graph.pathTo(mailbox.getForwardTargets(), Set.of(alias));
     if (loop.isPresent()) {
@@ -180,7 +182,7 @@ public class AliasesAndLists {
     if (!broken.isEmpty()) {
       throw new RuleViolationException(broken);
     }
-    if (Addresses.isTaken(em, address)) {
+    if (addresses.isTaken(address)) {
       throw new RuleViolationException(Violation.of("address", area + ".taken", address));
     }
     return address;

@@ -2,12 +2,13 @@ package org.postroom.service.client;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import org.postroom.domain.common.MailAddresses;
 import org.postroom.domain.mailbox.Mailbox;
-import org.postroom.service.common.Mailboxes;
+import org.postroom.service.mailbox.Mailboxes;
 
 /**
  * What a domain's servers tell mail programs, answered to anyone for an address of a served domain
@@ -21,6 +22,8 @@ public class ClientAutoconfig {
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
 
+  @Inject Mailboxes mailboxes;
+
   /**
    * The settings for an address, empty when Postroom serves no such domain or the domain has no
    * server described; {@link IllegalArgumentException} for what is no mail address.
@@ -31,10 +34,10 @@ public class ClientAutoconfig {
     if (!MailAddresses.isWellFormed(address)) {
       throw new IllegalArgumentException("not a mail address");
     }
-    Optional<Mailbox> mailbox = Mailboxes.live(em, address);
+    Optional<Mailbox> mailbox = mailboxes.live(address);
     return (mailbox.isPresent()
-            ? Mailboxes.serverOf(em, mailbox.get())
-            : Mailboxes.firstServer(em, MailAddresses.domainOf(address)))
+            ? mailboxes.serverOf(mailbox.get())
+            : mailboxes.firstServer(MailAddresses.domainOf(address)))
         .map(ClientSetup::of);
   }
 }

@@ -18,7 +18,7 @@ import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.service.audit.AuditLog;
-import org.postroom.service.common.Mailboxes;
+import org.postroom.service.mailbox.Mailboxes;
 
 /**
  * On which of its domain's servers a mailbox lives, where a domain has more than one (hosting
@@ -30,6 +30,8 @@ public class MailboxPlacements {
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
+
+  @Inject Mailboxes mailboxes;
 
   @Resource SessionContext context;
   @Inject AuditLog audit;
@@ -50,9 +52,7 @@ public class MailboxPlacements {
       if (names.size() > 1) {
         placements.add(
             new Placement(
-                address,
-                Mailboxes.serverOf(em, mailbox).map(MailServer::getName).orElse(null),
-                names));
+                address, mailboxes.serverOf(mailbox).map(MailServer::getName).orElse(null), names));
       }
     }
     return placements;
@@ -99,7 +99,7 @@ public class MailboxPlacements {
   }
 
   private Mailbox liveMailbox(String address) {
-    return Mailboxes.live(em, address).orElse(null);
+    return mailboxes.live(address).orElse(null);
   }
 
   private List<String> serverNames(MailDomain domain) {

@@ -18,7 +18,7 @@ import org.postroom.domain.client.MailServer;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.account.OwnMailboxes;
-import org.postroom.service.common.Mailboxes;
+import org.postroom.service.mailbox.Mailboxes;
 
 /** A person's own mail-client settings: their mailbox and the shared mailboxes they belong to. */
 @Stateless
@@ -27,6 +27,8 @@ public class OwnClientSetup {
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
+
+  @Inject Mailboxes mailboxes;
 
   @Resource SessionContext context;
   @Inject Accounts accounts;
@@ -46,7 +48,8 @@ public class OwnClientSetup {
             .of(owner)
             .flatMap(
                 mailbox ->
-                    Mailboxes.serverOf(em, mailbox)
+                    mailboxes
+                        .serverOf(mailbox)
                         .map(
                             server ->
                                 new MySetup(
@@ -77,7 +80,7 @@ public class OwnClientSetup {
                   shared.getMailServer() != null
                       ? Optional.of(shared.getMailServer())
                       : firstOfDomain.computeIfAbsent(
-                          shared.getDomain().getName(), d -> Mailboxes.firstServer(em, d));
+                          shared.getDomain().getName(), d -> mailboxes.firstServer(d));
               return new SharedAccess(
                   shared.getAddress(),
                   server.map(MailServer::isSharedLogin).orElse(false),

@@ -14,7 +14,7 @@ import org.postroom.domain.forwarding.ForwardRules;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.maildomain.SettingsManager;
 import org.postroom.service.address.AddressGraph;
-import org.postroom.service.common.Mailboxes;
+import org.postroom.service.mailbox.Mailboxes;
 
 /**
  * What the database tells about forward targets: a mailbox's own addresses, the domains Postroom
@@ -27,11 +27,13 @@ public class ForwardTargets {
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
 
+  @Inject Mailboxes mailboxes;
+
   @Inject AddressGraph graph;
 
   /** The mailbox's address and aliases. */
   public Set<String> own(Mailbox mailbox) {
-    return new HashSet<>(Mailboxes.addressesOf(em, mailbox));
+    return new HashSet<>(mailboxes.addressesOf(mailbox));
   }
 
   public Set<String> served() {

@@ -25,8 +25,8 @@ import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.account.OwnMailboxes;
 import org.postroom.service.audit.AuditLog;
-import org.postroom.service.common.Mailboxes;
 import org.postroom.service.delegation.DelegatedMailboxes;
+import org.postroom.service.mailbox.Mailboxes;
 import org.postroom.service.notification.MailTemplates;
 import org.postroom.service.notification.Notifier;
 
@@ -47,6 +47,8 @@ public class ForwardingService {
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
+
+  @Inject Mailboxes mailboxes;
 
   @Resource SessionContext context;
   @Inject Accounts accounts;
@@ -151,7 +153,7 @@ public class ForwardingService {
       throw new RuleViolationException(
           Violation.of("reason", "forward.reason.tooLong", REASON_MAX));
     }
-    Mailbox mailbox = Mailboxes.lockedLive(em, mailboxAddress, "forward.mailboxNotFound");
+    Mailbox mailbox = mailboxes.lockedLive(mailboxAddress, "forward.mailboxNotFound");
     if (mailbox.getForwardTargets().isEmpty()) {
       throw RuleViolationException.of("forward.none", mailbox.getAddress());
     }

@@ -1,13 +1,13 @@
 package org.postroom.service.mailbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.maildomain.MailboxPolicy;
 import org.postroom.domain.maildomain.SettingsManager;
 import org.postroom.domain.vacation.VacationReply;
-import org.postroom.service.common.Mailboxes;
 import org.postroom.service.forwarding.ForwardSetting;
 import org.postroom.service.vacation.VacationForm;
 
@@ -18,6 +18,8 @@ public class MailboxOverviews {
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
 
+  @Inject Mailboxes mailboxes;
+
   public MailboxOverview of(Mailbox mailbox) {
     MailboxPolicy policy = mailbox.getDomain().getMailboxPolicy();
     VacationReply reply = em.find(VacationReply.class, mailbox.getId());
@@ -25,7 +27,7 @@ public class MailboxOverviews {
     return new MailboxOverview(
         mailbox.getAddress(),
         mailbox.getOwner() == null ? null : mailbox.getOwner().getDisplayName(),
-        Mailboxes.aliasesOf(em, mailbox),
+        mailboxes.aliasesOf(mailbox),
         mailbox.getQuotaBytes(),
         mailbox.getQuotaUsedBytes(),
         mailbox.getQuotaReadAt(),

@@ -17,8 +17,8 @@ import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.maildomain.MailboxPolicy;
 import org.postroom.service.audit.AuditLog;
-import org.postroom.service.common.Mailboxes;
 import org.postroom.service.common.Sizes;
+import org.postroom.service.mailbox.Mailboxes;
 
 /**
  * The helpdesk and administrators change a mailbox's quota (audited). The mail server reads it from
@@ -35,6 +35,8 @@ public class QuotaService {
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
 
+  @Inject Mailboxes mailboxes;
+
   @Resource SessionContext context;
   @Inject AuditLog audit;
 
@@ -42,7 +44,7 @@ public class QuotaService {
     if (quotaMb == null) {
       throw RuleViolationException.of("quota.required");
     }
-    Mailbox mailbox = Mailboxes.lockedLive(em, address, "quota.mailboxNotFound");
+    Mailbox mailbox = mailboxes.lockedLive(address, "quota.mailboxNotFound");
     long before = mailbox.getQuotaBytes();
     mailbox.changeQuota(Math.multiplyExact(quotaMb, MailboxPolicy.MB));
     if (before != mailbox.getQuotaBytes()) {

@@ -32,13 +32,13 @@ import org.postroom.domain.maildomain.SharedMailboxPolicy;
 import org.postroom.domain.provisioning.ChangeKind;
 import org.postroom.domain.sharedmailbox.SharedMailboxRequest;
 import org.postroom.service.account.Accounts;
+import org.postroom.service.address.Addresses;
 import org.postroom.service.audit.AuditLog;
-import org.postroom.service.common.Addresses;
 import org.postroom.service.common.Flush;
 import org.postroom.service.common.LikePattern;
-import org.postroom.service.common.Mailboxes;
 import org.postroom.service.common.PagedSearch;
 import org.postroom.service.common.Sizes;
+import org.postroom.service.mailbox.Mailboxes;
 import org.postroom.service.maildomain.MailDomains;
 import org.postroom.service.notification.Notifier;
 import org.postroom.service.provisioning.Outbox;
@@ -56,6 +56,9 @@ public class SharedMailboxRequestService {
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
+
+  @Inject Mailboxes mailboxes;
+  @Inject Addresses addresses;
 
   @Resource SessionContext context;
   @Inject Accounts accounts;
@@ -111,7 +114,7 @@ public class SharedMailboxRequestService {
     }
     SharedMailboxPolicy policy = domain.getSharedMailboxPolicy();
     if (policy.checkLocalPart(form.localPart()).isEmpty()
-        && Addresses.isTaken(em, domain.addressOf(form.localPart()))) {
+        && addresses.isTaken(domain.addressOf(form.localPart()))) {
       violations.add(
           Violation.of("localPart", "request.localPart.taken", domain.addressOf(form.localPart())));
     }
@@ -198,7 +201,7 @@ public class SharedMailboxRequestService {
         "mailbox " + mailbox.getId() + ", members " + memberNames(request.getMembers()));
 
     Account requester = request.getRequester();
-    boolean sharedLogin = Mailboxes.opensWithSharedLogin(em, mailbox);
+    boolean sharedLogin = mailboxes.opensWithSharedLogin(mailbox);
     notifier.tell(
         requester,
         sharedLogin ? "request.approvedWithLogin" : "request.approved",

@@ -18,7 +18,7 @@ import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.audit.AuditLog;
-import org.postroom.service.common.Mailboxes;
+import org.postroom.service.mailbox.Mailboxes;
 import org.postroom.service.notification.Notifier;
 
 /**
@@ -38,6 +38,8 @@ public class SharedMailboxService {
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
+
+  @Inject Mailboxes mailboxes;
 
   @Resource SessionContext context;
   @Inject Accounts accounts;
@@ -76,7 +78,7 @@ public class SharedMailboxService {
         "sharedMailbox.memberAdded",
         mailbox.getAddress(),
         member.getDisplayName(),
-        Mailboxes.opensWithSharedLogin(em, mailbox) ? 1 : 0);
+        mailboxes.opensWithSharedLogin(mailbox) ? 1 : 0);
     return mailbox.getAddress();
   }
 
@@ -96,7 +98,7 @@ public class SharedMailboxService {
   }
 
   private Mailbox locked(String address) {
-    return Mailboxes.lockedLive(em, address, "sharedMailbox.notFound");
+    return mailboxes.lockedLive(address, "sharedMailbox.notFound");
   }
 
   private Account account(String username) {

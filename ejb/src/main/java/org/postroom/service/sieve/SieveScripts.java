@@ -14,7 +14,7 @@ import org.postroom.domain.sieve.FilterRule;
 import org.postroom.domain.sieve.FilterSpec;
 import org.postroom.domain.sieve.MailboxSieve;
 import org.postroom.domain.vacation.VacationReply;
-import org.postroom.service.common.Mailboxes;
+import org.postroom.service.mailbox.Mailboxes;
 import org.postroom.service.provisioning.Outbox;
 
 /**
@@ -27,6 +27,8 @@ public class SieveScripts {
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
+
+  @Inject Mailboxes mailboxes;
 
   @Inject Outbox outbox;
 
@@ -47,8 +49,7 @@ public class SieveScripts {
             .toList();
     String script =
         new SieveScriptBuilder()
-            .vacation(
-                em.find(VacationReply.class, mailbox.getId()), Mailboxes.addressesOf(em, mailbox))
+            .vacation(em.find(VacationReply.class, mailbox.getId()), mailboxes.addressesOf(mailbox))
             .filters(rules)
             .build();
     return apply(mailbox, script, actor, now);

@@ -1,6 +1,8 @@
-package org.postroom.service.common;
+package org.postroom.service.address;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
 /**
@@ -8,18 +10,20 @@ import java.util.List;
  * by an open shared-mailbox request. A check for a clear message only; the unique indexes of each
  * table have the last word within it.
  */
-public final class Addresses {
+@ApplicationScoped
+public class Addresses {
 
-  private static final List<String> USES =
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
+
+  private final List<String> USES =
       List.of(
           "select count(m) from Mailbox m where m.address = :a",
           "select count(a) from MailboxAlias a where a.address = :a",
           "select count(l) from DistributionList l where l.address = :a",
           "select count(r) from SharedMailboxRequest r where r.openAddress = :a");
 
-  private Addresses() {}
-
-  public static boolean isTaken(EntityManager em, String address) {
+  public boolean isTaken(String address) {
     return USES.stream()
         .anyMatch(
             query ->

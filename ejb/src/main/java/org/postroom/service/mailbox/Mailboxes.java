@@ -1,7 +1,9 @@
-package org.postroom.service.common;
+package org.postroom.service.mailbox;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,16 +14,18 @@ import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.mailbox.Mailbox;
 
 /** Looking up mailboxes for the services that change them by address. */
-public final class Mailboxes {
+@ApplicationScoped
+public class Mailboxes {
 
-  private Mailboxes() {}
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
 
   /**
    * The mailbox with the address (any case), locked for a change, unless its deletion is queued;
    * otherwise the rule {@code notFoundKey} with the address as typed.
    */
-  public static Mailbox lockedLive(EntityManager em, String address, String notFoundKey) {
-    return liveQuery(em, address)
+  public Mailbox lockedLive(String address, String notFoundKey) {
+    return liveQuery(address)
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultStream()
         .findFirst()
@@ -29,11 +33,11 @@ public final class Mailboxes {
   }
 
   /** The mailbox with the address (any case) unless its deletion is queued, not locked. */
-  public static Optional<Mailbox> live(EntityManager em, String address) {
-    return liveQuery(em, address).getResultStream().findFirst();
+  public Optional<Mailbox> live(String address) {
+    return liveQuery(address).getResultStream().findFirst();
   }
 
-  private static TypedQuery<Mailbox> liveQuery(EntityManager em, String address) {
+  private TypedQuery<Mailbox> liveQuery(String address) {
     return em.createQuery(
             "select m from Mailbox m where m.address = :a and m.deletionQueuedAt is null",
             Mailbox.class)
@@ -41,15 +45,15 @@ public final class Mailboxes {
   }
 
   /** The mailbox's own address, then its further addresses: every address it answers to. */
-  public static List<String> addressesOf(EntityManager em, Mailbox mailbox) {
+  public List<String> addressesOf(Mailbox mailbox) {
     List<String> addresses = new ArrayList<>();
     addresses.add(mailbox.getAddress());
-    addresses.addAll(aliasesOf(em, mailbox));
+    addresses.addAll(aliasesOf(mailbox));
     return addresses;
   }
 
   /** The mailbox's further addresses, in order. */
-  public static List<String> aliasesOf(EntityManager em, Mailbox mailbox) {
+  public List<String> aliasesOf(Mailbox mailbox) {
     return em.createQuery(
             "select a.address from MailboxAlias a where a.mailbox = :m order by a.address",
             String.class)
@@ -60,22 +64,22 @@ public final class Mailboxes {
   /**
    * The server a mailbox lives on: its own, else its domain's first; empty when none is described.
    */
-  public static Optional<MailServer> serverOf(EntityManager em, Mailbox mailbox) {
+  public Optional<MailServer> serverOf(Mailbox mailbox) {
     return mailbox.getMailServer() != null
         ? Optional.of(mailbox.getMailServer())
-        : firstServer(em, mailbox.getDomain().getName());
+        : firstServer(mailbox.getDomain().getName());
   }
 
   /**
    * Whether members may log in to this shared mailbox with its address and their own password: its
    * server allows it (view mail_shared_passdb).
    */
-  public static boolean opensWithSharedLogin(EntityManager em, Mailbox shared) {
-    return serverOf(em, shared).map(MailServer::isSharedLogin).orElse(false);
+  public boolean opensWithSharedLogin(Mailbox shared) {
+    return serverOf(shared).map(MailServer::isSharedLogin).orElse(false);
   }
 
   /** A domain's first server, the one for every mailbox that names none. */
-  public static Optional<MailServer> firstServer(EntityManager em, String domainName) {
+  public Optional<MailServer> firstServer(String domainName) {
     return em.createQuery(
             "select s from MailServer s where s.domain.name = :d order by s.position",
             MailServer.class)
