@@ -188,11 +188,11 @@ class AddressChoiceIT {
 
   @Test
   void whereTheDomainGivesAddressesThereIsNothingToChoose() throws Exception {
-    assertFalse(asSignedIn(accounts, "graduate", () -> choices.choice()).open());
+    assertFalse(asSignedIn(accounts, "employee", () -> choices.choice()).open());
     RuleViolationException none =
         assertThrows(
             RuleViolationException.class,
-            () -> asSignedIn(accounts, "graduate", () -> choices.choose("ola.nordmann")));
+            () -> asSignedIn(accounts, "employee", () -> choices.choose("ola.nordmann")));
     assertTrue(none.hasKey("address.choice.none"));
   }
 }

@@ -1,4 +1,4 @@
-package org.postroom.domain.distributionlist;
+package org.postroom.domain.address;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
