@@ -16,6 +16,7 @@ import org.postroom.service.directory.ImportRejection;
 import org.postroom.service.directory.RegistryImportJobs;
 import org.postroom.web.common.LocaleBacking;
 import org.postroom.web.common.Messages;
+import org.postroom.web.common.SpreadsheetCells;
 
 /**
  * The rejected lines of an import as a CSV file (line, registry id, reason in the user's language,
@@ -57,10 +58,11 @@ public class ImportReportServlet extends HttpServlet {
       for (int first = 0; ; first += PAGE) {
         List<ImportRejection> page = jobs.rejections(id, first, PAGE);
         for (ImportRejection r : page) {
+          // cells that come from the file are made safe for spreadsheets
           csv.printRecord(
               r.line(),
-              r.registryId(),
-              Messages.format(locale, r.key(), r.args().toArray()),
+              SpreadsheetCells.text(r.registryId()),
+              SpreadsheetCells.text(Messages.format(locale, r.key(), r.args().toArray())),
               r.key());
         }
         if (page.size() < PAGE) {
