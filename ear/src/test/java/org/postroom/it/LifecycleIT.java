@@ -224,14 +224,14 @@ class LifecycleIT {
     as(credentials, username, () -> alumni.order(DEMO, recovery, ALUMNI_PASSWORD, ALUMNI_PASSWORD));
     String contact = "c" + run + "@elsewhere.example";
 
-    help.ask("Nobody-" + run, contact, "I lost my password");
-    help.ask(username.toUpperCase(), contact, null);
+    help.ask("Nobody-" + run, contact, "I lost my password", "192.0.2.1");
+    help.ask(username.toUpperCase(), contact, null, "192.0.2.1");
     assertEquals(
         List.of("help.contact.invalid"),
         keys(
             assertThrows(
                 RuleViolationException.class,
-                () -> help.ask(username, "me@example.org\r\nBcc: x@example.org", null))));
+                () -> help.ask(username, "me@example.org\r\nBcc: x@example.org", null, null))));
 
     List<HelpRequestRow> open =
         as(credentials, "helpdesk", () -> help.open(0, 100)).stream()
@@ -293,12 +293,30 @@ class LifecycleIT {
     Inbox.await(recovery, "Your Postroom password was changed");
 
     for (int i = 0; i < PasswordHelpService.MAX_OPEN_PER_CONTACT + 2; i++) {
-      help.ask("flood-" + run, "flood" + run + "@example.org", null);
+      help.ask("flood-" + run, "flood" + run + "@example.org", null, null);
     }
     assertEquals(
         PasswordHelpService.MAX_OPEN_PER_CONTACT,
         as(credentials, "helpdesk", () -> help.open(0, 100)).stream()
             .filter(r -> r.contactAddress().equals("flood" + run + "@example.org"))
             .count());
+
+    // one machine with ever-new contacts: a few reach the helpdesk, the rest are dropped silently,
+    // and another machine is not held back by it
+    String source = "198.51.100." + (run.hashCode() & 0x7f);
+    for (int i = 0; i < PasswordHelpService.MAX_PER_SOURCE_PER_HOUR + 4; i++) {
+      help.ask("source-" + run, "source" + i + "-" + run + "@example.org", null, source);
+    }
+    help.ask("source-" + run, "elsewhere-" + run + "@example.org", null, "203.0.113.9");
+    List<String> contacts =
+        as(credentials, "helpdesk", () -> help.open(0, 100)).stream()
+            .map(r -> r.contactAddress())
+            .filter(c -> c.endsWith("-" + run + "@example.org"))
+            .toList();
+    assertEquals(
+        PasswordHelpService.MAX_PER_SOURCE_PER_HOUR,
+        contacts.stream().filter(c -> c.startsWith("source")).count(),
+        contacts.toString());
+    assertTrue(contacts.contains("elsewhere-" + run + "@example.org"), contacts.toString());
   }
 }

@@ -49,6 +49,12 @@ public class PasswordHelpService {
   /** Open requests one contact address may have within a day; more are dropped silently. */
   public static final int MAX_OPEN_PER_CONTACT = 3;
 
+  /**
+   * Requests one source address may file within an hour, whatever contacts it gives; more are
+   * dropped silently, so that one machine cannot flood the queue with ever-new contacts.
+   */
+  public static final int MAX_PER_SOURCE_PER_HOUR = 10;
+
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
 
@@ -61,11 +67,12 @@ public class PasswordHelpService {
   @Inject Notifier notifier;
 
   /**
-   * Asks the helpdesk for help with a forgotten password. Only the form's own rules can refuse it
-   * (a missing or malformed field); whether the account exists is never told.
+   * Asks the helpdesk for help with a forgotten password, from {@code sourceAddress} (the client's
+   * network address). Only the form's own rules can refuse it (a missing or malformed field);
+   * whether the account exists is never told, nor whether a limit dropped the request.
    */
   @PermitAll
-  public void ask(String identity, String contactAddress, String message) {
+  public void ask(String identity, String contactAddress, String message, String sourceAddress) {
     List<Violation> found = new ArrayList<>();
     String who = identity == null ? "" : identity.strip().toLowerCase(Locale.ROOT);
     if (who.isEmpty() || who.length() > HelpRequest.IDENTITY_MAX || hasControl(who)) {
@@ -101,10 +108,25 @@ public class PasswordHelpService {
             .setParameter("open", HelpRequest.State.OPEN)
             .setParameter("since", now.minus(Duration.ofDays(1)))
             .getSingleResult();
-    if (recent < MAX_OPEN_PER_CONTACT) {
+    long fromSource =
+        sourceAddress == null
+            ? 0
+            : em.createQuery(
+                    "select count(h) from HelpRequest h where h.sourceAddress = :source"
+                        + " and h.createdAt > :since",
+                    Long.class)
+                .setParameter("source", sourceAddress)
+                .setParameter("since", now.minus(Duration.ofHours(1)))
+                .getSingleResult();
+    if (recent < MAX_OPEN_PER_CONTACT && fromSource < MAX_PER_SOURCE_PER_HOUR) {
       em.persist(
           new HelpRequest(
-              who, contact, text == null || text.isEmpty() ? null : text, account, now));
+              who,
+              contact,
+              text == null || text.isEmpty() ? null : text,
+              account,
+              sourceAddress,
+              now));
     }
   }
 

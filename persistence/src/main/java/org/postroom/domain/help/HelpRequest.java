@@ -28,6 +28,7 @@ public class HelpRequest implements Serializable {
 
   public static final int IDENTITY_MAX = 320;
   public static final int MESSAGE_MAX = 2000;
+  public static final int SOURCE_MAX = 64;
 
   /** Whether the helpdesk still has to act. */
   public enum State {
@@ -68,6 +69,10 @@ public class HelpRequest implements Serializable {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** The network address the request came from (the client's, as a trusted proxy tells it). */
+  @Column(name = "source_address", length = SOURCE_MAX)
+  private String sourceAddress;
+
   @Column(name = "handled_by", length = 64)
   private String handledBy;
 
@@ -77,8 +82,17 @@ public class HelpRequest implements Serializable {
   protected HelpRequest() {}
 
   public HelpRequest(
-      String claimedIdentity, String contactAddress, String message, Account account, Instant now) {
+      String claimedIdentity,
+      String contactAddress,
+      String message,
+      Account account,
+      String sourceAddress,
+      Instant now) {
     this.kind = "PASSWORD";
+    this.sourceAddress =
+        sourceAddress == null || sourceAddress.length() <= SOURCE_MAX
+            ? sourceAddress
+            : sourceAddress.substring(0, SOURCE_MAX);
     this.claimedIdentity = claimedIdentity;
     this.contactAddress = contactAddress;
     this.message = message;

@@ -5,6 +5,7 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Map;
 import org.postroom.domain.common.RuleViolationException;
@@ -32,8 +33,10 @@ public class ForgotPasswordBacking {
    */
   public void send() throws IOException {
     try {
-      help.ask(identity, contact, message);
       ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+      // the client's address, as the connection or a trusted proxy tells it (wildfly-config)
+      help.ask(
+          identity, contact, message, ((HttpServletRequest) external.getRequest()).getRemoteAddr());
       external.redirect(external.getRequestContextPath() + "/password/forgot.xhtml?sent=true");
     } catch (RuleViolationException refused) {
       Messages.show(refused, FIELDS);
