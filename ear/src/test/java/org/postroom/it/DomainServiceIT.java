@@ -9,6 +9,7 @@ import static org.postroom.it.Caller.asSignedIn;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -16,6 +17,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditEntry;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
@@ -24,7 +26,11 @@ import org.postroom.domain.directory.AffiliationPeriod;
 import org.postroom.domain.maildomain.AddressScheme;
 import org.postroom.domain.maildomain.ForwardPolicy;
 import org.postroom.service.account.Accounts;
+import org.postroom.service.delegation.DelegationService;
 import org.postroom.service.directory.RegistryImportService;
+import org.postroom.service.directory.RegistryRecord;
+import org.postroom.service.forwarding.ForwardingService;
+import org.postroom.service.identity.RoleService;
 import org.postroom.service.maildomain.DomainService;
 import org.postroom.service.maildomain.DomainSettings;
 import org.postroom.service.security.CredentialService;
@@ -49,6 +55,9 @@ class DomainServiceIT {
   @Inject CredentialService credentials;
   @Inject RegistryImportService imports;
   @Inject Accounts accounts;
+  @Inject ForwardingService forwarding;
+  @Inject DelegationService delegation;
+  @Inject RoleService roles;
 
   private DomainSettings newDomain() throws Exception {
     DomainSettings wanted = DomainSettings.defaults();
@@ -231,5 +240,83 @@ class DomainServiceIT {
       open.setSharedRequestsEnabled(false);
       as(credentials, "admin", () -> domains.update(name, open));
     }
+  }
+
+  /**
+   * "Internal only" means the institution's own domains, not every domain Postroom serves: on a
+   * shared Postroom another institution is outside.
+   */
+  @Test
+  void anInternalOnlyDomainForwardsWithinItsInstitutionOnly() throws Exception {
+    DomainSettings settings = newDomain();
+    String name = settings.getName();
+    settings.setForwardPolicy(ForwardPolicy.INTERNAL);
+    as(credentials, "admin", () -> domains.update(name, settings));
+    String run = name.substring(1, 7);
+    String username = "f" + run;
+    new RegistryPerson(
+            "fwd-" + run,
+            "Kim",
+            "Forward",
+            username,
+            name,
+            new AffiliationPeriod(AffiliationKind.STAFF, LocalDate.now().minusYears(1), null))
+        .importAsAdmin(imports, credentials);
+
+    RuleViolationException outside =
+        assertThrows(
+            RuleViolationException.class,
+            () ->
+                asSignedIn(
+                    accounts,
+                    username,
+                    () -> {
+                      forwarding.set(List.of("staff@univ-b.be"), true);
+                      return null;
+                    }));
+    assertTrue(outside.hasKey("forward.outside"), outside.getMessage());
+    assertEquals(List.of(), asSignedIn(accounts, username, () -> forwarding.current()).targets());
+
+    asSignedIn(
+        accounts,
+        username,
+        () -> {
+          forwarding.set(List.of("colleague@" + name), true);
+          return null;
+        });
+    assertEquals(
+        List.of("colleague@" + name),
+        asSignedIn(accounts, username, () -> forwarding.current()).targets());
+  }
+
+  /** Page sizes a client chooses are capped: a domain administrator's list too. */
+  @Test
+  void aDomainAdministratorsListNeverGivesMoreThanAPage() throws Exception {
+    DomainSettings settings = newDomain();
+    String name = settings.getName();
+    String run = name.substring(1, 7);
+    int many = DelegationService.MAX_PAGE_SIZE + 5;
+    List<RegistryRecord> people = new ArrayList<>();
+    for (int i = 0; i < many; i++) {
+      people.add(
+          new RegistryPerson(
+                  "pg-" + run + "-" + i,
+                  "Kim",
+                  "Page" + i,
+                  "p" + run + "x" + i,
+                  name,
+                  new AffiliationPeriod(AffiliationKind.STAFF, LocalDate.now().minusYears(1), null))
+              .record());
+    }
+    assertEquals(many, as(credentials, "admin", () -> imports.importRecords(people)).created());
+    String admin = "p" + run + "x0";
+    as(
+        credentials,
+        "admin",
+        () -> roles.grant(admin, Roles.DOMAIN_ADMIN, List.of(name), "a test of page sizes"));
+    assertEquals(
+        DelegationService.MAX_PAGE_SIZE,
+        asSignedIn(accounts, admin, () -> delegation.mailboxes("", 0, 10_000)).size());
+    assertEquals(many, asSignedIn(accounts, admin, () -> delegation.count("")));
   }
 }

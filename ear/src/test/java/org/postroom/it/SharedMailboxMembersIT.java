@@ -9,6 +9,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 
 /**
  * "Extra users are requested from the helpdesk" (University B): on a person's account page the
@@ -63,6 +64,39 @@ class SharedMailboxMembersIT {
       Inbox.Mail ended =
           Inbox.await("staff3@univ-b.be", "Your access to the shared mailbox " + SHARED);
       assertFalse(ended.body().contains("log in with"), ended.body());
+    }
+  }
+
+  /** Four eyes: a helpdesk member cannot give themselves access; a second one can. */
+  @Test
+  void noHelpdeskMemberGivesThemselvesAccess() {
+    try (Browser browser = new Browser()) {
+      browser.login("helpdesk", PASSWORD);
+      browser.open("helpdesk/account.xhtml?username=helpdesk");
+      browser.find("#memberships");
+      assertFalse(browser.find("#memberships").getText().contains(SHARED));
+      browser.type("#membership\\:sharedAddress", SHARED);
+      browser.click("#membership\\:give");
+      browser.waitForText(
+          "#messages",
+          "You cannot give yourself access to a shared mailbox: another helpdesk member must add"
+              + " you.");
+      assertFalse(browser.find("#memberships").getText().contains(SHARED), "nothing changed");
+      browser.logout();
+
+      browser.login("helpdesk2", PASSWORD);
+      browser.open("helpdesk/account.xhtml?username=helpdesk");
+      browser.type("#membership\\:sharedAddress", SHARED);
+      browser.click("#membership\\:give");
+      browser.waitForText("#messages", "helpdesk now has access to " + SHARED + ".");
+      browser.waitForText("#memberships", SHARED);
+      browser
+          .driver()
+          .findElement(
+              By.xpath("//ul[@id='memberships']/li[contains(., '" + SHARED + "')]//button"))
+          .click();
+      browser.click("#confirm\\:yes");
+      browser.waitForText("#messages", "helpdesk no longer has access to " + SHARED);
     }
   }
 }

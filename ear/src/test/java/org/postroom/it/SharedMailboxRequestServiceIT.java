@@ -537,4 +537,25 @@ class SharedMailboxRequestServiceIT {
             () -> requests.countQueue(new RequestQuery(null, "INGRID SOLBERG", null, true, 0, 5)));
     assertTrue(byRequesterName >= 7, "requests found by the requester's name: " + byRequesterName);
   }
+
+  /**
+   * Four eyes: a helpdesk member who asked for a mailbox, or would become one of its members, does
+   * not approve it; another helpdesk member does.
+   */
+  @Test
+  void noHelpdeskMemberApprovesTheirOwnAccess() throws Exception {
+    long own = submit("helpdesk", uniqueLocalPart(), List.of("staff2"));
+    long asMember = submit("staff", uniqueLocalPart(), List.of("staff2", "helpdesk"));
+    for (long id : List.of(own, asMember)) {
+      long version = read("helpdesk", id).version();
+      RuleViolationException refused =
+          assertThrows(
+              RuleViolationException.class,
+              () -> run(credentials, "helpdesk", () -> requests.approve(id, version)));
+      assertTrue(refused.hasKey("request.ownRequest"), refused.getMessage());
+      assertEquals(RequestState.SUBMITTED, read("helpdesk2", id).state());
+      run(credentials, "helpdesk2", () -> requests.approve(id, version));
+      assertEquals(RequestState.PROVISIONED, read("helpdesk2", id).state());
+    }
+  }
 }

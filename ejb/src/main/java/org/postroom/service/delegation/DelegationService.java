@@ -36,7 +36,7 @@ public class DelegationService {
   @Inject DelegatedMailboxes delegated;
   @Inject MailboxOverviews overviews;
 
-  static final int MAX_PAGE_SIZE = 100;
+  public static final int MAX_PAGE_SIZE = 100;
 
   private static final String FROM =
       " from Mailbox m left join m.owner o where m.domain in :d and m.kind in :kinds"

@@ -12,14 +12,15 @@ import java.util.Set;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.forwarding.ForwardRules;
 import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.domain.maildomain.SettingsManager;
 import org.postroom.service.address.AddressGraph;
 import org.postroom.service.mailbox.Mailboxes;
 
 /**
- * What the database tells about forward targets: a mailbox's own addresses, the domains Postroom
- * serves, and loops through other Postroom forwards. Serves the forward itself and the filter rules
- * that forward a copy.
+ * What the database tells about forward targets: a mailbox's own addresses, the domains of its
+ * institution, and loops through other Postroom forwards. Serves the forward itself and the filter
+ * rules that forward a copy.
  */
 @ApplicationScoped
 public class ForwardTargets {
@@ -36,9 +37,23 @@ public class ForwardTargets {
     return new HashSet<>(mailboxes.addressesOf(mailbox));
   }
 
-  public Set<String> served() {
-    return new HashSet<>(
-        em.createQuery("select d.name from MailDomain d", String.class).getResultList());
+  /**
+   * The domains of the mailbox's own institution, where an "internal only" policy lets it forward:
+   * its domain, that domain's alumni domain, and the domain whose alumni it keeps. Not every domain
+   * Postroom serves: on a shared Postroom, another institution is outside.
+   */
+  public Set<String> institutionOf(Mailbox mailbox) {
+    MailDomain domain = mailbox.getDomain();
+    Set<String> names = new HashSet<>();
+    names.add(domain.getName());
+    if (domain.getAlumniDomain() != null) {
+      names.add(domain.getAlumniDomain().getName());
+    }
+    names.addAll(
+        em.createQuery("select d.name from MailDomain d where d.alumniDomain = :d", String.class)
+            .setParameter("d", domain)
+            .getResultList());
+    return names;
   }
 
   /** The path of a loop the targets would close back to {@code own}, if any. */
@@ -58,8 +73,9 @@ public class ForwardTargets {
       return found;
     }
     Set<String> own = own(mailbox);
-    Set<String> served = served();
-    for (Violation broken : ForwardRules.check(mailbox, List.of(target), own, served::contains)) {
+    Set<String> institution = institutionOf(mailbox);
+    for (Violation broken :
+        ForwardRules.check(mailbox, List.of(target), own, institution::contains)) {
       found.add(new Violation(field, broken.key(), broken.args()));
     }
     if (found.isEmpty()) {

@@ -88,8 +88,8 @@ public class ForwardingService {
     Account owner = mailbox.getOwner();
     List<String> targets = ForwardRules.normalize(rawTargets);
     Set<String> own = forwardTargets.own(mailbox);
-    Set<String> served = forwardTargets.served();
-    mailbox.forwardTo(targets, keepCopy, own, served::contains);
+    Set<String> institution = forwardTargets.institutionOf(mailbox);
+    mailbox.forwardTo(targets, keepCopy, own, institution::contains);
     Optional<List<String>> loop = forwardTargets.loop(targets, own);
     if (loop.isPresent()) {
       throw new RuleViolationException(

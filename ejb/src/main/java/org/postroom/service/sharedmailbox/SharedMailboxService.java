@@ -56,6 +56,10 @@ public class SharedMailboxService {
   public String addMember(String address, String username) {
     Mailbox mailbox = locked(address);
     Account member = account(username);
+    // four eyes: a helpdesk member does not give themselves access; another one must
+    if (member.getUsername().equals(helpdesk())) {
+      throw RuleViolationException.of("sharedMailbox.self");
+    }
     if (member.getState() != AccountState.ACTIVE && member.getState() != AccountState.LEAVING) {
       throw RuleViolationException.of("sharedMailbox.accountInactive", member.getUsername());
     }

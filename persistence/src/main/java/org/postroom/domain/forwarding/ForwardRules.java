@@ -14,8 +14,8 @@ import org.postroom.domain.maildomain.ForwardPolicy;
 /**
  * What a mailbox may forward to: one to {@link #MAX_TARGETS} well-formed addresses, never the
  * mailbox itself, never from a shared mailbox or where the domain's policy forbids forwarding, and
- * only to domains Postroom serves where the policy says so. Loops through other forwards need the
- * database and are the forwarding service's to find.
+ * only to the domains of the mailbox's own institution where the policy says so. Loops through
+ * other forwards need the database and are the forwarding service's to find.
  */
 public final class ForwardRules {
 
@@ -37,10 +37,10 @@ public final class ForwardRules {
 
   /**
    * Every rule the normalized targets break for this mailbox; {@code ownAddresses} are the
-   * mailbox's address and aliases, {@code served} tells the domains Postroom serves.
+   * mailbox's address and aliases, {@code internal} tells the domains of its institution.
    */
   public static List<Violation> check(
-      Mailbox mailbox, List<String> targets, Set<String> ownAddresses, Predicate<String> served) {
+      Mailbox mailbox, List<String> targets, Set<String> ownAddresses, Predicate<String> internal) {
     List<Violation> broken = new ArrayList<>();
     if (mailbox.getKind() == MailboxKind.SHARED) {
       broken.add(Violation.of(null, "forward.shared"));
@@ -62,7 +62,8 @@ public final class ForwardRules {
         broken.add(Violation.of("targets", "forward.malformed", printable(target)));
       } else if (ownAddresses.contains(target)) {
         broken.add(Violation.of("targets", "forward.self", target));
-      } else if (policy == ForwardPolicy.INTERNAL && !served.test(MailAddresses.domainOf(target))) {
+      } else if (policy == ForwardPolicy.INTERNAL
+          && !internal.test(MailAddresses.domainOf(target))) {
         broken.add(Violation.of("targets", "forward.outside", target));
       }
     }

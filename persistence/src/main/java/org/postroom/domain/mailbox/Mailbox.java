@@ -260,8 +260,11 @@ public class Mailbox implements Serializable {
    * copy or not; a broken rule changes nothing. Postfix reads the forward from the portal's views.
    */
   public void forwardTo(
-      List<String> targets, boolean keepCopy, Set<String> ownAddresses, Predicate<String> served) {
-    List<Violation> broken = ForwardRules.check(this, targets, ownAddresses, served);
+      List<String> targets,
+      boolean keepCopy,
+      Set<String> ownAddresses,
+      Predicate<String> internal) {
+    List<Violation> broken = ForwardRules.check(this, targets, ownAddresses, internal);
     if (!broken.isEmpty()) {
       throw new RuleViolationException(broken);
     }

@@ -158,9 +158,16 @@ public class SharedMailboxRequest implements Serializable {
     return request;
   }
 
-  /** The helpdesk agrees; the mailbox is still to be made. */
+  /**
+   * The helpdesk agrees; the mailbox is still to be made. Four eyes: a helpdesk member who asked
+   * for the mailbox or would get access to it cannot approve it; another one must.
+   */
   public void approve(String helpdeskUser, Instant now) {
     requireOpen();
+    if (isRequestedBy(helpdeskUser)
+        || members.stream().anyMatch(m -> m.getUsername().equals(helpdeskUser))) {
+      throw RuleViolationException.of("request.ownRequest");
+    }
     state = RequestState.APPROVED;
     decidedBy = helpdeskUser;
     decidedAt = now;

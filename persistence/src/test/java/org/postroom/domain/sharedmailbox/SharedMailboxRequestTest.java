@@ -163,4 +163,17 @@ class SharedMailboxRequestTest {
     assertEquals(RequestState.CANCELLED, request.getState());
     assertNull(request.getDecidedBy());
   }
+
+  @Test
+  void noOneApprovesAMailboxTheyAskedForOrWouldBelongTo() {
+    SharedMailboxRequest request = submitted();
+    for (String insider : List.of(staff.getUsername(), student.getUsername())) {
+      RuleViolationException refused =
+          assertThrows(RuleViolationException.class, () -> request.approve(insider, NOW));
+      assertTrue(refused.hasKey("request.ownRequest"), insider);
+    }
+    assertEquals(RequestState.SUBMITTED, request.getState());
+    request.approve("helpdesk", NOW);
+    assertEquals(RequestState.APPROVED, request.getState());
+  }
 }
