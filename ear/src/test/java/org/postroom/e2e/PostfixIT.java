@@ -166,6 +166,30 @@ class PostfixIT {
     assertFalse(Imap.subjects(bob).contains("no forward any more"), "the forward is gone");
   }
 
+  /** A forward stops with its account: a suspended or closed person's mail stays in the mailbox. */
+  @Test
+  void aForwardStopsWhenItsAccountIsSuspendedOrClosed() throws Exception {
+    MailUsers people = users("fs", 2);
+    String ann = people.address(0);
+    String bob = people.address(1);
+    String username = people.usernames().get(0);
+    forward(username, List.of(bob), false);
+    sendAccepted(ann, "while active");
+    awaitSubject(bob, "while active");
+
+    for (String state : List.of("SUSPENDED", "CLOSED")) {
+      tx.begin();
+      em.createNativeQuery("update account set state = ? where username = ?")
+          .setParameter(1, state)
+          .setParameter(2, username)
+          .executeUpdate();
+      tx.commit();
+      sendAccepted(ann, "while " + state);
+      awaitSubject(ann, "while " + state);
+      assertFalse(Imap.subjects(bob).contains("while " + state), "no forward for " + state);
+    }
+  }
+
   @Test
   void anAliasAndADistributionListDeliverToTheirMailboxesAndFollowForwards() throws Exception {
     MailUsers people = users("al", 3);
