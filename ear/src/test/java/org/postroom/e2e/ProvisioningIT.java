@@ -26,6 +26,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.eclipse.angus.mail.imap.ACL;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.Rights;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -170,6 +173,52 @@ class ProvisioningIT {
           return null;
         });
     assertTrue(opens(outsider, address), outsider + " was added: a database change only");
+  }
+
+  /**
+   * Who may open a shared mailbox is Postroom's to say: a member cannot grant access (SETACL is
+   * refused, also through the shared mailbox's own login), and a grant made behind Postroom's back
+   * is drift that reconcile removes.
+   */
+  @Test
+  void onlyPostroomGrantsAccessToASharedMailbox() throws Exception {
+    MailUsers people = users("acl", 3);
+    String member = people.usernames().get(0);
+    String outsider = people.usernames().get(2);
+    String address =
+        people.sharedMailbox(
+            "acl", List.of(member, people.usernames().get(1)), credentials, requests);
+    assertTrue(dovecot.hasSharedGrant(address));
+    String delivered = Lmtp.deliver("sender@example.org", address, "hello team", 2_000);
+    assertTrue(delivered.startsWith("250"), delivered);
+
+    try (Store store = Imap.login(member, MailUsers.password())) {
+      IMAPFolder shared = (IMAPFolder) store.getFolder("shared/" + address + "/INBOX");
+      MessagingException refused =
+          assertThrows(
+              MessagingException.class,
+              () -> shared.addACL(new ACL(people.address(2), new Rights("lrwstipekx"))));
+      assertFalse(opens(outsider, address), "a member's grant did nothing: " + refused);
+    }
+
+    // an administrator at the mail server grants someone access without Postroom
+    try (Store store = Imap.asMaster(address)) {
+      IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
+      inbox.addACL(new ACL(people.address(2), new Rights("lrwstipekx")));
+      List<String> names = new ArrayList<>();
+      for (ACL acl : inbox.getACL()) {
+        names.add(acl.getName() + " " + acl.getRights());
+      }
+      assertTrue(opens(outsider, address), "the grant behind Postroom's back works: " + names);
+    }
+    assertFalse(dovecot.hasSharedGrant(address), "reconcile sees the grant as drift");
+
+    ReconcileRun run = reconciled();
+    assertEquals(ReconcileRun.State.FINISHED, run.getState(), String.valueOf(run.getError()));
+    await("the repairs applied", () -> outstanding() == 0);
+    assertFalse(opens(outsider, address), "the grant Postroom did not make is gone");
+    assertTrue(opens(member, address), "the members' own access stays");
+    assertTrue(dovecot.hasSharedGrant(address));
   }
 
   private static void mailStack(String command) throws IOException, InterruptedException {

@@ -48,7 +48,9 @@ public final class Deployments {
                 Caller.class, Inbox.class, Inbox.Mail.class, NoAuthenticationMechanism.class)
             .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
             .addAsManifestResource(
-                new StringAsset("Dependencies: org.wildfly.security.elytron\n"), "MANIFEST.MF");
+                new StringAsset(
+                    "Dependencies: org.wildfly.security.elytron, org.eclipse.angus.mail\n"),
+                "MANIFEST.MF");
     EnterpriseArchive ear = ear();
     // the built application.xml lists the EAR's own modules only; the test WAR joins them
     String applicationXml =

@@ -31,8 +31,15 @@ import org.postroom.service.common.Settings;
 @Typed(DovecotMailSystem.class)
 public class DovecotMailSystem implements MailSystem {
 
-  /** Every IMAP right Dovecot knows: members may do all the owner may. */
-  static final String MEMBER_RIGHTS = "lrwstipekxa";
+  /**
+   * What a shared mailbox's members may do: read, file, flag, delete and expunge mail, and make and
+   * remove folders. Not {@code a} (administer): who may open the mailbox is Postroom's to say, so
+   * that no member grants access behind the helpdesk's back.
+   */
+  static final String MEMBER_RIGHTS = "lrwstipekx";
+
+  /** The IMAP right to change a mailbox's access list. */
+  private static final Rights ADMINISTER = new Rights("a");
 
   private static final int TIMEOUT_MILLIS = 20_000;
 
@@ -67,6 +74,13 @@ public class DovecotMailSystem implements MailSystem {
           if (!inbox.exists()) {
             inbox.create(Folder.HOLDS_MESSAGES);
           }
+          // a grant Postroom did not make (at the mail server, or by a member before members lost
+          // the right to grant) is drift: removed, so that only Postroom's members get in
+          for (ACL acl : inbox.getACL()) {
+            if (!isPostroomsOwn(acl.getName(), address)) {
+              inbox.removeACL(acl.getName());
+            }
+          }
           // SETACL replaces the group's rights: applying it again changes nothing
           inbox.addACL(new ACL(group(address), new Rights(MEMBER_RIGHTS)));
           return null;
@@ -77,14 +91,7 @@ public class DovecotMailSystem implements MailSystem {
   public boolean hasSharedGrant(String address)
       throws MailServerUnavailableException, MailServerRefusedException {
     return imap(
-        address,
-        inbox ->
-            inbox.exists()
-                && Arrays.stream(inbox.getACL())
-                    .anyMatch(
-                        acl ->
-                            acl.getName().equals(group(address))
-                                && acl.getRights().contains(new Rights(MEMBER_RIGHTS))));
+        address, inbox -> inbox.exists() && grantedAsPostroomWants(inbox.getACL(), address));
   }
 
   @Override
@@ -155,6 +162,33 @@ public class DovecotMailSystem implements MailSystem {
    */
   private static String group(String address) {
     return "$" + address;
+  }
+
+  /**
+   * Whether a shared mailbox's access list is as Postroom made it: its group with the members'
+   * rights (and not the right to grant), and no other grant.
+   */
+  static boolean grantedAsPostroomWants(ACL[] acls, String address) {
+    boolean group = false;
+    for (ACL acl : acls) {
+      if (acl.getName().equals(group(address))) {
+        group =
+            acl.getRights().contains(new Rights(MEMBER_RIGHTS))
+                && !acl.getRights().contains(ADMINISTER);
+      } else if (!isPostroomsOwn(acl.getName(), address)) {
+        return false;
+      }
+    }
+    return group;
+  }
+
+  /**
+   * The entries of a shared mailbox's access list that are Postroom's: its group, and the global
+   * ones of the mail server's configuration (its owner, Postroom's master user), which Dovecot
+   * lists with the rest marked {@code #} and which no IMAP command changes.
+   */
+  private static boolean isPostroomsOwn(String name, String address) {
+    return name.equals(group(address)) || name.startsWith("#");
   }
 
   private interface ImapWork<T> {

@@ -20,7 +20,10 @@ public interface MailSystem {
   void createSharedMailbox(String address)
       throws MailServerUnavailableException, MailServerRefusedException;
 
-  /** Whether the shared mailbox's group has its access on the mail server. */
+  /**
+   * Whether the shared mailbox's access on the mail server is as Postroom made it: its group has
+   * the members' rights, and nobody has a grant Postroom did not make.
+   */
   boolean hasSharedGrant(String address)
       throws MailServerUnavailableException, MailServerRefusedException;
 

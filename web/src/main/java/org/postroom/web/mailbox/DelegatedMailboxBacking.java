@@ -1,10 +1,13 @@
 package org.postroom.web.mailbox;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.service.delegation.DelegationService;
 import org.postroom.service.forwarding.ForwardingService;
@@ -26,15 +29,29 @@ public class DelegatedMailboxBacking extends MailboxSettingsBacking {
 
   private String address;
 
-  /** Reads the mailbox named in the URL; one outside the administrator's domain is not found. */
-  public void load() {
+  private boolean notFound;
+
+  /**
+   * Reads the mailbox named in the URL; one outside the administrator's domains answers 404, as if
+   * it did not exist, like every page one may not open.
+   */
+  public void load() throws IOException {
+    notFound = false;
     init();
+    if (notFound) {
+      FacesContext faces = FacesContext.getCurrentInstance();
+      faces.getExternalContext().responseSendError(404, null);
+      faces.responseComplete();
+    }
   }
 
   @Override
   protected MailboxOverview read() {
     try {
       return delegation.overview(address == null ? "" : address);
+    } catch (NotFoundException missing) {
+      notFound = true;
+      return null;
     } catch (RuleViolationException refused) {
       Messages.show(refused, Map.of());
       return null;
