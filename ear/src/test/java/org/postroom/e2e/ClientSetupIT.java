@@ -254,6 +254,10 @@ class ClientSetupIT {
         inbox.close(false);
       }
     }
+    // the mail server's log says which member opened it
+    assertTrue(
+        dovecotLog().contains("postroom-shared-login: " + first + " opened " + shared),
+        "the member who opened the shared mailbox is logged");
     // for reading mail only: ManageSieve (the Sieve scripts, where Postroom keeps the forward
     // rules)
     // refuses the shared login, and people's own logins too; it is Postroom's master user's
@@ -332,6 +336,44 @@ class ClientSetupIT {
    * attempt comes from another loopback address: Dovecot delays logins from an address after its
    * failures (2, 4, 8, 15 s), which is as it should be for a mail program but not for this test.
    */
+  /**
+   * A shared mailbox of more members than one login attempt checks is opened as a folder of each
+   * member's own login, never with its address: every attempt there costs the same few hashes,
+   * whatever the number of members.
+   */
+  @Test
+  void aSharedMailboxOfManyMembersIsNotOpenedWithItsAddress() throws Exception {
+    MailUsers people = MailUsers.create("sm", 9, domains, imports, credentials, hasher, em, tx);
+    String shared = "office@" + people.domain();
+    tx.begin();
+    List<Account> members =
+        em.createQuery("select a from Account a where a.username in :u", Account.class)
+            .setParameter("u", people.usernames())
+            .getResultList();
+    em.persist(
+        Mailbox.shared(
+            em.createQuery("select d from MailDomain d where d.name = :n", MailDomain.class)
+                .setParameter("n", people.domain())
+                .getSingleResult(),
+            shared,
+            members,
+            Instant.now()));
+    tx.commit();
+    describeStack(people.domain(), true);
+    Server imap = servers(autoconfig(shared), "incomingServer").get(0);
+    refused(imap, shared, MailUsers.password());
+    assertTrue(
+        dovecotLog().contains(shared + " has more than 8 members"),
+        "the log says why the shared address does not open");
+    describeStack(people.domain(), false);
+  }
+
+  private static String dovecotLog() throws Exception {
+    return java.nio.file.Files.readString(
+        java.nio.file.Path.of(
+            Settings.get("postroom.e2e.stack.dir").orElseThrow(), "dovecot", "dovecot.log"));
+  }
+
   private static void refused(Server imap, String login, String password) {
     String from = "127.0.0." + (20 + REFUSALS.incrementAndGet());
     AuthenticationFailedException refused =
