@@ -35,10 +35,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.domain.maildomain.MailDomain;
+import org.postroom.domain.maildomain.SharedMailboxPolicy;
 import org.postroom.domain.sieve.FilterDestination;
 import org.postroom.domain.sieve.FilterField;
 import org.postroom.domain.sieve.FilterMatch;
 import org.postroom.domain.sieve.FilterSpec;
+import org.postroom.domain.vacation.VacationReply;
 import org.postroom.it.Caller;
 import org.postroom.it.Deployments;
 import org.postroom.it.RegistryPerson;
@@ -54,6 +58,8 @@ import org.postroom.service.maildomain.DomainSettings;
 import org.postroom.service.mailsystem.DovecotMailSystem;
 import org.postroom.service.security.CredentialService;
 import org.postroom.service.security.PasswordHasher;
+import org.postroom.service.sieve.SieveScriptBuilder;
+import org.postroom.service.testing.HostileText;
 import org.postroom.service.vacation.VacationForm;
 import org.postroom.service.vacation.VacationService;
 
@@ -72,7 +78,12 @@ class PostfixIT {
   @Deployment
   static EnterpriseArchive deployment() {
     return Deployments.earWithTests(
-        PostfixIT.class, Imap.class, Smtp.class, MailUsers.class, RegistryPerson.class);
+        PostfixIT.class,
+        Imap.class,
+        Smtp.class,
+        MailUsers.class,
+        RegistryPerson.class,
+        HostileText.class);
   }
 
   @Inject CredentialService credentials;
@@ -474,6 +485,69 @@ class PostfixIT {
       Thread.sleep(300);
     }
     assertEquals(List.of("deleted"), folder(bob, "Trash"), "Bob's domain keeps deleted mail");
+  }
+
+  /**
+   * Every script Postroom writes from the known attacks of public Sieve and header injection
+   * reports ({@link HostileText}) compiles with Pigeonhole, and to exactly the actions intended:
+   * what the rules accept stays data.
+   */
+  @Test
+  void everyScriptMadeFromKnownAttacksCompilesToItsIntendedActions() throws Exception {
+    MailDomain domain =
+        new MailDomain(
+            "univ-b.example",
+            "en",
+            new SharedMailboxPolicy(true, 16, 1, 1, 5, true, 5_000_000_000L, false));
+    int compiled = 0;
+    for (String attack : HostileText.KNOWN) {
+      VacationReply reply =
+          new VacationReply(Mailbox.shared(domain, "ann@univ-b.example", List.of(), Instant.now()));
+      // the attack where the reply's rules take it: subject and body, else the body, else neither
+      for (String[] text :
+          new String[][] {
+            {"Away " + attack, "Back soon " + attack},
+            {"Away", "Back soon " + attack},
+            {"Away", "Back"}
+          }) {
+        try {
+          reply.set(text[0], text[1], null, null, 7, Instant.now());
+          break;
+        } catch (RuleViolationException refused) {
+          // the next, plainer text
+        }
+      }
+      FilterSpec rule =
+          new FilterSpec(
+                  FilterField.SUBJECT,
+                  null,
+                  FilterMatch.CONTAINS,
+                  "x" + attack,
+                  null,
+                  FilterDestination.FOLDER,
+                  "Lists",
+                  false,
+                  null,
+                  true)
+              .normalized();
+      List<FilterSpec> rules = rule.violations().isEmpty() ? List.of(rule) : List.of();
+      String script =
+          new SieveScriptBuilder()
+              .vacation(reply, List.of("ann@univ-b.example"))
+              .filters(rules)
+              .build();
+      List<String> program = compiled(script);
+      assertEquals(
+          1, program.stream().filter(op -> op.equals("VACATION")).count(), attack + ": " + program);
+      assertEquals(
+          rules.size(),
+          program.stream().filter(op -> op.equals("FILEINTO")).count(),
+          attack + ": " + program);
+      assertFalse(program.contains("REDIRECT"), attack + ": " + program);
+      assertFalse(program.contains("DISCARD"), attack + ": " + program);
+      compiled++;
+    }
+    assertEquals(HostileText.KNOWN.size(), compiled);
   }
 
   /**
