@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
@@ -29,6 +30,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.eclipse.angus.mail.imap.ACL;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.Rights;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -252,6 +256,11 @@ class ClientSetupIT {
         inbox.open(Folder.READ_ONLY);
         assertEquals("for the secretariat", inbox.getMessage(1).getSubject(), "the shared INBOX");
         inbox.close(false);
+        // logged in with its address a member is its owner, and still grants nobody access
+        assertThrows(
+            MessagingException.class,
+            () ->
+                ((IMAPFolder) inbox).addACL(new ACL(people.address(2), new Rights("lrwstipekx"))));
       }
     }
     // the mail server's log says which member opened it
