@@ -283,7 +283,7 @@ public class SharedMailboxRequestService {
 
   private List<RequestRow> page(RequestQuery query, Account requester) {
     String direction = query.ascending() ? " asc" : " desc";
-    return search(query, requester)
+    return search(query, requester, true)
         .page(
             RequestRow.SELECT,
             RequestRow.class,
@@ -294,13 +294,18 @@ public class SharedMailboxRequestService {
   }
 
   private long count(RequestQuery query, Account requester) {
-    return search(query, requester).count("r");
+    return search(query, requester, false).count("r");
   }
 
-  private PagedSearch search(RequestQuery query, Account requester) {
+  /**
+   * The requests the query matches; the requester joined where the rows show them, or the text may
+   * match them (a count without a text filter needs no join).
+   */
+  private PagedSearch search(RequestQuery query, Account requester, boolean rows) {
+    String join = rows || query.text() != null ? " join r.requester a" : "";
     return new PagedSearch(
         em,
-        " from SharedMailboxRequest r join r.requester a" + where(query, requester),
+        " from SharedMailboxRequest r" + join + where(query, requester),
         typed -> bind(typed, query, requester));
   }
 
