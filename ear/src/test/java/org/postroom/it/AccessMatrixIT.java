@@ -403,11 +403,23 @@ class AccessMatrixIT {
     System.out.println("Access matrix (" + name + "): " + cells + " cells, written to " + file);
   }
 
-  /** The WAR's classes, loadable beside the EAR's libraries, to read their annotations. */
+  /**
+   * The WAR's classes, loadable beside the EAR's libraries, to read their annotations: the archives
+   * unpacked under target/ (replacing what an earlier call unpacked), not left in the system's
+   * temporary folder.
+   */
   private static URLClassLoader classes(WebArchive war) throws Exception {
-    File dir = Files.createTempDirectory("access-matrix").toFile();
+    java.nio.file.Path unpacked = java.nio.file.Path.of("target", "access-matrix-classes");
+    if (Files.exists(unpacked)) {
+      try (Stream<java.nio.file.Path> old = Files.walk(unpacked)) {
+        for (java.nio.file.Path f : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(f);
+        }
+      }
+    }
+    File dir = Files.createDirectories(unpacked.resolve("war")).toFile();
     File exploded = war.as(ExplodedExporter.class).exportExploded(dir);
-    File earDir = Files.createTempDirectory("access-matrix-ear").toFile();
+    File earDir = Files.createDirectories(unpacked.resolve("ear")).toFile();
     File ear = Deployments.ear().as(ExplodedExporter.class).exportExploded(earDir);
     List<URL> urls = new ArrayList<>();
     urls.add(new File(exploded, "WEB-INF/classes/").toURI().toURL());
