@@ -148,6 +148,16 @@ class PostfixIT {
         });
   }
 
+  private void stopForwarding(String username) throws Exception {
+    as(
+        credentials,
+        username,
+        () -> {
+          forwarding.clear();
+          return null;
+        });
+  }
+
   @Test
   void aForwardSendsMailOnAndKeepsACopyOnlyWhenAsked() throws Exception {
     MailUsers people = users("fw", 2);
@@ -165,16 +175,48 @@ class PostfixIT {
     awaitSubject(bob, "forwarded with copy");
     awaitSubject(ann, "forwarded with copy");
 
-    as(
-        credentials,
-        people.usernames().get(0),
-        () -> {
-          forwarding.clear();
-          return null;
-        });
+    stopForwarding(people.usernames().get(0));
     sendAccepted(ann, "no forward any more");
     awaitSubject(ann, "no forward any more");
     assertFalse(Imap.subjects(bob).contains("no forward any more"), "the forward is gone");
+  }
+
+  /**
+   * The notice that mail is now forwarded lands in the owner's mailbox, although the forward keeps
+   * no copy and would otherwise hand the notice to the very target it warns about (who may have set
+   * it, with the owner's session).
+   */
+  @Test
+  void theNoticeOfAForwardReachesTheOwnerPastTheForward() throws Exception {
+    MailUsers people = users("fn", 2);
+    String ann = people.address(0);
+    String bob = people.address(1);
+
+    forward(people.usernames().get(0), List.of(bob), false);
+    awaitSubjectContaining(ann, ann);
+    sendAccepted(ann, "after the notice");
+    awaitSubject(bob, "after the notice");
+    assertFalse(Imap.subjects(ann).contains("after the notice"), "the forward keeps no copy");
+    assertTrue(
+        Imap.subjects(bob).stream().noneMatch(s -> s.contains(ann)),
+        "the target got no notice: " + Imap.subjects(bob));
+
+    stopForwarding(people.usernames().get(0));
+    Instant until = Instant.now().plus(PATIENCE);
+    while (Imap.subjects(ann).stream().filter(s -> s.contains(ann)).count() < 2) {
+      assertTrue(Instant.now().isBefore(until), "the second notice: " + Imap.subjects(ann));
+      Thread.sleep(200);
+    }
+  }
+
+  private static void awaitSubjectContaining(String mailbox, String part) throws Exception {
+    Instant until = Instant.now().plus(PATIENCE);
+    while (Imap.subjects(mailbox).stream().noneMatch(s -> s.contains(part))) {
+      assertTrue(
+          Instant.now().isBefore(until),
+          "waited " + PATIENCE + " for a subject with " + part + ": " + Imap.subjects(mailbox));
+      Thread.sleep(200);
+    }
   }
 
   /** A forward stops with its account: a suspended or closed person's mail stays in the mailbox. */

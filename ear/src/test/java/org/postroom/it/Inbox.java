@@ -42,7 +42,21 @@ public final class Inbox {
             + read(address).stream().map(Mail::subject).toList());
   }
 
+  /**
+   * The mail in {@code address}'s mailbox. Postroom sends its notices about a forward to {@code
+   * <local>+postroom-notice@<domain>}, past the forward, and Dovecot files them in the mailbox
+   * (e2e.PostfixIT shows it); the test mail server keeps them apart, so both are read here.
+   */
   public static List<Mail> read(String address) {
+    int at = address.lastIndexOf('@');
+    List<Mail> mails = new ArrayList<>(readOne(address));
+    if (at > 0) {
+      mails.addAll(readOne(address.substring(0, at) + "+postroom-notice" + address.substring(at)));
+    }
+    return mails;
+  }
+
+  private static List<Mail> readOne(String address) {
     Properties properties = new Properties();
     properties.put("mail.imap.host", "127.0.0.1");
     properties.put("mail.imap.port", System.getProperty("it.imap.port", "13143"));

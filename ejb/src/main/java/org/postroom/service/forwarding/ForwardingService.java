@@ -35,7 +35,8 @@ import org.postroom.service.notification.Notifier;
  * forward lives in the portal database, which Postfix reads (view {@code mail_aliases}): it takes
  * effect with the next message, with nothing to send to the mail server. Besides {@link
  * ForwardRules}, a forward may not close a loop through other Postroom addresses. The owner is
- * mailed on every change, also when the helpdesk removes a forward.
+ * mailed on every change, also when the helpdesk removes a forward, in the mailbox itself past its
+ * forward.
  */
 @Stateless
 @DeclareRoles({Roles.USER, Roles.HELPDESK, Roles.DOMAIN_ADMIN})
@@ -179,9 +180,12 @@ public class ForwardingService {
     }
   }
 
-  /** Mails the owner about their forward (at their contact address, else at their mailbox). */
+  /**
+   * Mails the owner about their forward in the mailbox itself, past the forward (with no copy kept
+   * the notice would otherwise go to the very target it reports), and at their contact address.
+   */
   private void notify(Account owner, Mailbox mailbox, String template, Object... args) {
-    notifier.tell(owner, template, args);
+    notifier.tellInMailbox(owner, mailbox, template, args);
   }
 
   private Account caller() {

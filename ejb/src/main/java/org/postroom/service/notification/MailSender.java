@@ -3,6 +3,7 @@ package org.postroom.service.notification;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
+import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -18,7 +19,7 @@ import org.postroom.service.common.Settings;
 
 /**
  * Sends notifications through the container's mail session, off the caller's thread, with a few
- * retries.
+ * retries. The mail server is given the mail's {@link OutgoingMail#deliverTo} as its recipient.
  */
 @Stateless
 public class MailSender {
@@ -39,10 +40,11 @@ public class MailSender {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
         MimeMessage message = toMime(session, mail);
+        Address[] envelope = {new InternetAddress(mail.deliverTo())};
         if (SMTP_USER.isPresent()) {
-          Transport.send(message, SMTP_USER.get(), SMTP_PASSWORD.orElse(""));
+          Transport.send(message, envelope, SMTP_USER.get(), SMTP_PASSWORD.orElse(""));
         } else {
-          Transport.send(message);
+          Transport.send(message, envelope);
         }
         LOG.fine(() -> "Mail sent to " + mail.to() + ": " + mail.subject());
         return;

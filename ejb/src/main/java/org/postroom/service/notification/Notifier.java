@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.postroom.domain.account.Account;
@@ -50,15 +51,34 @@ public class Notifier {
       notMailed(person, template, "no address");
       return;
     }
-    OutgoingMail mail;
+    render(to, person, template, args).ifPresent(queued::fire);
+  }
+
+  private Optional<OutgoingMail> render(
+      String to, Account person, String template, Object... args) {
     try {
-      mail = templates.render(template, person.getLocale(), to, person.getDisplayName(), args);
+      return Optional.of(
+          templates.render(template, person.getLocale(), to, person.getDisplayName(), args));
     } catch (RuntimeException unmade) {
       LOG.log(Level.WARNING, unmade, () -> "Could not make the mail " + template);
       notMailed(person, template, unmade.getClass().getSimpleName());
-      return;
+      return Optional.empty();
     }
-    queued.fire(mail);
+  }
+
+  /**
+   * Mails {@code person} the template in their {@code mailbox} itself, past the mailbox's forward,
+   * and at their contact address too when they have another: a notice about the forward (which may
+   * keep no copy, and may have been set by someone else) reaches the person whose mail it moves.
+   */
+  public void tellInMailbox(Account person, Mailbox mailbox, String template, Object... args) {
+    String contact = addressOf(person);
+    if (contact != null && !contact.equals(mailbox.getAddress())) {
+      tellAt(contact, person, template, args);
+    }
+    render(mailbox.getAddress(), person, template, args)
+        .map(OutgoingMail::intoMailbox)
+        .ifPresent(queued::fire);
   }
 
   /** Where Postroom mails a person: their contact address, else a mailbox of their own, or null. */

@@ -38,6 +38,21 @@ class MailHeadersTest {
   }
 
   @Test
+  void aNoticeIntoTheMailboxShowsTheMailboxAndIsDeliveredPastItsForward() throws Exception {
+    OutgoingMail mail =
+        new OutgoingMail("ann.smit@univ-b.be", "Ann Smit", "Forwarded", "body").intoMailbox();
+    assertEquals("ann.smit+postroom-notice@univ-b.be", mail.deliverTo());
+    MimeMessage message = MailSender.toMime(Session.getInstance(new Properties()), mail);
+    assertEquals("Ann Smit <ann.smit@univ-b.be>", message.getHeader("To", ","));
+    assertEquals(
+        "ann.smit@univ-b.be",
+        new OutgoingMail("ann.smit@univ-b.be", "Ann Smit", "Forwarded", "body").deliverTo());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new OutgoingMail("ann@univ-b.be", "Ann", "s", "b", "x@y\r\nBcc: v@example.org"));
+  }
+
+  @Test
   void displayNamesAreFoldedIntoOneLine() {
     assertEquals("Sanne de Vries Bcc: x@y", MailHeaders.fold("Sanne de Vries\r\nBcc: x@y"));
     assertEquals("Zoë Ørsted", MailHeaders.fold("Zoë \t Ørsted"));
