@@ -4,12 +4,16 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import javax.net.ssl.SSLContext;
 import org.postroom.service.common.Settings;
+import org.postroom.service.mailsystem.MailServerTrust;
 
-/** A mail client's IMAP login to the end-to-end suite's Dovecot. */
+/** A mail client's IMAP login to the end-to-end suite's Dovecot, over STARTTLS. */
 public final class Imap {
 
   private Imap() {}
@@ -29,13 +33,25 @@ public final class Imap {
     if (localAddress != null) {
       properties.put("mail.imap.localaddress", localAddress);
     }
-    properties.put("mail.imap.host", "127.0.0.1");
+    // as a mail client: STARTTLS, the stack's certificate checked (for localhost)
+    properties.put("mail.imap.host", "localhost");
+    properties.put("mail.imap.starttls.enable", "true");
+    properties.put("mail.imap.starttls.required", "true");
+    properties.put("mail.imap.ssl.checkserveridentity", "true");
+    properties.put("mail.imap.ssl.socketFactory", stackTrust().getSocketFactory());
     properties.put("mail.imap.port", Settings.get("postroom.mail.imap.port").orElseThrow());
     properties.put("mail.imap.connectiontimeout", "5000");
     properties.put("mail.imap.timeout", "10000");
     Store store = Session.getInstance(properties).getStore("imap");
     store.connect(user, password);
     return store;
+  }
+
+  /** Trusts the stack's own certificate, which scripts/mail-stack makes at start. */
+  public static SSLContext stackTrust() {
+    return MailServerTrust.make(
+        Optional.of(
+            Path.of(Settings.get("postroom.e2e.stack.dir").orElseThrow(), "tls", "cert.pem")));
   }
 
   /** The subjects in a mailbox's INBOX, in order, read as Postroom's master user. */

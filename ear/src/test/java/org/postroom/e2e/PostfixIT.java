@@ -14,7 +14,6 @@ import jakarta.mail.Store;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -79,6 +77,7 @@ class PostfixIT {
   static EnterpriseArchive deployment() {
     return Deployments.earWithTests(
         PostfixIT.class,
+        Processes.class,
         Imap.class,
         Smtp.class,
         MailUsers.class,
@@ -604,11 +603,11 @@ class PostfixIT {
       Files.writeString(source, script);
       String config =
           Settings.get("postroom.e2e.stack.dir").orElseThrow() + "/dovecot/dovecot.conf";
-      run("/usr/bin/sievec", "-c", config, source.toString(), binary.toString());
+      Processes.run("/usr/bin/sievec", "-c", config, source.toString(), binary.toString());
       List<String> opcodes = new ArrayList<>();
       Pattern line = Pattern.compile("^[0-9a-f]{8}:\\s+\\d+: ([A-Z][A-Z_]*)\\b.*");
       for (String dumped :
-          run("/usr/bin/sieve-dump", "-c", config, binary.toString()).split("\n")) {
+          Processes.run("/usr/bin/sieve-dump", "-c", config, binary.toString()).split("\n")) {
         Matcher opcode = line.matcher(dumped);
         if (opcode.matches()) {
           opcodes.add(opcode.group(1));
@@ -623,13 +622,5 @@ class PostfixIT {
       }
       Files.delete(dir);
     }
-  }
-
-  private static String run(String... command) throws Exception {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(30, TimeUnit.SECONDS), String.join(" ", command));
-    assertEquals(0, process.exitValue(), String.join(" ", command) + ": " + output);
-    return output;
   }
 }

@@ -13,10 +13,11 @@ import org.postroom.service.common.Settings;
 
 /**
  * Where Postroom reaches its Dovecot's administration, from the environment: {@code
- * POSTROOM_MAIL_DOVEADM_URL} (e.g. {@code http://mail1.example.org:8080/doveadm/v1}) and {@code
- * POSTROOM_MAIL_DOVEADM_API_KEY}. Without both none is attached (the embedded default). Sends
- * batches of doveadm commands to its HTTP API: many mailboxes in one request, without an IMAP login
- * per mailbox (nine times slower in the quota benchmark).
+ * POSTROOM_MAIL_DOVEADM_URL} (e.g. {@code https://mail1.example.org:8080/doveadm/v1}; HTTPS, as the
+ * templates in mail-system/ serve it, so that the key never travels in the clear, trusted as {@link
+ * MailServerTrust} says) and {@code POSTROOM_MAIL_DOVEADM_API_KEY}. Without both none is attached
+ * (the embedded default). Sends batches of doveadm commands to its HTTP API: many mailboxes in one
+ * request, without an IMAP login per mailbox (nine times slower in the quota benchmark).
  */
 @ApplicationScoped
 public class DoveadmClient {
@@ -24,7 +25,10 @@ public class DoveadmClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .sslContext(MailServerTrust.context())
+          .build();
 
   public boolean configured() {
     return Settings.get("postroom.mail.doveadm.url").isPresent()

@@ -24,8 +24,8 @@ import org.postroom.service.common.Settings;
  * Sieve scripts over ManageSieve, each logged in as the mailbox through Postroom's master user.
  * Settings from the environment: {@code POSTROOM_MAIL_IMAP_HOST}, {@code _IMAP_PORT} (143), {@code
  * _SIEVE_HOST} (the IMAP host), {@code _SIEVE_PORT} (4190), {@code _TLS} ({@code starttls} by
- * default, {@code ssl} for IMAP on 993, {@code none} on a trusted loopback only), {@code
- * _MASTER_USER}, {@code _MASTER_PASSWORD}.
+ * default, {@code ssl} for IMAP on 993, {@code none} on a trusted loopback only; the certificates
+ * trusted as {@link MailServerTrust} says), {@code _MASTER_USER}, {@code _MASTER_PASSWORD}.
  */
 @ApplicationScoped
 @Typed(DovecotMailSystem.class)
@@ -218,6 +218,7 @@ public class DovecotMailSystem implements MailSystem {
     }
     if (!tls.equals("none")) {
       properties.put(prefix + "ssl.checkserveridentity", "true");
+      properties.put(prefix + "ssl.socketFactory", MailServerTrust.context().getSocketFactory());
     }
     Store store = null;
     try {

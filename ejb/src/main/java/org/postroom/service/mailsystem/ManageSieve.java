@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * A ManageSieve client (RFC 5804) for what Postroom needs: log in as a mailbox through the master
@@ -81,8 +80,7 @@ final class ManageSieve implements Closeable {
         client.command("STARTTLS");
         SSLSocket tls =
             (SSLSocket)
-                ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                    .createSocket(plain, host, port, true);
+                MailServerTrust.context().getSocketFactory().createSocket(plain, host, port, true);
         javax.net.ssl.SSLParameters parameters = tls.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         tls.setSSLParameters(parameters);
