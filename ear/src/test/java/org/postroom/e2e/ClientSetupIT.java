@@ -145,7 +145,15 @@ class ClientSetupIT {
     settings.put("mail.imap.localaddress", from);
     settings.put("mail.imap.connectiontimeout", "5000");
     settings.put("mail.imap.timeout", "10000");
-    settings.put("mail.imap.starttls.enable", "false");
+    if ("STARTTLS".equals(imap.socketType())) {
+      // as a mail program: TLS before the password, the stack's certificate checked
+      settings.put("mail.imap.starttls.enable", "true");
+      settings.put("mail.imap.starttls.required", "true");
+      settings.put("mail.imap.ssl.checkserveridentity", "true");
+      settings.put("mail.imap.ssl.socketFactory", Imap.stackTrust().getSocketFactory());
+    } else {
+      settings.put("mail.imap.starttls.enable", "false");
+    }
     Store store = Session.getInstance(settings).getStore("imap");
     store.connect(imap.host(), imap.port(), login, password);
     return store;
@@ -275,8 +283,8 @@ class ClientSetupIT {
     String master = Settings.get("postroom.mail.master.user").orElseThrow();
     String masterPassword = Settings.get("postroom.mail.master.password").orElseThrow();
     assertTrue(
-        sieveLogin(people.address(0) + "*" + master, masterPassword).startsWith("OK"),
-        "Postroom's master user");
+        sieveLogin(people.address(0) + "*" + master, masterPassword, "127.0.0.1").startsWith("OK"),
+        "Postroom's master user, from Postroom's address");
 
     // the third person of the domain is no member: their own password (the suite's) does not open
     // it
@@ -310,34 +318,54 @@ class ClientSetupIT {
                 sharedLogin,
                 null,
                 List.of(
-                    new ClientEndpoint(Protocol.IMAP, "127.0.0.1", imapPort, Security.NONE, null),
+                    // the name in the stack's certificate; Dovecot wants TLS from other addresses
+                    new ClientEndpoint(
+                        Protocol.IMAP, "localhost", imapPort, Security.STARTTLS, null),
                     new ClientEndpoint(Protocol.SMTP, "127.0.0.1", 25, Security.NONE, null))));
   }
 
-  /** The answer of Dovecot's ManageSieve to a PLAIN login, from a loopback address of its own. */
+  /**
+   * The answer of Dovecot's ManageSieve to a PLAIN login inside TLS, from a loopback address of its
+   * own (as a mail program elsewhere would).
+   */
   private static String sieveLogin(String login, String password) throws Exception {
+    return sieveLogin(login, password, "127.0.0." + (20 + REFUSALS.incrementAndGet()));
+  }
+
+  private static String sieveLogin(String login, String password, String from) throws Exception {
     int port = Integer.parseInt(Settings.get("postroom.mail.sieve.port").orElseThrow());
-    try (java.net.Socket socket = new java.net.Socket()) {
-      socket.bind(
-          new java.net.InetSocketAddress("127.0.0." + (20 + REFUSALS.incrementAndGet()), 0));
-      socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
-      socket.setSoTimeout(20_000);
-      java.io.BufferedReader in =
-          new java.io.BufferedReader(
-              new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-      String line;
-      do {
-        line = in.readLine();
-      } while (line != null && !line.startsWith("OK"));
+    try (java.net.Socket plain = new java.net.Socket()) {
+      plain.bind(new java.net.InetSocketAddress(from, 0));
+      plain.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
+      plain.setSoTimeout(20_000);
+      java.io.BufferedReader in = untilOk(plain);
+      plain.getOutputStream().write("STARTTLS\r\n".getBytes(StandardCharsets.US_ASCII));
+      assertTrue(String.valueOf(in.readLine()).startsWith("OK"), "STARTTLS");
+      javax.net.ssl.SSLSocket tls =
+          (javax.net.ssl.SSLSocket)
+              Imap.stackTrust().getSocketFactory().createSocket(plain, "localhost", port, true);
+      tls.startHandshake();
+      in = untilOk(tls);
       String token =
           java.util.Base64.getEncoder()
               .encodeToString(("\0" + login + "\0" + password).getBytes(StandardCharsets.UTF_8));
-      socket
-          .getOutputStream()
+      tls.getOutputStream()
           .write(("AUTHENTICATE \"PLAIN\" \"" + token + "\"\r\n").getBytes(StandardCharsets.UTF_8));
-      socket.getOutputStream().flush();
+      tls.getOutputStream().flush();
       return String.valueOf(in.readLine());
     }
+  }
+
+  /** Reads the server's capabilities up to their closing OK. */
+  private static java.io.BufferedReader untilOk(java.net.Socket socket) throws Exception {
+    java.io.BufferedReader in =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    do {
+      line = in.readLine();
+    } while (line != null && !line.startsWith("OK"));
+    return in;
   }
 
   /**
