@@ -1,7 +1,6 @@
 package org.postroom.service.notification;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
@@ -13,19 +12,15 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.util.Date;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.postroom.service.common.Settings;
 
 /**
- * Sends notifications through the container's mail session, off the caller's thread, with a few
- * retries. The mail server is given the mail's {@link OutgoingMail#deliverTo} as its recipient.
+ * Hands a notification to the relay through the container's mail session, for the mail outbox
+ * ({@link MailOutboxWorker}), which retries. The relay is given the mail's {@link
+ * OutgoingMail#deliverTo} as its recipient.
  */
 @Stateless
 public class MailSender {
-
-  private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
-  static final int ATTEMPTS = 3;
 
   /** The relay's login, when it asks for one (with STARTTLS or SSL, README: Production). */
   private static final Optional<String> SMTP_USER = Settings.get("postroom.smtp.user");
@@ -35,34 +30,56 @@ public class MailSender {
   @Resource(lookup = "java:jboss/mail/Postroom")
   Session session;
 
-  @Asynchronous
-  public void send(OutgoingMail mail) {
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      try {
-        MimeMessage message = toMime(session, mail);
-        Address[] envelope = {new InternetAddress(mail.deliverTo())};
-        if (SMTP_USER.isPresent()) {
-          Transport.send(message, envelope, SMTP_USER.get(), SMTP_PASSWORD.orElse(""));
-        } else {
-          Transport.send(message, envelope);
-        }
-        LOG.fine(() -> "Mail sent to " + mail.to() + ": " + mail.subject());
-        return;
-      } catch (MessagingException | UnsupportedEncodingException e) {
-        final int failed = attempt;
-        LOG.log(
-            Level.WARNING,
-            e,
-            () -> "Sending mail to " + mail.to() + " failed (attempt " + failed + ")");
-        pause(attempt);
+  /**
+   * Hands the mail to the relay, now; {@code id} makes its Message-ID, the same on every try, so
+   * that a mail sent twice (a node died before it could mark it sent) is recognisably one.
+   */
+  public void deliver(OutgoingMail mail, long id)
+      throws MessagingException, UnsupportedEncodingException {
+    MimeMessage message = toMime(session, mail, messageId(id));
+    Address[] envelope = {new InternetAddress(mail.deliverTo())};
+    if (SMTP_USER.isPresent()) {
+      Transport.send(message, envelope, SMTP_USER.get(), SMTP_PASSWORD.orElse(""));
+    } else {
+      Transport.send(message, envelope);
+    }
+  }
+
+  /** The same on every node and every try: the outbox row and the sender's domain. */
+  private String messageId(long id) {
+    InternetAddress from = InternetAddress.getLocalAddress(session);
+    String address = from == null ? "postroom@postroom.invalid" : from.getAddress();
+    return "<notification." + id + address.substring(address.lastIndexOf('@')) + ">";
+  }
+
+  /** Whether sending failed because the relay could not be reached (not because it refused). */
+  static boolean unreachable(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.io.IOException) {
+        return true;
       }
     }
-    LOG.severe(() -> "Gave up sending mail to " + mail.to() + ": " + mail.subject());
+    return false;
   }
 
   static MimeMessage toMime(Session session, OutgoingMail mail)
       throws MessagingException, UnsupportedEncodingException {
-    MimeMessage message = new MimeMessage(session);
+    return toMime(session, mail, null);
+  }
+
+  private static MimeMessage toMime(Session session, OutgoingMail mail, String messageId)
+      throws MessagingException, UnsupportedEncodingException {
+    MimeMessage message =
+        new MimeMessage(session) {
+          @Override
+          protected void updateMessageID() throws MessagingException {
+            if (messageId == null) {
+              super.updateMessageID();
+            } else {
+              setHeader("Message-ID", messageId);
+            }
+          }
+        };
     message.setFrom();
     message.setRecipient(
         Message.RecipientType.TO, new InternetAddress(mail.to(), mail.toName(), "UTF-8"));
@@ -71,13 +88,5 @@ public class MailSender {
     message.setHeader("Auto-Submitted", "auto-generated");
     message.setSentDate(new Date());
     return message;
-  }
-
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(1000L << attempt);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

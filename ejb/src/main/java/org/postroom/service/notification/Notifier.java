@@ -5,6 +5,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -13,22 +16,29 @@ import org.postroom.domain.account.Account;
 import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.domain.notification.QueuedMail;
 import org.postroom.service.account.OwnMailboxes;
 import org.postroom.service.audit.AuditLog;
 
 /**
- * Queues a notification in the current transaction and hands it to the sender only after a
- * successful commit: a rolled-back change mails nobody, and a slow SMTP server never holds a
+ * Queues a notification in the mail outbox in the current transaction (a row of {@code
+ * queued_mail}) and wakes the outbox after a successful commit: a rolled-back change mails nobody,
+ * a committed one mails even when its node dies right after, and a slow SMTP server never holds a
  * transaction. A notification never undoes the work it reports: a person with no address to mail,
  * or a mail that cannot be made, is recorded (log and the person's history) and the change stays.
  */
 @ApplicationScoped
+@Transactional
 public class Notifier {
 
   private static final Logger LOG = Logger.getLogger(Notifier.class.getName());
 
   @Inject Event<OutgoingMail> queued;
-  @Inject MailSender sender;
+  @Inject MailOutboxWorker outbox;
+
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
+
   @Inject MailTemplates templates;
   @Inject AuditLog audit;
   @Inject OwnMailboxes ownMailboxes;
@@ -51,7 +61,7 @@ public class Notifier {
       notMailed(person, template, "no address");
       return;
     }
-    render(to, person, template, args).ifPresent(queued::fire);
+    render(to, person, template, args).ifPresent(this::queue);
   }
 
   private Optional<OutgoingMail> render(
@@ -78,7 +88,7 @@ public class Notifier {
     }
     render(mailbox.getAddress(), person, template, args)
         .map(OutgoingMail::intoMailbox)
-        .ifPresent(queued::fire);
+        .ifPresent(this::queue);
   }
 
   /** Where Postroom mails a person: their contact address, else a mailbox of their own, or null. */
@@ -102,7 +112,19 @@ public class Notifier {
     }
   }
 
+  private void queue(OutgoingMail mail) {
+    em.persist(
+        new QueuedMail(
+            mail.to(),
+            mail.toName(),
+            mail.deliverTo(),
+            mail.subject(),
+            mail.body(),
+            Instant.now()));
+    queued.fire(mail);
+  }
+
   void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutgoingMail mail) {
-    sender.send(mail);
+    outbox.kick();
   }
 }

@@ -18,6 +18,7 @@ public enum AuditAction {
   RESET_LINK_SENT,
   PASSWORD_RESET,
   NOT_MAILED,
+  NOTIFICATION_RETRIED,
   API_TOKEN_CREATED,
   API_TOKEN_REVOKED,
   // the registry and its imports

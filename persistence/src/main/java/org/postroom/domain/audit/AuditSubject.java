@@ -12,6 +12,7 @@ public enum AuditSubject {
   MAIL_DOMAIN("MailDomain"),
   PERSON("Person"),
   PROVISIONING_CHANGE("ProvisioningChange"),
+  QUEUED_MAIL("QueuedMail"),
   RECONCILE_RUN("ReconcileRun"),
   REGISTRY_IMPORT("RegistryImport"),
   SHARED_MAILBOX_REQUEST("SharedMailboxRequest");

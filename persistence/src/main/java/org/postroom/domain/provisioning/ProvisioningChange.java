@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import org.postroom.domain.common.Backoff;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.mailbox.Mailbox;
 
@@ -32,6 +33,7 @@ public class ProvisioningChange implements Serializable {
 
   static final Duration FIRST_BACKOFF = Duration.ofSeconds(10);
   static final Duration MAX_BACKOFF = Duration.ofHours(1);
+  private static final Backoff BACKOFF = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "provisioning_change_seq")
@@ -134,9 +136,7 @@ public class ProvisioningChange implements Serializable {
 
   /** Exponential backoff after the given number of failed attempts. */
   static Duration backoff(int failedAttempts) {
-    int doublings = Math.min(failedAttempts - 1, 20);
-    Duration wait = FIRST_BACKOFF.multipliedBy(1L << doublings);
-    return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+    return BACKOFF.after(failedAttempts);
   }
 
   /** The helpdesk sends a failed change again, with a fresh retry budget. */

@@ -8,13 +8,18 @@ import java.io.Serializable;
 import java.util.Map;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.provisioning.ChangeState;
+import org.postroom.service.notification.QueuedMailRow;
+import org.postroom.service.notification.QueuedMails;
 import org.postroom.service.provisioning.OutboxRow;
 import org.postroom.service.provisioning.OutboxSummary;
 import org.postroom.service.provisioning.ProvisioningService;
 import org.postroom.web.common.Messages;
 import org.postroom.web.common.TextSearchModel;
 
-/** The helpdesk's outbox page: what waits for the mail server, and the failed changes to decide. */
+/**
+ * The helpdesk's outbox page: what waits for the mail server, the failed changes to decide, and the
+ * notifications the relay kept refusing.
+ */
 @Named
 @ViewScoped
 public class OutboxBacking implements Serializable {
@@ -22,10 +27,12 @@ public class OutboxBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject ProvisioningService provisioning;
+  @Inject QueuedMails mails;
 
   private OutboxSummary summary;
   private TextSearchModel<OutboxRow> failed;
   private TextSearchModel<OutboxRow> pending;
+  private TextSearchModel<QueuedMailRow> failedMails;
 
   @PostConstruct
   void init() {
@@ -33,6 +40,12 @@ public class OutboxBacking implements Serializable {
     failed = model(service, ChangeState.FAILED);
     pending = model(service, ChangeState.PENDING);
     summary = provisioning.summary();
+    QueuedMails queued = mails;
+    failedMails =
+        new TextSearchModel<>(
+            text -> queued.countFailed(),
+            (text, first, size) -> queued.failed(first, size),
+            mail -> String.valueOf(mail.id()));
   }
 
   private static TextSearchModel<OutboxRow> model(ProvisioningService service, ChangeState state) {
@@ -48,6 +61,16 @@ public class OutboxBacking implements Serializable {
 
   public void abandon(OutboxRow change) {
     decide(() -> provisioning.abandon(change.id(), change.version()), "outbox.abandoned", change);
+  }
+
+  /** Sends a notification the relay kept refusing again. */
+  public void retryMail(QueuedMailRow mail) {
+    try {
+      mails.retry(mail.id(), mail.version());
+      Messages.info("outbox.mailRetried", mail.recipient());
+    } catch (RuleViolationException refused) {
+      Messages.show(refused, Map.of());
+    }
   }
 
   private void decide(Runnable decision, String doneKey, OutboxRow change) {
@@ -66,6 +89,10 @@ public class OutboxBacking implements Serializable {
 
   public TextSearchModel<OutboxRow> getFailed() {
     return failed;
+  }
+
+  public TextSearchModel<QueuedMailRow> getFailedMails() {
+    return failedMails;
   }
 
   public TextSearchModel<OutboxRow> getPending() {
