@@ -112,14 +112,16 @@ class MailSystemPagesIT {
           db.prepareStatement(
               "insert into provisioning_change (id, version, mailbox_id, mailbox_address, kind,"
                   + " payload, state, attempts, next_attempt_at, last_error, created_at,"
-                  + " created_by) values (?, 0, ?, ?, 'DELETE_SIEVE', null, 'FAILED', 8, ?,"
-                  + " 'NO \"Quota exceeded (test)\"', ?, 'e2e')")) {
+                  + " created_by, mailbox_seq) values (?, 0, ?, ?, 'DELETE_SIEVE', null, 'FAILED', 8,"
+                  + " ?, 'NO \"Quota exceeded (test)\"', ?, 'e2e', (select coalesce(max(mailbox_seq),"
+                  + " 0) + 1 from provisioning_change where mailbox_id = ?))")) {
         for (int i = 0; i < 2; i++) {
           insert.setLong(1, -ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
           insert.setLong(2, mailboxIds.get(i));
           insert.setString(3, addresses.get(i));
           insert.setTimestamp(4, Timestamp.from(Instant.now()));
           insert.setTimestamp(5, Timestamp.from(Instant.now()));
+          insert.setLong(6, mailboxIds.get(i));
           insert.addBatch();
         }
         insert.executeBatch();

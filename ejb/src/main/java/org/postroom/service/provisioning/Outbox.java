@@ -20,7 +20,8 @@ import org.postroom.domain.provisioning.ProvisioningChange;
 
 /**
  * Writes what the mail server has to do into the transaction of the portal change that needs it:
- * both commit or neither does. The worker applies the rows after commit.
+ * both commit or neither does. The worker applies the rows after commit, a mailbox's changes in the
+ * order their transactions committed ({@link ProvisioningChange#getMailboxSeq}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -45,7 +46,8 @@ public class Outbox {
       String actor,
       Instant now) {
     ProvisioningChange change =
-        new ProvisioningChange(mailboxId, mailboxAddress, kind, payload, actor, now);
+        new ProvisioningChange(mailboxId, mailboxAddress, kind, payload, actor, now)
+            .after(lastOf(mailboxId));
     em.persist(change);
     // one wake-up per transaction, however many changes it queues
     if (transaction.getResource(Outbox.class) == null) {
@@ -53,6 +55,23 @@ public class Outbox {
       queued.fire(new ProvisioningQueued(change.getId()));
     }
     return change;
+  }
+
+  /**
+   * The number of the mailbox's last change, read under a lock on the mailbox's row: a transaction
+   * that queues for the same mailbox waits until this one ends and then reads its change, so the
+   * numbers follow the commits (ids do not on a cluster: each node takes them in blocks).
+   */
+  private long lastOf(long mailboxId) {
+    em.createNativeQuery("select id from mailbox where id = ? for update")
+        .setParameter(1, mailboxId)
+        .getResultList();
+    return em.createQuery(
+            "select coalesce(max(c.mailboxSeq), 0) from ProvisioningChange c"
+                + " where c.mailboxId = :m",
+            Long.class)
+        .setParameter("m", mailboxId)
+        .getSingleResult();
   }
 
   /** Which of the mailboxes still wait for the mail server (a change pending or failed). */

@@ -38,16 +38,18 @@ public class OutboxRows {
   }
 
   /**
-   * The changes due now, oldest first: pending, their backoff passed, and no earlier change of the
-   * same mailbox failed or still backing off (changes of a mailbox apply in order).
+   * The changes due now, each mailbox's in its order: pending, their backoff passed, and no earlier
+   * change of the same mailbox failed or still backing off (changes of a mailbox apply in the order
+   * they committed). By mailbox, so that a batch cut short only leaves out a mailbox's later
+   * changes.
    */
   public List<ProvisioningChange> due(Instant now, int limit) {
     return em.createQuery(
             "select c from ProvisioningChange c where c.state = :pending and c.nextAttemptAt <= :now"
                 + " and not exists (select e.id from ProvisioningChange e"
-                + "   where e.mailboxId = c.mailboxId and e.id < c.id"
+                + "   where e.mailboxId = c.mailboxId and e.mailboxSeq < c.mailboxSeq"
                 + "   and (e.state = :failed or (e.state = :pending and e.nextAttemptAt > :now)))"
-                + " order by c.id",
+                + " order by c.mailboxId, c.mailboxSeq",
             ProvisioningChange.class)
         .setParameter("pending", ChangeState.PENDING)
         .setParameter("failed", ChangeState.FAILED)
@@ -64,18 +66,19 @@ public class OutboxRows {
 
   /**
    * The Sieve changes of a mailbox that one push of its desired script settles, from the due change
-   * {@code first} on: pending, and not behind an outstanding change of another kind (order per
-   * mailbox). Read before the desired script, so that each of them is already in it.
+   * numbered {@code first} in its mailbox on: pending, and not behind an outstanding change of
+   * another kind (order per mailbox). Read before the desired script, so that each of them is
+   * already in it.
    */
   public List<Long> sieveChangesFrom(long mailboxId, long first) {
     List<ChangeKind> sieve = List.of(ChangeKind.PUT_SIEVE, ChangeKind.DELETE_SIEVE);
     return em.createQuery(
             "select c.id from ProvisioningChange c where c.mailboxId = :m and c.state = :pending"
-                + " and c.kind in :sieve and c.id >= :first"
+                + " and c.kind in :sieve and c.mailboxSeq >= :first"
                 + " and not exists (select e.id from ProvisioningChange e"
-                + "   where e.mailboxId = :m and e.kind not in :sieve and e.id > :first"
-                + "   and e.id < c.id and e.state in (:pending, :failed))"
-                + " order by c.id",
+                + "   where e.mailboxId = :m and e.kind not in :sieve and e.mailboxSeq > :first"
+                + "   and e.mailboxSeq < c.mailboxSeq and e.state in (:pending, :failed))"
+                + " order by c.mailboxSeq",
             Long.class)
         .setParameter("m", mailboxId)
         .setParameter("pending", ChangeState.PENDING)

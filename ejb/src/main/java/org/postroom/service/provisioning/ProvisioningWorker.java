@@ -228,7 +228,7 @@ public class ProvisioningWorker {
         // the script Postroom wants now, not the one of the change: on a cluster, sequence numbers
         // of two nodes need not follow the order of commits, the desired state always does. So
         // one push settles every Sieve change of the mailbox committed before it was read.
-        List<Long> settled = rows.sieveChangesFrom(change.getMailboxId(), change.getId());
+        List<Long> settled = rows.sieveChangesFrom(change.getMailboxId(), change.getMailboxSeq());
         Optional<String> desired = rows.desiredSieve(change.getMailboxId());
         if (desired.isPresent()) {
           mailSystem.putSieve(address, desired.get());

@@ -48,6 +48,10 @@ public class ProvisioningChange implements Serializable {
   @Column(name = "mailbox_id", nullable = false)
   private long mailboxId;
 
+  /** The change's place among its mailbox's changes: the order their transactions committed. */
+  @Column(name = "mailbox_seq", nullable = false)
+  private long mailboxSeq;
+
   @Column(name = "mailbox_address", nullable = false, length = 320)
   private String mailboxAddress;
 
@@ -108,6 +112,15 @@ public class ProvisioningChange implements Serializable {
     this.nextAttemptAt = now;
     this.createdAt = now;
     this.createdBy = createdBy;
+  }
+
+  /**
+   * Places the change after the mailbox's change number {@code previous} (0: its first), as the
+   * outbox does under a lock on the mailbox, so that a mailbox's changes apply in commit order.
+   */
+  public ProvisioningChange after(long previous) {
+    this.mailboxSeq = previous + 1;
+    return this;
   }
 
   /** The mail server has it. */
@@ -174,6 +187,10 @@ public class ProvisioningChange implements Serializable {
 
   public long getMailboxId() {
     return mailboxId;
+  }
+
+  public long getMailboxSeq() {
+    return mailboxSeq;
   }
 
   public String getMailboxAddress() {
