@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -111,11 +112,13 @@ public final class Browser implements AutoCloseable {
   /**
    * Replaces the field's text. Widgets that keep their own value (a date picker, a spinner) ignore
    * a plain clear, so what is there is also selected and deleted as a user would; a field that an
-   * ajax update replaced meanwhile is found anew and typed again.
+   * ajax update replaced meanwhile is found anew and typed again, and one that is shown but not yet
+   * editable (a dialog or panel still opening after a click) is waited for.
    */
   public void type(String cssSelector, String text) {
     await()
         .ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementNotInteractableException.class)
         .until(
             driver -> {
               WebElement field = find(cssSelector);
