@@ -26,6 +26,7 @@ import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.domain.maildomain.MailboxPolicy;
 import org.postroom.domain.maildomain.SharedMailboxPolicy;
+import org.postroom.service.cluster.ClusterLock;
 import org.postroom.service.common.Settings;
 import org.postroom.service.maildomain.MailDomains;
 import org.postroom.service.security.PasswordHasher;
@@ -90,6 +91,7 @@ public class DemoData {
 
   @Inject PasswordHasher hasher;
   @Inject MailDomains domains;
+  @Inject ClusterLock lock;
 
   @PostConstruct
   void seed() {
@@ -97,6 +99,8 @@ public class DemoData {
     if (password.isEmpty()) {
       return;
     }
+    // nodes of a cluster starting together seed one after the other; the later finds it all there
+    lock.serialize(ClusterLock.STARTUP);
     Instant now = Instant.now();
     SharedMailboxPolicy closed = ReferencePolicies.noSharedMailboxRequests();
     domain("univ-b.be", "nl", MailboxPolicy.standard(), ReferencePolicies.universityB());

@@ -28,12 +28,18 @@ import java.time.ZonedDateTime;
  *   <li>{@link #claimDay}: daily work, done by the first node to move the day on.
  * </ul>
  *
- * Holders are named after the node ({@code jboss.node.name}), so that an operator reading the table
- * sees which node works. Times are the database's: nodes whose clocks drift still agree on when a
- * lease ran out.
+ * And {@link #serialize}: work every node does, but one node at a time (start-up work that checks
+ * what exists and makes what is missing).
+ *
+ * <p>Holders are named after the node ({@code jboss.node.name}), so that an operator reading the
+ * table sees which node works. Times are the database's: nodes whose clocks drift still agree on
+ * when a lease ran out.
  */
 @ApplicationScoped
 public class ClusterLock {
+
+  /** The row start-up work holds, one node at a time ({@link #serialize}). */
+  public static final String STARTUP = "startup";
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
@@ -124,6 +130,21 @@ public class ClusterLock {
             .setParameter(4, day)
             .executeUpdate()
         == 1;
+  }
+
+  /**
+   * Waits until no other transaction holds the row {@code name}, then holds it (a row lock, {@code
+   * select … for update}) until the caller's transaction ends: two nodes doing the same check-then-
+   * create work at once do it one after the other, and the second sees what the first committed.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void serialize(String name) {
+    if (em.createNativeQuery("select name from cluster_lock where name = ? for update")
+        .setParameter(1, name)
+        .getResultList()
+        .isEmpty()) {
+      throw new IllegalStateException("There is no cluster lock " + name);
+    }
   }
 
   /** The database's time now, the one clock all nodes share. */

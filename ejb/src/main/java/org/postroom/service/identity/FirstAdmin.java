@@ -16,6 +16,7 @@ import org.postroom.domain.account.AccountType;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditAction;
 import org.postroom.service.audit.AuditLog;
+import org.postroom.service.cluster.ClusterLock;
 import org.postroom.service.common.Settings;
 import org.postroom.service.security.PasswordHasher;
 import org.postroom.service.security.PasswordRules;
@@ -39,6 +40,7 @@ public class FirstAdmin {
 
   @Inject PasswordHasher hasher;
   @Inject AuditLog audit;
+  @Inject ClusterLock lock;
 
   @PostConstruct
   void atStart() {
@@ -50,6 +52,8 @@ public class FirstAdmin {
 
   /** Sets up {@code username} as the first administrator if there is none; says what it did. */
   public String bootstrap(String username, Optional<String> password) {
+    // nodes starting together: one looks for an admin and makes one, then the next finds it
+    lock.serialize(ClusterLock.STARTUP);
     List<Account> admins =
         em.createQuery("select a from Account a join a.roles r where r = :admin", Account.class)
             .setParameter("admin", Roles.ADMIN)
