@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.postroom.domain.account.Account;
 import org.postroom.service.security.CredentialService;
 import org.postroom.service.security.LoginAttempt;
+import org.postroom.web.health.PortalStatus;
 
 /**
  * Postroom's accounts as the identity store: usernames in any case, Argon2id passwords, roles as
@@ -24,6 +25,7 @@ public class AccountIdentityStore implements IdentityStore {
 
   @Inject CredentialService credentials;
   @Inject HttpServletRequest request;
+  @Inject PortalStatus status;
 
   @Override
   public CredentialValidationResult validate(Credential credential) {
@@ -36,6 +38,8 @@ public class AccountIdentityStore implements IdentityStore {
     if (attempt.isThrottled()) {
       request.setAttribute(THROTTLED_UNTIL, attempt.throttledUntil());
     }
+    status.login(
+        attempt.isThrottled() ? "throttled" : attempt.roles() == null ? "refused" : "succeeded");
     return attempt.roles() == null
         ? CredentialValidationResult.INVALID_RESULT
         : new CredentialValidationResult(username, attempt.roles());
