@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import org.postroom.service.common.Settings;
 
 /**
  * The one place where the nodes of a cluster agree who does what: each piece of shared work is a
@@ -37,6 +38,15 @@ import java.time.ZonedDateTime;
  */
 @ApplicationScoped
 public class ClusterLock {
+
+  /**
+   * How long a worker's lease (the outboxes') lasts unless renewed: the longest a dead node's work
+   * waits before a survivor takes it on. {@code POSTROOM_LEASE_SECONDS}, 60 by default, at least 15
+   * (workers renew every 10 s).
+   */
+  public static final Duration WORKER_LEASE =
+      Duration.ofSeconds(
+          Math.max(15, Settings.get("postroom.lease.seconds").map(Long::parseLong).orElse(60L)));
 
   /** The row start-up work holds, one node at a time ({@link #serialize}). */
   public static final String STARTUP = "startup";

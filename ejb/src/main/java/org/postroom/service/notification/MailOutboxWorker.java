@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.postroom.domain.notification.QueuedMail;
+import org.postroom.service.cluster.ClusterLock;
 
 /**
  * Sends the mail outbox, once per cluster: the node holding the outbox's lease sends, the others
@@ -35,7 +36,7 @@ public class MailOutboxWorker {
   private static final Logger LOG = Logger.getLogger(MailOutboxWorker.class.getName());
 
   static final int BATCH = 50;
-  static final Duration LEASE = Duration.ofSeconds(60);
+  static final Duration LEASE = ClusterLock.WORKER_LEASE;
 
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean again;

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.postroom.domain.provisioning.ProvisioningChange;
+import org.postroom.service.cluster.ClusterLock;
 import org.postroom.service.mailsystem.MailServerRefusedException;
 import org.postroom.service.mailsystem.MailServerUnavailableException;
 import org.postroom.service.mailsystem.MailSystem;
@@ -53,7 +54,7 @@ public class ProvisioningWorker {
 
   static final int BATCH = 100;
   static final int LANES = 4;
-  static final Duration LEASE = Duration.ofSeconds(60);
+  static final Duration LEASE = ClusterLock.WORKER_LEASE;
   static final Duration RENEW_AFTER = Duration.ofSeconds(10);
   static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
