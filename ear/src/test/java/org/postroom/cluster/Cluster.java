@@ -125,6 +125,20 @@ final class Cluster implements AutoCloseable {
     return Long.parseLong(Files.readString(dir.resolve("node" + node + "/server.pid")).trim());
   }
 
+  /** Node n's resident memory in MB (VmRSS of its server process), 0 when it cannot be read. */
+  long residentMegabytes(int node) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid(node) + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+    return 0;
+  }
+
   /** Whether node n answers its readiness check (the balancer's own question). */
   boolean ready(int node) {
     try {

@@ -126,6 +126,31 @@ final class FacesClient {
     throw new IOException("Too many redirects from " + response.uri());
   }
 
+  /**
+   * Submits University B's shared-mailbox request form (a page of it fetched before) for {@code
+   * localPart}@univ-b.be with one member; true when Postroom acknowledged it (a redirect to the new
+   * request), false when it answered otherwise.
+   */
+  boolean submitRequest(Page form, String localPart, String member)
+      throws IOException, InterruptedException {
+    HttpResponse<String> sent =
+        post(
+            form,
+            "request",
+            "request:submit",
+            Map.of(
+                "request:localPart",
+                localPart,
+                "request:domain_input",
+                "univ-b.be",
+                "request:purpose",
+                "Cluster test",
+                "request:members_hinput",
+                member));
+    return sent.statusCode() == 302
+        && sent.headers().firstValue("Location").orElse("").contains("/requests/view.xhtml?id=");
+  }
+
   void logIn(String username, String password) throws IOException, InterruptedException {
     Page login = get("/login.xhtml");
     Page after =

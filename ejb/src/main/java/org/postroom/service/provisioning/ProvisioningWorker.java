@@ -108,7 +108,13 @@ public class ProvisioningWorker {
       return;
     }
     try {
-      while (true) {
+      for (boolean first = true; ; first = false) {
+        // renewed before every batch, not only while a batch runs long: under steady load a drain
+        // goes on batch after batch, and a lease left to lapse meanwhile would let a second node
+        // drain beside this one
+        if (!first && !rows.holdLease(LEASE)) {
+          return;
+        }
         List<ProvisioningChange> due = rows.due(Instant.now(), BATCH);
         if (due.isEmpty()) {
           return;
