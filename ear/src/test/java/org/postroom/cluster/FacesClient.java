@@ -64,6 +64,8 @@ final class FacesClient {
     this.http =
         HttpClient.newBuilder()
             .cookieHandler(cookies)
+            // as a browser: HTTP/1.1 (java.net.http would upgrade to h2c, one tunnel to one node)
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
