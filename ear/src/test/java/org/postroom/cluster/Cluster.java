@@ -139,6 +139,39 @@ final class Cluster implements AutoCloseable {
     return 0;
   }
 
+  /** Node n's server log as it stands (every start of the node writes on at its end). */
+  String serverLog(int node) throws IOException {
+    return Files.readString(dir.resolve("node" + node + "/log/server.log"));
+  }
+
+  /**
+   * The errors node n logged (ERROR lines with the first lines of their stack traces), at most
+   * {@code max} lines: what a failed assertion needs to say why a node answered with an error.
+   */
+  String loggedErrors(int node, int max) {
+    List<String> errors = new ArrayList<>();
+    int traceLines = 0;
+    try {
+      for (String line : Files.readAllLines(dir.resolve("node" + node + "/log/server.log"))) {
+        if (errors.size() >= max) {
+          break;
+        }
+        if (line.contains(" ERROR ")) {
+          errors.add(line);
+          traceLines = 0;
+        } else if (!errors.isEmpty()
+            && traceLines < 12
+            && (line.startsWith("\t") || line.startsWith("Caused by"))) {
+          errors.add(line);
+          traceLines++;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      errors.add("(node" + node + "'s log could not be read: " + e + ")");
+    }
+    return String.join("\n", errors);
+  }
+
   /** Whether node n answers its readiness check (the balancer's own question). */
   boolean ready(int node) {
     try {

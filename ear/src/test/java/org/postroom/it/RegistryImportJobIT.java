@@ -195,26 +195,30 @@ class RegistryImportJobIT {
         "pausing a running job must not put back older progress");
 
     // What a node that dies mid-run leaves behind: the import running, its lock held, no heartbeat.
-    tx.begin();
-    em.createNativeQuery(
-            "update registry_import set state = 'RUNNING', heartbeat_at = ? where id = ?")
-        .setParameter(1, Instant.now().minus(Duration.ofHours(1)))
-        .setParameter(2, id)
-        .executeUpdate();
-    em.createNativeQuery("update cluster_lock set holder = ? where name = 'registry-import'")
-        .setParameter(1, "import " + id)
-        .executeUpdate();
-    tx.commit();
-    ImportStatus dead = status(id);
-    assertTrue(dead.stalled(), dead.toString());
+    // Had a pause been asked of it, a surviving node marks it paused...
+    dieMidRun(id, true);
+    ImportStatus stillPaused = awaitEnd(id);
+    assertEquals(ImportState.STOPPED, stillPaused.state(), stillPaused.toString());
+    assertEquals(pausedAgain.processedLines(), stillPaused.processedLines());
+
+    // ...else it carries it on
+    dieMidRun(id, false);
     assertTrue(
         assertThrows(RuleViolationException.class, () -> start(people(3))).hasKey("import.busy"));
-
-    run(credentials, "admin", () -> jobs.resume(id));
+    // a node (here the only one) carries it on by itself, nobody resumes it
     ImportStatus done = awaitEnd(id);
     assertEquals(ImportState.COMPLETED, done.state(), done.toString());
     assertEquals(total, done.processedLines());
     assertEquals(total, done.created(), "no line applied twice, none skipped");
+    assertEquals(
+        2L,
+        em.createQuery(
+                "select count(e) from AuditEntry e where e.action = 'IMPORT_RESUMED'"
+                    + " and e.subjectType = 'RegistryImport' and e.subjectId = :id",
+                Long.class)
+            .setParameter("id", id)
+            .getSingleResult(),
+        "the administrator's resume and the takeover are in the audit log");
     assertEquals(total, peopleOfThisTest());
     assertEquals(
         total,
@@ -224,6 +228,22 @@ class RegistryImportJobIT {
                 Long.class)
             .setParameter("prefix", batch + "u%")
             .getSingleResult());
+  }
+
+  /** Leaves the import as a node that died while running it would. */
+  private void dieMidRun(long id, boolean pauseRequested) throws Exception {
+    tx.begin();
+    em.createNativeQuery(
+            "update registry_import set state = 'RUNNING', pause_requested = ?, heartbeat_at = ?"
+                + " where id = ?")
+        .setParameter(1, pauseRequested)
+        .setParameter(2, Instant.now().minus(Duration.ofHours(1)))
+        .setParameter(3, id)
+        .executeUpdate();
+    em.createNativeQuery("update cluster_lock set holder = ? where name = 'registry-import'")
+        .setParameter(1, "import " + id)
+        .executeUpdate();
+    tx.commit();
   }
 
   @Test

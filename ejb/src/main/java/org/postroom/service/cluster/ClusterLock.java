@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.logging.Logger;
 import org.postroom.service.common.Settings;
 
 /**
@@ -38,6 +39,8 @@ import org.postroom.service.common.Settings;
  */
 @ApplicationScoped
 public class ClusterLock {
+
+  private static final Logger LOG = Logger.getLogger(ClusterLock.class.getName());
 
   /**
    * How long a worker's lease (the outboxes') lasts unless renewed: the longest a dead node's work
@@ -97,19 +100,50 @@ public class ClusterLock {
 
   /**
    * Takes or renews the lock as a lease for {@code length}: free, already the holder's, or not
-   * renewed for {@code length} by the database's clock (its holder died).
+   * renewed for {@code length} by the database's clock (its holder died). The row is locked while
+   * this decides, so that of two nodes asking at once the second sees the first's lease. Taking a
+   * lease over from a holder whose lease lapsed is logged: it is what an operator looks for after a
+   * node died.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean lease(String name, String holder, Duration length) {
-    return em.createNativeQuery(
-                "update cluster_lock set holder = ?, acquired_at = current_timestamp where name = ?"
-                    + " and (holder is null or holder = ? or acquired_at < ?)")
-            .setParameter(1, holder)
-            .setParameter(2, name)
-            .setParameter(3, holder)
-            .setParameter(4, databaseNow().minus(length))
-            .executeUpdate()
-        == 1;
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "select holder, acquired_at, current_timestamp from cluster_lock"
+                        + " where name = ? for update")
+                .setParameter(1, name)
+                .getSingleResult();
+    String previous = (String) row[0];
+    Instant renewed = row[1] == null ? null : instant(row[1]);
+    Instant now = instant(row[2]);
+    boolean lapsed = renewed == null || renewed.isBefore(now.minus(length));
+    if (previous != null && !previous.equals(holder) && !lapsed) {
+      return false;
+    }
+    em.createNativeQuery(
+            "update cluster_lock set holder = ?, acquired_at = current_timestamp where name = ?")
+        .setParameter(1, holder)
+        .setParameter(2, name)
+        .executeUpdate();
+    if (previous != null && !previous.equals(holder)) {
+      LOG.info(
+          () ->
+              "Lease "
+                  + name
+                  + ": "
+                  + holder
+                  + " takes it over from "
+                  + previous
+                  + ", who last renewed it "
+                  + (renewed == null
+                      ? "never"
+                      : Duration.between(renewed, now).toSeconds() + " s ago")
+                  + " (lease "
+                  + length.toSeconds()
+                  + " s)");
+    }
+    return true;
   }
 
   /**
@@ -159,19 +193,23 @@ public class ClusterLock {
 
   /** The database's time now, the one clock all nodes share. */
   Instant databaseNow() {
-    Object now = em.createNativeQuery("select current_timestamp").getSingleResult();
-    if (now instanceof Timestamp timestamp) {
+    return instant(em.createNativeQuery("select current_timestamp").getSingleResult());
+  }
+
+  /** A timestamp as the JDBC driver gives it (H2 and PostgreSQL differ). */
+  private static Instant instant(Object value) {
+    if (value instanceof Timestamp timestamp) {
       return timestamp.toInstant();
     }
-    if (now instanceof OffsetDateTime offset) {
+    if (value instanceof OffsetDateTime offset) {
       return offset.toInstant();
     }
-    if (now instanceof ZonedDateTime zoned) {
+    if (value instanceof ZonedDateTime zoned) {
       return zoned.toInstant();
     }
-    if (now instanceof Instant instant) {
+    if (value instanceof Instant instant) {
       return instant;
     }
-    throw new IllegalStateException("The database's time came as " + now.getClass());
+    throw new IllegalStateException("The database's time came as " + value.getClass());
   }
 }

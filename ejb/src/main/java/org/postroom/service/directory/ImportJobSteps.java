@@ -5,14 +5,18 @@ import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditAction;
+import org.postroom.domain.directory.ImportState;
 import org.postroom.domain.directory.RegistryImport;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.cluster.ClusterLock;
@@ -36,6 +40,8 @@ public class ImportJobSteps {
   @Inject RegistryLines registryLines;
   @Inject ClusterLock lock;
   @Inject AuditLog audit;
+  @Inject ImportJournal journal;
+  @Inject Event<ImportQueued> queued;
 
   /** Marks the import running and reads its file; {@code null} when it is not queued any more. */
   public ImportRun begin(long importId) {
@@ -66,13 +72,72 @@ public class ImportJobSteps {
     run.advance(lines.size());
   }
 
+  /**
+   * Carries on here each import whose node seems to have died: queued or running without progress
+   * for {@code stallAfter}. The first node to claim it starts its job again where it got to; one
+   * that a pause was asked of is marked paused instead. Returns the imports taken over.
+   */
+  public List<Long> takeOverStalled(Duration stallAfter) {
+    Instant now = Instant.now();
+    Instant before = now.minus(stallAfter);
+    List<Long> stalled =
+        em.createQuery(
+                "select i.id from RegistryImport i where i.state in :active"
+                    + " and coalesce(i.heartbeatAt, i.createdAt) < :before order by i.id",
+                Long.class)
+            .setParameter("active", ImportState.ACTIVE)
+            .setParameter("before", before)
+            .getResultList();
+    List<Long> taken = new ArrayList<>();
+    for (long importId : stalled) {
+      if (!journal.claimStalled(importId, before, now)) {
+        continue;
+      }
+      RegistryImport registryImport = em.find(RegistryImport.class, importId);
+      if (registryImport.isPauseRequested()) {
+        end(registryImport, false, null, now);
+        continue;
+      }
+      registryImport.resume();
+      lock.take(RegistryImportJobs.LOCK, RegistryImportJobs.holder(importId));
+      audit.record(
+          now,
+          registryImport.getStartedBy(),
+          AuditAction.IMPORT_RESUMED,
+          RegistryImportJobs.SUBJECT,
+          importId,
+          registryImport.getProcessedLines()
+              + "/"
+              + registryImport.getTotalLines()
+              + ", "
+              + ClusterLock.node());
+      LOG.warning(
+          () ->
+              "Registry import "
+                  + importId
+                  + " showed no progress for "
+                  + stallAfter.toSeconds()
+                  + " s; "
+                  + ClusterLock.node()
+                  + " carries it on after line "
+                  + registryImport.getProcessedLines());
+      queued.fire(new ImportQueued(importId));
+      taken.add(importId);
+    }
+    return taken;
+  }
+
   /** The job ended (completed, paused or failed): records it and lets the next import run. */
   public void end(long importId, boolean failed, String why) {
     RegistryImport registryImport = em.find(RegistryImport.class, importId);
     if (registryImport == null || !registryImport.getState().isActive()) {
       return;
     }
-    Instant now = Instant.now();
+    end(registryImport, failed, why, Instant.now());
+  }
+
+  private void end(RegistryImport registryImport, boolean failed, String why, Instant now) {
+    long importId = registryImport.getId();
     registryImport.ended(failed, why, now);
     lock.release(RegistryImportJobs.LOCK, RegistryImportJobs.holder(importId));
     audit.record(

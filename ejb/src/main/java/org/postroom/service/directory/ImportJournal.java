@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import org.postroom.domain.directory.ImportState;
 
 /**
  * Counts applied lines into their import, in the transaction that applied them: the progress, the
@@ -70,6 +71,24 @@ public class ImportJournal {
             .executeUpdate();
       }
     }
+  }
+
+  /**
+   * Claims a stalled import for this node: moves its heartbeat on if it is still queued or running
+   * and showed no progress since {@code before}. Of two nodes claiming at once one wins (the row's
+   * lock orders them, and the second no longer finds it stalled); true for the winner.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean claimStalled(long importId, Instant before, Instant now) {
+    return em.createQuery(
+                "update RegistryImport r set r.heartbeatAt = :now where r.id = :id"
+                    + " and r.state in :active and coalesce(r.heartbeatAt, r.createdAt) < :before")
+            .setParameter("now", now)
+            .setParameter("id", importId)
+            .setParameter("active", ImportState.ACTIVE)
+            .setParameter("before", before)
+            .executeUpdate()
+        == 1;
   }
 
   private static String clip(String args) {

@@ -48,7 +48,8 @@ public record ImportStatus(
         id,
         fileName,
         state,
-        RegistryImport.isStalled(state, heartbeatAt, createdAt, Instant.now()),
+        RegistryImport.isStalled(
+            state, heartbeatAt, createdAt, ImportTakeover.STALL_AFTER, Instant.now()),
         pauseRequested,
         startedBy,
         createdAt,

@@ -49,6 +49,7 @@ public class RegistryImportJobs {
   @Inject ClusterLock lock;
   @Inject AuditLog audit;
   @Inject Event<ImportQueued> queued;
+  @Inject ImportJournal journal;
 
   /**
    * Checks the file and queues its import. Refused whole when the file is no registry file ({@code
@@ -115,12 +116,21 @@ public class RegistryImportJobs {
 
   /**
    * Continues a paused or failed import, or one whose node died, where it stopped: no line is
-   * applied twice, none skipped.
+   * applied twice, none skipped. (A surviving node carries on an import whose node died by itself,
+   * {@link ImportTakeover}; this is the administrator's way of not waiting for it.)
    */
   public void resume(long importId) {
     RegistryImport registryImport = find(importId);
     Instant now = Instant.now();
-    if (!registryImport.getState().isResumable() && !registryImport.isStalled(now)) {
+    if (registryImport.getState().isActive()) {
+      if (!registryImport.isStalled(ImportTakeover.STALL_AFTER, now)) {
+        throw RuleViolationException.of("import.notResumable");
+      }
+      if (!journal.claimStalled(importId, now.minus(ImportTakeover.STALL_AFTER), now)) {
+        // a node carried it on meanwhile (ImportTakeover): it runs, as asked
+        return;
+      }
+    } else if (!registryImport.getState().isResumable()) {
       throw RuleViolationException.of("import.notResumable");
     }
     if (!lock.take(LOCK, holder(importId))) {
@@ -141,7 +151,8 @@ public class RegistryImportJobs {
   public void abandon(long importId) {
     RegistryImport registryImport = find(importId);
     Instant now = Instant.now();
-    if (!registryImport.getState().isResumable() && !registryImport.isStalled(now)) {
+    if (!registryImport.getState().isResumable()
+        && !registryImport.isStalled(ImportTakeover.STALL_AFTER, now)) {
       throw RuleViolationException.of("import.notResumable");
     }
     registryImport.abandon(now);
@@ -167,14 +178,14 @@ public class RegistryImportJobs {
         MAX_PAGE_SIZE);
   }
 
-  /** Whether an import is queued or running and showing progress (the admin page polls then). */
+  /**
+   * Whether an import is queued or running (the admin page polls then), also one whose node died: a
+   * running node carries that on shortly.
+   */
   public boolean anyActive() {
     return em.createQuery(
-                "select count(i) from RegistryImport i where i.state in :active"
-                    + " and coalesce(i.heartbeatAt, i.createdAt) > :since",
-                Long.class)
-            .setParameter("active", List.of(ImportState.QUEUED, ImportState.RUNNING))
-            .setParameter("since", Instant.now().minus(RegistryImport.STALL_AFTER))
+                "select count(i) from RegistryImport i where i.state in :active", Long.class)
+            .setParameter("active", ImportState.ACTIVE)
             .getSingleResult()
         > 0;
   }

@@ -1,5 +1,9 @@
 package org.postroom.domain.directory;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /** Where a registry import stands. */
 public enum ImportState {
   /** Waiting for its batch job to start. */
@@ -13,8 +17,12 @@ public enum ImportState {
   /** Given up by an administrator; what it applied stays applied. */
   ABANDONED;
 
+  /** The states of an import whose job runs or is about to. */
+  public static final Set<ImportState> ACTIVE =
+      Collections.unmodifiableSet(EnumSet.of(QUEUED, RUNNING));
+
   public boolean isActive() {
-    return this == QUEUED || this == RUNNING;
+    return ACTIVE.contains(this);
   }
 
   public boolean isResumable() {

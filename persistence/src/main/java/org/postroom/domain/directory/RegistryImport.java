@@ -32,9 +32,6 @@ public class RegistryImport implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** A running import that showed no progress for this long is taken as interrupted. */
-  public static final Duration STALL_AFTER = Duration.ofMinutes(2);
-
   public static final int FAILURE_MAX = 1000;
 
   @Id
@@ -148,16 +145,16 @@ public class RegistryImport implements Serializable {
     finishedAt = now;
   }
 
-  /** Running, but without progress for {@link #STALL_AFTER}: its node most likely died. */
-  public boolean isStalled(Instant now) {
-    return isStalled(state, heartbeatAt, createdAt, now);
+  /** Queued or running, but without progress for {@code stallAfter}: its node most likely died. */
+  public boolean isStalled(Duration stallAfter, Instant now) {
+    return isStalled(state, heartbeatAt, createdAt, stallAfter, now);
   }
 
   /** The same, from the columns alone (for queries that do not load the file). */
   public static boolean isStalled(
-      ImportState state, Instant heartbeatAt, Instant createdAt, Instant now) {
+      ImportState state, Instant heartbeatAt, Instant createdAt, Duration stallAfter, Instant now) {
     Instant last = heartbeatAt == null ? createdAt : heartbeatAt;
-    return state.isActive() && last.plus(STALL_AFTER).isBefore(now);
+    return state.isActive() && last.plus(stallAfter).isBefore(now);
   }
 
   public Long getId() {
