@@ -26,6 +26,7 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.postroom.it.Browser;
 
 /**
@@ -51,6 +52,21 @@ class ClusterFailoverIT {
 
   /** University B takes shared-mailbox requests from its staff; each requester names a member. */
   static final List<String> REQUESTERS = List.of("staff", "staff2", "staff3", "helpdesk");
+
+  /** The registry import whose node is killed: long enough to be mid-way then. */
+  static final int REGISTRY_PEOPLE = 20_000;
+
+  /** Forms filled in on one node and submitted on the other. */
+  static final int MOVED_FORMS = 8;
+
+  /** Rounds of two nodes racing for a lease left behind by a dead holder. */
+  static final int CLAIM_ROUNDS = 50;
+
+  static final List<String> SURNAMES =
+      List.of("Jansen", "Bakker", "Visser", "Smit", "Meijer", "Mulder", "Bos", "Vos");
+
+  static final String REGISTRY_FILE = "cluster-registry.csv";
+  static final String REGISTRY_PREFIX = "cl-";
 
   private final MailStack stack = new MailStack();
 
@@ -114,6 +130,19 @@ class ClusterFailoverIT {
                     .getValue()
                     .replaceAll(".*\\.node", ""));
       }
+      // ...starts a registry import there (its batch job runs on that node)...
+      browser.open("admin/imports.xhtml");
+      browser
+          .driver()
+          .findElement(By.cssSelector("#upload input[type=file]"))
+          .sendKeys(registryFile(dir).toAbsolutePath().toString());
+      browser.click("#upload\\:start");
+      browser.waitForText("#messages", "The import of " + REGISTRY_FILE + " has started.");
+      long importId = Long.parseLong(stack.sql("select max(id) from registry_import").strip());
+      Cluster.await(
+          "the import to run",
+          Instant.now().plus(Duration.ofMinutes(1)),
+          () -> importedLines(importId) > 0);
       browser.open("requests/new.xhtml");
       browser.type("#request\\:localPart", "browser1");
       browser.type("#request\\:purpose", "Typed before the crash, sent after it");
@@ -133,6 +162,7 @@ class ClusterFailoverIT {
       int survivor = 3 - victim;
       Instant kill = Instant.now();
       cluster.kill(victim);
+      int importedAtKill = importedLines(importId);
       killed.set(true);
       Cluster.await(
           "the balancer to mark node" + victim + " down",
@@ -141,7 +171,20 @@ class ClusterFailoverIT {
       Duration detected = Duration.between(kill, Instant.now());
       // the half-filled form goes on the survivor, with its view state and login
       browser.click("#request\\:submit");
-      browser.await().until(d -> d.getCurrentUrl().contains("/requests/view.xhtml"));
+      try {
+        browser.await().until(d -> d.getCurrentUrl().contains("/requests/view.xhtml"));
+      } catch (RuntimeException e) {
+        throw new AssertionError(
+            "the browser's request after the kill: "
+                + browser.currentUrl()
+                + " "
+                + browser.pageText()
+                + "\nnode"
+                + survivor
+                + "'s errors:\n"
+                + cluster.loggedErrors(survivor, 60),
+            e);
+      }
       assertTrue(
           browser.pageText().contains("Your request has been submitted"),
           "the browser's request after the kill: " + browser.pageText());
@@ -153,7 +196,7 @@ class ClusterFailoverIT {
           () -> leaseHolderOrZero("provisioning-outbox") != victim);
       Duration leaseMoved = Duration.between(kill, Instant.now());
 
-      Thread.sleep(20_000);
+      Thread.sleep(15_000);
       long survivorMemory = cluster.residentMegabytes(survivor);
       stop.set(true);
       for (Future<?> person : running) {
@@ -180,6 +223,51 @@ class ClusterFailoverIT {
                       stack.sqlQuietly(
                           "select count(*) from queued_mail where state = 'PENDING'")));
       Duration drained = Duration.between(drainFrom, Instant.now());
+
+      // the import, interrupted with its node, was carried on by the survivor to its end
+      Cluster.await(
+          "the registry import to complete on node" + survivor,
+          Instant.now().plus(Duration.ofMinutes(3)),
+          () ->
+              "COMPLETED"
+                  .equals(
+                      stack.sqlQuietly(
+                          "select state from registry_import where id = " + importId)));
+      Duration imported =
+          Duration.ofMillis(
+              Math.round(
+                      1000
+                          * Double.parseDouble(
+                              stack
+                                  .sql(
+                                      "select extract(epoch from finished_at) from registry_import"
+                                          + " where id = "
+                                          + importId)
+                                  .strip()))
+                  - kill.toEpochMilli());
+      String importCounts =
+          stack
+              .sql(
+                  "select processed_lines || ' ' || created_count || ' ' || updated_count || ' '"
+                      + " || unchanged_count || ' ' || rejected_count from registry_import"
+                      + " where id = "
+                      + importId)
+              .strip();
+      String importedPeople =
+          stack
+              .sql(
+                  "select count(*) || ' ' || count(distinct registry_id) from person"
+                      + " where registry_id like '"
+                      + REGISTRY_PREFIX
+                      + "%'")
+              .strip();
+      String carriedOnBy =
+          stack
+              .sql(
+                  "select detail from audit_entry where action = 'IMPORT_RESUMED'"
+                      + " and subject_id = "
+                      + importId)
+              .strip();
 
       // every acknowledged submission exactly once, nothing else duplicated
       Map<String, Integer> stored = new HashMap<>();
@@ -223,7 +311,8 @@ class ClusterFailoverIT {
           Long.parseLong(stack.sql("select count(*) from queued_mail where state = 'SENT'"));
       long twice = delivered.values().stream().filter(n -> n > 1).count();
 
-      // the killed node comes back and joins; a new session may land on it
+      // the killed node comes back and joins, after the load: a node joining while sessions change
+      // hangs in WildFly 39's state transfer (docs/operations.md); new sessions land on both again
       Instant restart = Instant.now();
       cluster.startNode(victim);
       Cluster.await(
@@ -239,6 +328,28 @@ class ClusterFailoverIT {
         late.route().ifPresent(routes::add);
       }
 
+      // a form filled in on one node and submitted on the other, as a session the balancer moves
+      // (its node drained or dead) is: each round on the other node
+      List<String> movedForms = new ArrayList<>();
+      for (int round = 0; round < MOVED_FORMS; round++) {
+        browser.open("requests/new.xhtml");
+        browser.type("#request\\:localPart", "moved" + round);
+        browser.type("#request\\:purpose", "Filled in on one node, sent from the other");
+        browser.chooseMember("pieter", "staff2");
+        String to = moveSession(browser);
+        browser.click("#request\\:submit");
+        try {
+          browser.await().until(d -> d.getCurrentUrl().contains("/requests/view.xhtml"));
+          movedForms.add("to " + to + " ok");
+        } catch (RuntimeException e) {
+          movedForms.add("to " + to + " FAILED: " + browser.pageText().replace('\n', ' '));
+        }
+      }
+
+      // both nodes' timers race for the outboxes' leases every 5 s; before each of 25 ticks both
+      // leases are left behind by a holder that died ("ghost-N"): exactly one node takes each
+      Map<String, Integer> leaseWins = claimRounds(cluster);
+
       double served =
           100.0 * (requestsAfterKill.get() - failedAfterKill.get()) / requestsAfterKill.get();
       String figures =
@@ -249,10 +360,14 @@ class ClusterFailoverIT {
                   + "  the browser's form, begun on node%d, submitted after the kill%n"
                   + "  acknowledged submissions           %d, lost %d, duplicated %d%n"
                   + "  outbox lease on node%d after       %d ms (lease %d s)%n"
-                  + "  killed node back after             %d s, sessions since on %s%n"
+                  + "  killed node back after the load in %d s, new sessions since on %s%n"
                   + "  outboxes drained after the load in %d ms%n"
+                  + "  registry import at line %d of %d when killed; resumed (%s),"
+                  + " completed %d s after the kill%n"
                   + "  notifications sent %d, delivered twice %d%n"
                   + "  memory: the survivor under load %d MB resident (heap at most 512 MB)%n"
+                  + "  forms moved between the nodes: %s%n"
+                  + "  lease rounds won by node: %s (each of %d rounds by exactly one node)%n"
                   + "  failures: %s",
               victim,
               detected.toMillis(),
@@ -269,14 +384,24 @@ class ClusterFailoverIT {
               restarted.toSeconds(),
               routes,
               drained.toMillis(),
+              importedAtKill,
+              REGISTRY_PEOPLE,
+              carriedOnBy,
+              imported.toSeconds(),
               sentRows,
               twice,
               survivorMemory,
+              movedForms,
+              leaseWins,
+              CLAIM_ROUNDS,
               failures.stream().limit(5).toList());
       LOG.info(figures);
       Files.writeString(dir.resolve("figures.txt"), figures);
 
       assertEquals(2, routes.size(), "both nodes serve again" + figures);
+      assertTrue(
+          movedForms.stream().allMatch(f -> f.endsWith(" ok")),
+          "forms moved between the nodes" + figures);
       assertTrue(acknowledged.size() > 20, "the load made submissions: " + figures);
       assertEquals(Set.of(), lost, "lost submissions" + figures);
       assertEquals(0, duplicated, "duplicated submissions" + figures);
@@ -289,7 +414,116 @@ class ClusterFailoverIT {
       assertTrue(sentRows >= acknowledged.size(), "a confirmation per submission" + figures);
       assertEquals(sentRows, delivered.size(), "every notification delivered" + figures);
       assertEquals(0, twice, "notifications delivered twice" + figures);
+      assertTrue(
+          importedAtKill > 0 && importedAtKill < REGISTRY_PEOPLE,
+          "the import was mid-way when its node died" + figures);
+      assertTrue(carriedOnBy.endsWith("node" + survivor), "carried on by the survivor" + figures);
+      // every line applied once: each person created (a line applied twice would count as
+      // unchanged), none skipped
+      assertEquals(
+          REGISTRY_PEOPLE + " " + REGISTRY_PEOPLE + " 0 0 0",
+          importCounts,
+          "import counts (processed, created, updated, unchanged, rejected); rejected: "
+              + stack.sql(
+                  "select line_no || ' ' || reason_key from registry_import_rejection"
+                      + " where import_id = "
+                      + importId
+                      + " order by line_no limit 5"));
+      assertEquals(REGISTRY_PEOPLE + " " + REGISTRY_PEOPLE, importedPeople, "people imported");
     }
+  }
+
+  /**
+   * Rounds of the two outbox leases left behind by a dead holder just before a tick of both nodes'
+   * workers: each round's lease must be taken over by exactly one node. Returns the rounds each
+   * node won.
+   */
+  private Map<String, Integer> claimRounds(Cluster cluster) throws Exception {
+    List<String> leases = List.of("provisioning-outbox", "mail-outbox");
+    for (int round = 1; round <= CLAIM_ROUNDS / leases.size(); round++) {
+      String ghost = "ghost-" + round;
+      stack.sql(
+          "update cluster_lock set holder = '"
+              + ghost
+              + "', acquired_at = current_timestamp - interval '1 hour'"
+              + " where name in ('provisioning-outbox', 'mail-outbox')");
+      Cluster.await(
+          "both leases taken from " + ghost,
+          Instant.now().plus(Duration.ofSeconds(15)),
+          () ->
+              "0"
+                  .equals(
+                      stack.sqlQuietly(
+                          "select count(*) from cluster_lock where holder = '" + ghost + "'")));
+    }
+    // the losers of the last round have answered by now
+    Thread.sleep(1000);
+    Pattern takeover =
+        Pattern.compile("Lease ([a-z-]+): (node\\d) takes it over from (ghost-\\d+)");
+    Map<String, List<String>> winners = new HashMap<>();
+    for (int node = 1; node <= 2; node++) {
+      Matcher line = takeover.matcher(cluster.serverLog(node));
+      while (line.find()) {
+        winners
+            .computeIfAbsent(line.group(1) + " " + line.group(3), k -> new ArrayList<>())
+            .add(line.group(2));
+      }
+    }
+    Map<String, Integer> wins = new java.util.TreeMap<>();
+    for (int round = 1; round <= CLAIM_ROUNDS / leases.size(); round++) {
+      for (String lease : leases) {
+        List<String> won = winners.getOrDefault(lease + " ghost-" + round, List.of());
+        assertEquals(1, won.size(), lease + " in round " + round + " taken by " + won);
+        wins.merge(won.get(0), 1, Integer::sum);
+      }
+    }
+    return wins;
+  }
+
+  /**
+   * Points the browser's session at the other node, as the balancer does when the session's node is
+   * gone: the route after the session id's last dot names the node. Returns that node.
+   */
+  private static String moveSession(Browser browser) {
+    org.openqa.selenium.WebDriver.Options manage = browser.driver().manage();
+    org.openqa.selenium.Cookie session = manage.getCookieNamed("JSESSIONID");
+    String to = session.getValue().endsWith(".node1") ? "node2" : "node1";
+    manage.deleteCookieNamed("JSESSIONID");
+    manage.addCookie(
+        new org.openqa.selenium.Cookie.Builder(
+                "JSESSIONID", session.getValue().replaceAll("\\.node\\d+$", "." + to))
+            .path(session.getPath())
+            .isHttpOnly(true)
+            .build());
+    return to;
+  }
+
+  /** Lines of the registry import applied so far. */
+  private int importedLines(long importId) {
+    String lines =
+        stack.sqlQuietly("select processed_lines from registry_import where id = " + importId);
+    return lines.isBlank() ? 0 : Integer.parseInt(lines.strip());
+  }
+
+  /** A registry file of {@value #REGISTRY_PEOPLE} new people, each with a mail address. */
+  private static Path registryFile(Path dir) throws java.io.IOException {
+    StringBuilder csv =
+        new StringBuilder(
+            "registryId,givenNames,initials,infixes,surname,username,domain,affiliations,closed\n");
+    for (int i = 1; i <= REGISTRY_PEOPLE; i++) {
+      csv.append(REGISTRY_PREFIX)
+          .append(i)
+          .append(",Anna Maria,,,")
+          // at most 9,999 addresses per name and domain: several names
+          .append(SURNAMES.get(i % SURNAMES.size()))
+          .append(",cl")
+          .append(i)
+          .append(i % 2 == 0 ? ",umail.example-a.nl," : ",univ-b.be,")
+          .append("STUDENT:2025-09-01:2029-08-31,\n");
+    }
+    Path file = dir.resolve(REGISTRY_FILE);
+    Files.writeString(file, csv, java.nio.charset.StandardCharsets.UTF_8);
+    return file;
   }
 
   private static void closeAll(List<AutoCloseable> closing) throws Exception {
