@@ -55,9 +55,8 @@ class AccountSearchIT {
       browser.screenshot("account-search-accents");
 
       // a domain: by its name or as the end of an address, also people who have no mailbox yet.
-      // The filter runs at every key typed, and the last search's rows were all of that domain:
-      // list
-      // everyone first ("@"), so that the domain's rows below can only come from its own filter
+      // The filter runs at every key typed, and the last search's rows were all of that domain,
+      // so everyone is listed first ("@"): the domain's rows below can only be its own filter's
       browser.type("#search\\:accounts\\:globalFilter", "@");
       browser.await().until(d -> !usernamesOutside(browser, "umail.example-a.nl").isEmpty());
       browser.type("#search\\:accounts\\:globalFilter", "@umail.example-a.nl");

@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import org.postroom.domain.account.Roles;
@@ -75,9 +74,9 @@ public class ImportJobSteps {
   /**
    * Carries on here each import whose node seems to have died: queued or running without progress
    * for {@code stallAfter}. The first node to claim it starts its job again where it got to; one
-   * that a pause was asked of is marked paused instead. Returns the imports taken over.
+   * that a pause was asked of is marked paused instead.
    */
-  public List<Long> takeOverStalled(Duration stallAfter) {
+  public void takeOverStalled(Duration stallAfter) {
     Instant now = Instant.now();
     Instant before = now.minus(stallAfter);
     List<Long> stalled =
@@ -88,7 +87,6 @@ public class ImportJobSteps {
             .setParameter("active", ImportState.ACTIVE)
             .setParameter("before", before)
             .getResultList();
-    List<Long> taken = new ArrayList<>();
     for (long importId : stalled) {
       if (!journal.claimStalled(importId, before, now)) {
         continue;
@@ -122,9 +120,7 @@ public class ImportJobSteps {
                   + " carries it on after line "
                   + registryImport.getProcessedLines());
       queued.fire(new ImportQueued(importId));
-      taken.add(importId);
     }
-    return taken;
   }
 
   /** The job ended (completed, paused or failed): records it and lets the next import run. */
