@@ -40,7 +40,8 @@ import org.postroom.it.Browser;
  * Afterwards: every acknowledged submission exists exactly once; after the kill at least 99 % of
  * requests were served without a login page or an expired view; the lease moved to the survivor
  * within its length; the outbox drained and Dovecot holds the last vacation reply; every
- * notification reached the mail catcher exactly once. Prints the figures of the failover.
+ * notification reached the mail catcher once (twice at most for the one the killed node was handing
+ * to the relay). Prints the figures of the failover.
  */
 class ClusterFailoverIT {
 
@@ -328,6 +329,25 @@ class ClusterFailoverIT {
       long sentRows =
           Long.parseLong(stack.sql("select count(*) from queued_mail where state = 'SENT'"));
       long twice = delivered.values().stream().filter(n -> n > 1).count();
+      // a mail the killed node handed to the relay just before dying, not yet marked sent, goes out
+      // again from the next holder, with the same Message-ID (SMTP cannot tell the relay "once"):
+      // so
+      // a copy twice is allowed only for a mail marked sent after the kill, once
+      List<String> sentTwiceAfterKill = new ArrayList<>();
+      for (Map.Entry<String, Integer> copies : delivered.entrySet()) {
+        String id = copies.getKey().split(" ")[0];
+        if (copies.getValue() > 1
+            && 1000
+                    * Double.parseDouble(
+                        stack
+                            .sql(
+                                "select extract(epoch from sent_at) from queued_mail where id = "
+                                    + id)
+                            .strip())
+                > kill.toEpochMilli()) {
+          sentTwiceAfterKill.add(id);
+        }
+      }
 
       // a form filled in on one node and submitted on the other, as a session the balancer moves
       // (its node drained or dead) is: each round on the other node
@@ -414,7 +434,10 @@ class ClusterFailoverIT {
       assertEquals(desired.strip(), onDovecot.strip(), "Dovecot holds the desired script");
       assertTrue(sentRows >= acknowledged.size(), "a confirmation per submission" + figures);
       assertEquals(sentRows, delivered.size(), "every notification delivered" + figures);
-      assertEquals(0, twice, "notifications delivered twice" + figures);
+      assertTrue(
+          twice == 0 || (twice == 1 && sentTwiceAfterKill.size() == 1),
+          "notifications delivered twice (one is allowed only from the killed node's last send)"
+              + figures);
       assertTrue(
           importedAtKill > 0 && importedAtKill < REGISTRY_PEOPLE,
           "the import was mid-way when its node died" + figures);
