@@ -200,8 +200,8 @@ class ClusterFailoverIT {
       Thread.sleep(15_000);
       long survivorMemory = cluster.residentMegabytes(survivor);
 
-      // the killed node comes back and joins while the people go on: it receives its share of their
-      // sessions (Infinispan's state transfer, under writes), then new sessions land on both
+      // the killed node comes back and joins while the people go on (sessions are in the database,
+      // nothing is handed to it), then new sessions land on both
       Instant restart = Instant.now();
       cluster.startNode(victim);
       Cluster.await(
