@@ -79,7 +79,10 @@ public enum AuditAction {
   ABANDONED,
   RECONCILE_STARTED,
   RECONCILE_FINISHED,
-  RECONCILE_STOPPED;
+  RECONCILE_STOPPED,
+  // service notices
+  NOTICE_PUBLISHED,
+  NOTICE_ENDED;
 
   /** What the nightly lifecycle did when it moved an account into {@code state}. */
   public static AuditAction lifecycle(AccountState state) {

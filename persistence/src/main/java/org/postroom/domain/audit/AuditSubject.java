@@ -15,6 +15,7 @@ public enum AuditSubject {
   QUEUED_MAIL("QueuedMail"),
   RECONCILE_RUN("ReconcileRun"),
   REGISTRY_IMPORT("RegistryImport"),
+  SERVICE_NOTICE("ServiceNotice"),
   SHARED_MAILBOX_REQUEST("SharedMailboxRequest");
 
   private final String stored;

@@ -9,8 +9,8 @@ import org.primefaces.model.SortMeta;
 
 /**
  * A table searched by one text (the table's global filter) and paged in the database by a service:
- * the account search, the domain list. Holds only serializable functions, so that the view it lives
- * in can move between cluster nodes.
+ * the account search, the domain list, the service notices. Holds only serializable functions, so
+ * that the view it lives in can move between cluster nodes.
  */
 public class TextSearchModel<T> extends LazyDataModel<T> {
 

@@ -9,31 +9,42 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URI;
+import java.util.logging.Logger;
+import org.postroom.domain.common.RuleViolationException;
+import org.postroom.service.incident.NoticeService;
 import org.postroom.web.common.BaseUrl;
 import org.postroom.web.common.LocaleBacking;
 import org.postroom.web.security.SingleSignOn;
 
 /**
- * Logging out and choosing the language, as plain form posts from the menu of every page. They are
- * not Faces actions, so that they work on every page, error pages included: there a Faces form
- * would post back to the address that failed and be answered by the error page again.
+ * Logging out, choosing the language and hiding a service notice, as plain form posts from every
+ * page. They are not Faces actions, so that they work on every page, error pages included: there a
+ * Faces form would post back to the address that failed and be answered by the error page again.
  */
-@WebServlet(urlPatterns = {SessionServlet.LOGOUT, SessionServlet.LANGUAGE})
+@WebServlet(urlPatterns = {SessionServlet.LOGOUT, SessionServlet.LANGUAGE, SessionServlet.DISMISS})
 public class SessionServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
 
   static final String LOGOUT = "/session/logout";
   static final String LANGUAGE = "/session/language";
+  // behind the login (unlike /session/*): only a signed-in person has notices to hide
+  static final String DISMISS = "/notices/dismiss";
+
+  private static final Logger LOG = Logger.getLogger(SessionServlet.class.getName());
 
   @Inject LocaleBacking locale;
   @Inject SingleSignOn sso;
+  @Inject NoticeService notices;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
     if (LOGOUT.equals(request.getServletPath())) {
       logout(request, response);
+    } else if (DISMISS.equals(request.getServletPath())) {
+      dismiss(request);
+      response.sendRedirect(within(request.getContextPath(), request.getParameter("back")));
     } else {
       locale.choose(request.getParameter("language"));
       response.sendRedirect(within(request.getContextPath(), request.getParameter("back")));
@@ -45,6 +56,18 @@ public class SessionServlet extends HttpServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+  }
+
+  /** Hides a notice for the person signed in; an outage, or an unknown notice, stays as it is. */
+  private void dismiss(HttpServletRequest request) {
+    if (request.getRemoteUser() == null) {
+      return;
+    }
+    try {
+      notices.dismiss(Long.parseLong(request.getParameter("notice")));
+    } catch (NumberFormatException | RuleViolationException refused) {
+      LOG.fine(() -> "Notice not hidden for " + request.getRemoteUser() + ": " + refused);
+    }
   }
 
   /**

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.postroom.domain.audit.AuditAction;
+import org.postroom.domain.incident.Feature;
+import org.postroom.domain.incident.NoticeSeverity;
 import org.postroom.domain.maildomain.AddressScheme;
 import org.postroom.domain.maildomain.ForwardPolicy;
 import org.postroom.domain.maildomain.MailDomain;
@@ -104,6 +106,8 @@ class MessagesBundleTest {
             Stream.of(MailSystemStatus.values()).map(v -> "mailSystem." + v),
             Stream.of(ReconcileRun.State.values()).map(v -> "reconcileState." + v),
             Stream.of(AuditAction.values()).map(v -> "audit." + v),
+            Stream.of(NoticeSeverity.values()).map(v -> "noticeSeverity." + v),
+            Stream.of(Feature.values()).map(v -> "feature." + v),
             MailDomain.LANGUAGES.stream().map(v -> "language." + v),
             new DomainSettings()
                 .values().keySet().stream()
