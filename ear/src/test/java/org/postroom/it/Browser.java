@@ -32,8 +32,16 @@ public final class Browser implements AutoCloseable {
   private final WebDriver driver;
   private final String baseUrl;
   private final Path screenshots;
+  private final Path profile;
 
   public Browser() {
+    profile =
+        Path.of(
+            System.getProperty("it.browser.profile", "target/chromium-profile")
+                + "-"
+                + ProcessHandle.current().pid()
+                + "-"
+                + System.nanoTime());
     ChromeOptions options = new ChromeOptions();
     options.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
     options.addArguments(
@@ -48,12 +56,7 @@ public final class Browser implements AutoCloseable {
         "--disable-extensions",
         "--window-size=1280,1000",
         "--lang=en-US",
-        "--user-data-dir="
-            + System.getProperty("it.browser.profile", "target/chromium-profile")
-            + "-"
-            + ProcessHandle.current().pid()
-            + "-"
-            + System.nanoTime());
+        "--user-data-dir=" + profile);
     String configuredBase = System.getProperty("it.base.url");
     if (configuredBase != null && configuredBase.startsWith("https://")) {
       // the production test's server presents a self-signed certificate of the test's own making
@@ -338,9 +341,19 @@ public final class Browser implements AutoCloseable {
       blocked = java.util.List.of();
     } finally {
       driver.quit();
+      deleteProfile();
     }
     if (!blocked.isEmpty()) {
       throw new AssertionError("The Content-Security-Policy blocked: " + blocked);
+    }
+  }
+
+  /** The profile folder goes with its browser: a run of the suite would leave dozens behind. */
+  private void deleteProfile() {
+    try (java.util.stream.Stream<Path> files = Files.walk(profile)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // a leftover folder under target/ harms nothing
     }
   }
 }
