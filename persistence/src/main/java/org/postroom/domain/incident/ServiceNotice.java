@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hibernate.annotations.BatchSize;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.maildomain.MailDomain;
@@ -43,6 +44,9 @@ public class ServiceNotice implements Serializable {
 
   public static final int TITLE_MAX = 200;
   public static final int BODY_MAX = 5000;
+
+  /** At least the longest page of notices (the history pages by at most 100). */
+  private static final int BATCH = 100;
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "service_notice_seq")
@@ -67,7 +71,10 @@ public class ServiceNotice implements Serializable {
   @Column(name = "all_domains", nullable = false)
   private boolean allDomains;
 
+  // the collections of a page of notices load in one query each, not one per notice (every page
+  // shows the running ones)
   @ManyToMany(fetch = FetchType.LAZY)
+  @BatchSize(size = BATCH)
   @JoinTable(
       name = "service_notice_domain",
       joinColumns = @JoinColumn(name = "notice_id"),
@@ -75,12 +82,14 @@ public class ServiceNotice implements Serializable {
   private Set<MailDomain> domains = new HashSet<>();
 
   @ElementCollection(fetch = FetchType.EAGER)
+  @BatchSize(size = BATCH)
   @CollectionTable(name = "service_notice_feature", joinColumns = @JoinColumn(name = "notice_id"))
   @Enumerated(EnumType.STRING)
   @Column(name = "feature", nullable = false, length = 32)
   private Set<Feature> features = EnumSet.noneOf(Feature.class);
 
   @ElementCollection(fetch = FetchType.EAGER)
+  @BatchSize(size = BATCH)
   @CollectionTable(name = "service_notice_text", joinColumns = @JoinColumn(name = "notice_id"))
   @MapKeyColumn(name = "language", length = 8)
   private Map<String, NoticeText> texts = new LinkedHashMap<>();
