@@ -14,6 +14,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -118,8 +119,10 @@ class ServiceNoticesIT {
           noticeTitled(staff, "Doorsturen vannacht gepauzeerd " + run)
               .findElement(By.cssSelector(".pr-dismiss-button"))
               .click();
+          // the page reloads after the post: the body may go stale between finding and reading
           staff
               .await()
+              .ignoring(StaleElementReferenceException.class)
               .until(
                   d ->
                       !d.findElement(By.tagName("body"))
@@ -157,15 +160,20 @@ class ServiceNoticesIT {
 
   /** Ends every running notice of this run, so that no other test meets them. */
   private static void endAll(Browser admin, String run) {
-    admin.open("admin/notices.xhtml");
-    for (int i = 0; i < 2; i++) {
+    endNotices(admin, run);
+  }
+
+  /** Ends every running notice whose row on the administrator's list shows {@code text}. */
+  static void endNotices(Browser admin, String text) {
+    for (int i = 0; i < 10; i++) {
+      admin.open("admin/notices.xhtml");
       List<WebElement> rows =
           admin
               .driver()
               .findElements(
                   By.xpath(
                       "//tr[contains(., '"
-                          + run
+                          + text
                           + "')][.//button[contains(@class,'pr-end-notice')]]"));
       if (rows.isEmpty()) {
         return;
@@ -173,7 +181,6 @@ class ServiceNoticesIT {
       rows.get(0).findElement(By.cssSelector("button.pr-end-notice")).click();
       admin.click(".ui-confirmdialog-yes");
       admin.waitForText("#messages", "The notice has ended.");
-      admin.open("admin/notices.xhtml");
     }
   }
 

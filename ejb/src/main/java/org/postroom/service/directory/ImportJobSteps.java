@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +18,10 @@ import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.directory.ImportState;
 import org.postroom.domain.directory.RegistryImport;
+import org.postroom.domain.incident.Feature;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.cluster.ClusterLock;
+import org.postroom.service.incident.Freezes;
 
 /**
  * What the registry-import batch job does to the database. The batch runtime calls in without a
@@ -41,6 +44,7 @@ public class ImportJobSteps {
   @Inject AuditLog audit;
   @Inject ImportJournal journal;
   @Inject Event<ImportQueued> queued;
+  @Inject Freezes freezes;
 
   /** Marks the import running and reads its file; {@code null} when it is not queued any more. */
   public ImportRun begin(long importId) {
@@ -56,12 +60,30 @@ public class ImportJobSteps {
 
   /** Asked before every chunk: reads the one column, not the import with its file. */
   public boolean pauseRequested(long importId) {
-    return em.createQuery(
-            "select i.pauseRequested from RegistryImport i where i.id = :id", Boolean.class)
-        .setParameter("id", importId)
-        .getResultStream()
-        .findFirst()
-        .orElse(true);
+    boolean asked =
+        em.createQuery(
+                "select i.pauseRequested from RegistryImport i where i.id = :id", Boolean.class)
+            .setParameter("id", importId)
+            .getResultStream()
+            .findFirst()
+            .orElse(true);
+    if (!asked && freezes.anywhere(Feature.REGISTRY_IMPORT).isPresent()) {
+      // frozen while it runs: it pauses after this chunk, as if an administrator had asked, and
+      // is resumed once the freeze is lifted
+      RegistryImport frozen =
+          em.find(RegistryImport.class, importId, LockModeType.PESSIMISTIC_WRITE);
+      frozen.requestPause();
+      audit.record(
+          Instant.now(),
+          frozen.getStartedBy(),
+          AuditAction.IMPORT_PAUSED,
+          RegistryImportJobs.SUBJECT,
+          importId,
+          "registry import frozen");
+      LOG.info(() -> "Registry import " + importId + " pauses: the registry import is frozen");
+      return true;
+    }
+    return asked;
   }
 
   /** Applies the next lines, each chunk in its own transaction with the import's progress. */

@@ -19,9 +19,11 @@ import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.directory.ImportState;
 import org.postroom.domain.directory.RegistryImport;
+import org.postroom.domain.incident.Feature;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.cluster.ClusterLock;
 import org.postroom.service.common.Paging;
+import org.postroom.service.incident.Freezes;
 
 /**
  * Registry files uploaded by administrators, applied by a batch job in chunks: start, follow,
@@ -50,12 +52,14 @@ public class RegistryImportJobs {
   @Inject AuditLog audit;
   @Inject Event<ImportQueued> queued;
   @Inject ImportJournal journal;
+  @Inject Freezes freezes;
 
   /**
    * Checks the file and queues its import. Refused whole when the file is no registry file ({@code
    * import.file.*}) or another import is running ({@code import.busy}).
    */
   public long start(String fileName, byte[] content) {
+    freezes.refuseAnywhere(Feature.REGISTRY_IMPORT);
     List<ImportLine> lines = RegistryCsv.read(content);
     Instant now = Instant.now();
     String name = fileName == null || fileName.isBlank() ? "registry.csv" : fileName.strip();
@@ -120,6 +124,7 @@ public class RegistryImportJobs {
    * {@link ImportTakeover}; this is the administrator's way of not waiting for it.)
    */
   public void resume(long importId) {
+    freezes.refuseAnywhere(Feature.REGISTRY_IMPORT);
     RegistryImport registryImport = find(importId);
     Instant now = Instant.now();
     if (registryImport.getState().isActive()) {

@@ -10,7 +10,9 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.incident.Feature;
 import org.postroom.service.directory.ImportReport.Rejection;
+import org.postroom.service.incident.Freezes;
 
 /**
  * Bulk create, update and close of people from the student/HR registry, idempotent by registry id:
@@ -27,6 +29,7 @@ public class RegistryImportService {
 
   @Resource SessionContext context;
   @Inject RegistryLines registryLines;
+  @Inject Freezes freezes;
 
   /**
    * Applies the records in order; no transaction of its own, so that each chunk commits by itself.
@@ -36,6 +39,8 @@ public class RegistryImportService {
     if (records.size() > MAX_RECORDS) {
       throw new IllegalArgumentException("at most " + MAX_RECORDS + " records per call");
     }
+    // the registry is one feed for every domain: a freeze in any of them holds it whole
+    freezes.refuseAnywhere(Feature.REGISTRY_IMPORT);
     List<ImportLine> lines = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
       lines.add(ImportLine.of(i + 1, records.get(i)));

@@ -19,6 +19,7 @@ import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
+import org.postroom.domain.incident.Feature;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.sieve.FilterRule;
 import org.postroom.domain.sieve.FilterSpec;
@@ -26,6 +27,7 @@ import org.postroom.service.account.Accounts;
 import org.postroom.service.account.OwnMailboxes;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.forwarding.ForwardTargets;
+import org.postroom.service.incident.Freezes;
 import org.postroom.service.sieve.SieveScripts;
 
 /**
@@ -53,6 +55,7 @@ public class FilterService {
   @Inject ForwardTargets forwardTargets;
   @Inject SieveScripts scripts;
   @Inject AuditLog audit;
+  @Inject Freezes freezes;
 
   /** The caller's rules in their order; none without a mailbox. */
   public List<FilterRuleRow> list() {
@@ -65,7 +68,7 @@ public class FilterService {
   /** Adds a rule after the others, switched on; its id. */
   public long add(@NotNull FilterSpec spec) {
     Account owner = caller();
-    Mailbox mailbox = ownMailboxes.locked(owner, AREA);
+    Mailbox mailbox = lockedForChange(owner);
     List<FilterRule> rules = rules(mailbox);
     if (rules.size() >= FilterRule.MAX_PER_MAILBOX) {
       throw RuleViolationException.of("filter.tooMany", FilterRule.MAX_PER_MAILBOX);
@@ -81,7 +84,7 @@ public class FilterService {
   /** Changes what a rule does; its place and whether it is on stay. */
   public void change(long id, @NotNull FilterSpec spec) {
     Account owner = caller();
-    Mailbox mailbox = ownMailboxes.locked(owner, AREA);
+    Mailbox mailbox = lockedForChange(owner);
     FilterRule rule = ruleOf(mailbox, id);
     Instant now = Instant.now();
     rule.change(spec, now);
@@ -93,7 +96,7 @@ public class FilterService {
   /** Switches a rule on or off; it keeps its place. */
   public void enable(long id, boolean on) {
     Account owner = caller();
-    Mailbox mailbox = ownMailboxes.locked(owner, AREA);
+    Mailbox mailbox = lockedForChange(owner);
     FilterRule rule = ruleOf(mailbox, id);
     if (rule.isEnabled() == on) {
       return;
@@ -107,7 +110,7 @@ public class FilterService {
   /** Moves a rule one place up (earlier) or down; at either end nothing changes. */
   public void move(long id, boolean up) {
     Account owner = caller();
-    Mailbox mailbox = ownMailboxes.locked(owner, AREA);
+    Mailbox mailbox = lockedForChange(owner);
     List<FilterRule> rules = rules(mailbox);
     FilterRule rule = ruleOf(mailbox, id);
     int at = rules.indexOf(rule);
@@ -124,7 +127,7 @@ public class FilterService {
   /** Removes a rule; the later ones move up. */
   public void remove(long id) {
     Account owner = caller();
-    Mailbox mailbox = ownMailboxes.locked(owner, AREA);
+    Mailbox mailbox = lockedForChange(owner);
     FilterRule rule = ruleOf(mailbox, id);
     em.remove(rule);
     List<FilterRule> rest = rules(mailbox);
@@ -133,6 +136,13 @@ public class FilterService {
       rest.get(i).moveTo(i);
     }
     changed(mailbox, owner, Instant.now(), AuditAction.FILTER_REMOVED, rule);
+  }
+
+  /** The caller's mailbox, locked for a change of its rules, unless filters are frozen there. */
+  private Mailbox lockedForChange(Account owner) {
+    Mailbox mailbox = ownMailboxes.locked(owner, AREA);
+    freezes.refuse(Feature.FILTERS, mailbox.getDomain());
+    return mailbox;
   }
 
   private void changed(

@@ -21,11 +21,13 @@ import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.forwarding.ForwardRules;
+import org.postroom.domain.incident.Feature;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.account.OwnMailboxes;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.delegation.DelegatedMailboxes;
+import org.postroom.service.incident.Freezes;
 import org.postroom.service.mailbox.Mailboxes;
 import org.postroom.service.notification.MailTemplates;
 import org.postroom.service.notification.Notifier;
@@ -58,6 +60,7 @@ public class ForwardingService {
   @Inject DelegatedMailboxes delegated;
   @Inject AuditLog audit;
   @Inject Notifier notifier;
+  @Inject Freezes freezes;
 
   /** The caller's forward; empty targets when mail stays in the mailbox. */
   public ForwardSetting current() {
@@ -86,6 +89,7 @@ public class ForwardingService {
   }
 
   private void forward(Mailbox mailbox, List<String> rawTargets, boolean keepCopy, Account actor) {
+    freezes.refuse(Feature.FORWARDING, mailbox.getDomain());
     Account owner = mailbox.getOwner();
     List<String> targets = ForwardRules.normalize(rawTargets);
     Set<String> own = forwardTargets.own(mailbox);
@@ -124,6 +128,7 @@ public class ForwardingService {
   }
 
   private void stop(Mailbox mailbox, Account actor) {
+    freezes.refuse(Feature.FORWARDING, mailbox.getDomain());
     if (mailbox.getForwardTargets().isEmpty()) {
       return;
     }

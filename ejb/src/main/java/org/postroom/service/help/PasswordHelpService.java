@@ -24,10 +24,12 @@ import org.postroom.domain.common.Secrets;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.help.HelpRequest;
 import org.postroom.domain.help.PasswordReset;
+import org.postroom.domain.incident.Feature;
 import org.postroom.service.account.OwnMailboxes;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Flush;
 import org.postroom.service.common.Paging;
+import org.postroom.service.incident.Freezes;
 import org.postroom.service.notification.CredentialMails;
 import org.postroom.service.notification.MailTemplates;
 import org.postroom.service.notification.Notifier;
@@ -65,6 +67,7 @@ public class PasswordHelpService {
   @Inject OwnMailboxes ownMailboxes;
   @Inject AuditLog audit;
   @Inject Notifier notifier;
+  @Inject Freezes freezes;
 
   /**
    * Asks the helpdesk for help with a forgotten password, from {@code sourceAddress} (the client's
@@ -226,6 +229,8 @@ public class PasswordHelpService {
       throw RuleViolationException.of("password.reset.invalid");
     }
     Account account = reset.getAccount();
+    // the link stays usable: it works once the freeze is lifted
+    freezes.refuse(Feature.PASSWORD, ownMailboxes.passwordDomain(account));
     List<Violation> found =
         passwordPolicy.check(
             ownMailboxes.passwordDomain(account),

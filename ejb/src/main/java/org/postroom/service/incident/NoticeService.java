@@ -130,6 +130,14 @@ public class NoticeService {
         notice.textIn(MailDomain.LANGUAGES.get(0)).getTitle());
   }
 
+  /** Ends a notice unless it has ended already (a freeze's notice when the freeze is lifted). */
+  public void endIfRunning(long id) {
+    ServiceNotice notice = find(id);
+    if (notice.activeAt(Instant.now()) || notice.getStartsAt().isAfter(Instant.now())) {
+      end(id);
+    }
+  }
+
   /** Every notice, newest first, one page of them (the administrator's history). */
   public List<ShownNotice> all(int first, int max, String language) {
     return em.createQuery(

@@ -14,10 +14,12 @@ import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.incident.Feature;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.maildomain.MailboxPolicy;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Sizes;
+import org.postroom.service.incident.Freezes;
 import org.postroom.service.mailbox.Mailboxes;
 
 /**
@@ -39,12 +41,14 @@ public class QuotaService {
 
   @Resource SessionContext context;
   @Inject AuditLog audit;
+  @Inject Freezes freezes;
 
   public void change(String address, Long quotaMb) {
     if (quotaMb == null) {
       throw RuleViolationException.of("quota.required");
     }
     Mailbox mailbox = mailboxes.lockedLive(address, "quota.mailboxNotFound");
+    freezes.refuse(Feature.QUOTA, mailbox.getDomain());
     long before = mailbox.getQuotaBytes();
     mailbox.changeQuota(Math.multiplyExact(quotaMb, MailboxPolicy.MB));
     if (before != mailbox.getQuotaBytes()) {

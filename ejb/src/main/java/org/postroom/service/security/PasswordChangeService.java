@@ -17,9 +17,11 @@ import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
+import org.postroom.domain.incident.Feature;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.account.OwnMailboxes;
 import org.postroom.service.audit.AuditLog;
+import org.postroom.service.incident.Freezes;
 import org.postroom.service.notification.CredentialMails;
 
 /**
@@ -46,6 +48,7 @@ public class PasswordChangeService {
   @Inject CurrentPassword currentPassword;
   @Inject AuditLog audit;
   @Inject CredentialMails credentialMails;
+  @Inject Freezes freezes;
 
   /** Whether the caller's password is Postroom's to change. */
   public boolean ownsPassword() {
@@ -73,6 +76,8 @@ public class PasswordChangeService {
     if (account.getPasswordHash() == null) {
       throw RuleViolationException.of("password.change.notOwned");
     }
+    // before the current password is checked: a refused change counts no attempt
+    freezes.refuse(Feature.PASSWORD, ownMailboxes.passwordDomain(account));
     currentPassword.confirm(account, current, "current", now);
     List<Violation> found =
         policy.check(

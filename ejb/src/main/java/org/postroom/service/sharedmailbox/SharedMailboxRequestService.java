@@ -26,6 +26,7 @@ import org.postroom.domain.common.ConflictException;
 import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
+import org.postroom.domain.incident.Feature;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.domain.maildomain.SharedMailboxPolicy;
@@ -38,6 +39,7 @@ import org.postroom.service.common.Flush;
 import org.postroom.service.common.LikePattern;
 import org.postroom.service.common.PagedSearch;
 import org.postroom.service.common.Sizes;
+import org.postroom.service.incident.Freezes;
 import org.postroom.service.mailbox.Mailboxes;
 import org.postroom.service.maildomain.MailDomains;
 import org.postroom.service.notification.Notifier;
@@ -66,6 +68,7 @@ public class SharedMailboxRequestService {
   @Inject AuditLog audit;
   @Inject Notifier notifier;
   @Inject Outbox outbox;
+  @Inject Freezes freezes;
 
   /**
    * The domains in which the caller may request a shared mailbox, with their policies (for the
@@ -98,6 +101,7 @@ public class SharedMailboxRequestService {
     Account requester = caller();
     Instant now = Instant.now();
     MailDomain domain = openDomain(form.domain(), requester);
+    freezes.refuse(Feature.REQUESTS, domain);
     List<Violation> violations = new ArrayList<>();
 
     Set<String> wanted =
@@ -181,6 +185,7 @@ public class SharedMailboxRequestService {
   public void approve(long requestId, long seenVersion) {
     String helpdesk = caller().getUsername();
     SharedMailboxRequest request = requestAsSeen(requestId, seenVersion);
+    freezes.refuse(Feature.REQUESTS, request.getDomain());
     Instant now = Instant.now();
     request.approve(helpdesk, now);
     Flush.orFail(em, Violation.of(null, "request.concurrentDecision"));

@@ -15,12 +15,14 @@ import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
+import org.postroom.domain.incident.Feature;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.vacation.VacationReply;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.account.OwnMailboxes;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.delegation.DelegatedMailboxes;
+import org.postroom.service.incident.Freezes;
 import org.postroom.service.sieve.SieveScripts;
 
 /**
@@ -45,6 +47,7 @@ public class VacationService {
   @Inject DelegatedMailboxes delegated;
   @Inject AuditLog audit;
   @Inject SieveScripts scripts;
+  @Inject Freezes freezes;
 
   /** Sets the caller's reply; a broken rule changes nothing. */
   public void set(@NotNull VacationForm form) {
@@ -65,6 +68,7 @@ public class VacationService {
   }
 
   private void reply(Mailbox mailbox, VacationForm form, Account actor) {
+    freezes.refuse(Feature.VACATION, mailbox.getDomain());
     Instant now = Instant.now();
     VacationReply reply = em.find(VacationReply.class, mailbox.getId());
     boolean created = reply == null;
@@ -95,6 +99,7 @@ public class VacationService {
   }
 
   private void stop(Mailbox mailbox, Account actor) {
+    freezes.refuse(Feature.VACATION, mailbox.getDomain());
     VacationReply reply = em.find(VacationReply.class, mailbox.getId());
     if (reply == null) {
       return;

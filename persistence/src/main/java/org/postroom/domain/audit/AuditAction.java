@@ -82,7 +82,10 @@ public enum AuditAction {
   RECONCILE_STOPPED,
   // service notices
   NOTICE_PUBLISHED,
-  NOTICE_ENDED;
+  NOTICE_ENDED,
+  // frozen features
+  FEATURE_FROZEN,
+  FEATURE_UNFROZEN;
 
   /** What the nightly lifecycle did when it moved an account into {@code state}. */
   public static AuditAction lifecycle(AccountState state) {

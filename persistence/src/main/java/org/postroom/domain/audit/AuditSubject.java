@@ -8,6 +8,7 @@ public enum AuditSubject {
   ACCOUNT("Account"),
   API_TOKEN("ApiToken"),
   DISTRIBUTION_LIST("DistributionList"),
+  FEATURE_FREEZE("FeatureFreeze"),
   MAILBOX("Mailbox"),
   MAIL_DOMAIN("MailDomain"),
   PERSON("Person"),

@@ -5,6 +5,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,16 +15,21 @@ import org.postroom.domain.common.ConflictException;
 import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
+import org.postroom.domain.incident.FeatureFrozenException;
 import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.web.common.Messages;
 
 /**
  * A broken rule as an API answer: 404 for a thing that does not exist ({@link NotFoundException}),
- * 409 for a change that lost a race ({@link ConflictException}), 400 otherwise; every violation
- * with its text in the caller's language (Accept-Language, English by default).
+ * 409 for a change that lost a race ({@link ConflictException}), 503 with {@code Retry-After} for a
+ * frozen feature ({@link FeatureFrozenException}), 400 otherwise; every violation with its text in
+ * the caller's language (Accept-Language, English by default).
  */
 @Provider
 public class RuleViolationMapper implements ExceptionMapper<RuleViolationException> {
+
+  /** When to ask again about a feature frozen until lifted: ten minutes. */
+  static final long RETRY_OPEN_FREEZE = 600;
 
   @Context HttpHeaders headers;
 
@@ -31,6 +38,15 @@ public class RuleViolationMapper implements ExceptionMapper<RuleViolationExcepti
     Locale locale = language();
     List<Map<String, Object>> violations =
         refused.violations().stream().map(v -> describe(v, locale)).toList();
+    if (refused instanceof FeatureFrozenException frozen) {
+      return Response.fromResponse(
+              Problem.of(
+                  Response.Status.SERVICE_UNAVAILABLE,
+                  (String) violations.get(0).get("message"),
+                  violations))
+          .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(frozen, Instant.now()))
+          .build();
+    }
     Response.Status status = Response.Status.BAD_REQUEST;
     if (refused instanceof NotFoundException) {
       status = Response.Status.NOT_FOUND;
@@ -38,6 +54,17 @@ public class RuleViolationMapper implements ExceptionMapper<RuleViolationExcepti
       status = Response.Status.CONFLICT;
     }
     return Problem.of(status, (String) violations.get(0).get("message"), violations);
+  }
+
+  /**
+   * Seconds until the freeze ends as planned (at least one); without a planned end, {@value
+   * #RETRY_OPEN_FREEZE} seconds: a client asks again then, and sees whether it has been lifted.
+   */
+  static long retryAfterSeconds(FeatureFrozenException frozen, Instant now) {
+    return frozen
+        .endsAt()
+        .map(end -> Math.max(1, Duration.between(now, end).toSeconds() + 1))
+        .orElse(RETRY_OPEN_FREEZE);
   }
 
   private static Map<String, Object> describe(Violation violation, Locale locale) {

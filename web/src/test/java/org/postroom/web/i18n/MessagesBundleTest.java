@@ -108,6 +108,8 @@ class MessagesBundleTest {
             Stream.of(AuditAction.values()).map(v -> "audit." + v),
             Stream.of(NoticeSeverity.values()).map(v -> "noticeSeverity." + v),
             Stream.of(Feature.values()).map(v -> "feature." + v),
+            // a frozen feature's refusal (FeatureFrozenException builds the key)
+            Stream.of(Feature.values()).map(v -> "freeze.refused." + v),
             MailDomain.LANGUAGES.stream().map(v -> "language." + v),
             new DomainSettings()
                 .values().keySet().stream()
