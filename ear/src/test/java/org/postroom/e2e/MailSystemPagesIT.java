@@ -180,4 +180,63 @@ class MailSystemPagesIT {
       throw new IllegalStateException(e);
     }
   }
+
+  /**
+   * A person's change while Dovecot is stopped: their page says it is kept and applied when the
+   * mail server is back, then when it was applied.
+   */
+  @Test
+  void aPersonSeesTheirChangeWaitForTheMailServerAndThenApplied() throws Exception {
+    String subject = "Back on Monday " + UUID.randomUUID().toString().substring(0, 6);
+    try (Browser browser = new Browser()) {
+      browser.login("employee", PASSWORD);
+      browser.open("mailbox.xhtml");
+      MailStack.run("dovecot-stop");
+      try {
+        browser.type("#vacation\\:subject", subject);
+        browser.type("#vacation\\:body", "I read mail again on Monday.");
+        browser.click("#vacation\\:save");
+        browser.waitForText("#messages", "Your vacation reply is saved");
+        // the outbox tries at once, finds Dovecot away and says so; the page is read afresh
+        awaitOnReload(
+            browser,
+            "mailbox.xhtml",
+            "#vacationDelivery",
+            "The mail server cannot be reached right now: your change is kept and will be applied"
+                + " when the mail server is back.",
+            Duration.ofSeconds(60));
+        browser.waitForText("#vacationNow", subject);
+        browser.screenshot("e2e-change-waits-for-mail-server");
+      } finally {
+        MailStack.run("dovecot-start");
+      }
+      // the worker's pause is at most 30 s
+      awaitOnReload(
+          browser,
+          "mailbox.xhtml",
+          "#vacationDelivery",
+          "It was applied on the mail server at",
+          Duration.ofSeconds(90));
+      browser.open("filters.xhtml");
+      browser.waitForText("#filtersDelivery", "It was applied on the mail server at");
+      browser.open("mailbox.xhtml");
+      browser.click("#vacation\\:clear");
+      browser.waitForText("#vacationNow", "No vacation reply is set.");
+    }
+  }
+
+  /** Opens {@code page} afresh until {@code css} shows {@code text}. */
+  private static void awaitOnReload(
+      Browser browser, String page, String css, String text, Duration atMost) {
+    browser
+        .await()
+        .withTimeout(atMost)
+        .pollingEvery(Duration.ofSeconds(2))
+        .ignoring(org.openqa.selenium.NoSuchElementException.class)
+        .until(
+            driver -> {
+              browser.open(page);
+              return driver.findElement(By.cssSelector(css)).getText().contains(text);
+            });
+  }
 }

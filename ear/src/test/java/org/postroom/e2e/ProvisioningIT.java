@@ -14,8 +14,6 @@ import jakarta.mail.Store;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.eclipse.angus.mail.imap.ACL;
@@ -67,6 +64,7 @@ class ProvisioningIT {
   static EnterpriseArchive deployment() {
     return Deployments.earWithTests(
         ProvisioningIT.class,
+        MailStack.class,
         Imap.class,
         Lmtp.class,
         Smtp.class,
@@ -221,20 +219,6 @@ class ProvisioningIT {
     assertTrue(dovecot.hasSharedGrant(address));
   }
 
-  private static void mailStack(String command) throws IOException, InterruptedException {
-    ProcessBuilder builder =
-        new ProcessBuilder(Settings.get("postroom.e2e.mail.stack").orElseThrow(), command)
-            .redirectErrorStream(true)
-            .redirectOutput(
-                new File(Settings.get("postroom.e2e.stack.dir").orElseThrow(), command + ".log"));
-    builder
-        .environment()
-        .put("MAIL_STACK_DIR", Settings.get("postroom.e2e.stack.dir").orElseThrow());
-    Process process = builder.start();
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "mail-stack " + command + " in time");
-    assertEquals(0, process.exitValue(), "mail-stack " + command);
-  }
-
   private static final String HOSTILE_TEXT =
       "I am away.\n.\nA \"quoted\" line, a back\\slash, ${variable} and \\\" at once.\n"
           + "Æøå, 日本語, 🙂.\nrequire \"fileinto\"; discard;";
@@ -253,7 +237,7 @@ class ProvisioningIT {
   void changesMadeWhileDovecotIsDownAreAppliedOnceWhenItIsBack() throws Exception {
     MailUsers people = users("out", 10);
     await("an empty outbox", () -> outstanding() == 0);
-    mailStack("dovecot-stop");
+    MailStack.run("dovecot-stop");
     try {
       for (int round = 1; round <= 20; round++) {
         for (String username : people.usernames()) {
@@ -267,7 +251,7 @@ class ProvisioningIT {
           whileDown.stream().allMatch(c -> c.getState() == ChangeState.PENDING),
           "nothing applied while Dovecot is down");
     } finally {
-      mailStack("dovecot-start");
+      MailStack.run("dovecot-start");
     }
     long back = System.nanoTime();
     await(

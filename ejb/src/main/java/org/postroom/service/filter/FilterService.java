@@ -28,6 +28,8 @@ import org.postroom.service.account.OwnMailboxes;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.forwarding.ForwardTargets;
 import org.postroom.service.incident.Freezes;
+import org.postroom.service.mailbox.ScriptDeliveries;
+import org.postroom.service.mailbox.ScriptDelivery;
 import org.postroom.service.sieve.SieveScripts;
 
 /**
@@ -56,6 +58,7 @@ public class FilterService {
   @Inject SieveScripts scripts;
   @Inject AuditLog audit;
   @Inject Freezes freezes;
+  @Inject ScriptDeliveries deliveries;
 
   /** The caller's rules in their order; none without a mailbox. */
   public List<FilterRuleRow> list() {
@@ -63,6 +66,14 @@ public class FilterService {
         .of(caller())
         .map(mailbox -> rules(mailbox).stream().map(FilterRuleRow::of).toList())
         .orElse(List.of());
+  }
+
+  /**
+   * Where the latest change of the caller's script (rules and vacation reply) stands on the mail
+   * server; null without a mailbox or a change.
+   */
+  public ScriptDelivery delivery() {
+    return ownMailboxes.of(caller()).map(deliveries::latest).orElse(null);
   }
 
   /** Adds a rule after the others, switched on; its id. */

@@ -17,6 +17,8 @@ import org.postroom.service.vacation.VacationForm;
  * @param trashChoice the mailbox's own choice whether deleted mail stays in the trash; null: the
  *     domain's ({@code domainTrashKeepsDeleted})
  * @param filterRules how many filter rules the mailbox has, how many of them on
+ * @param scriptDelivery where the latest change of its vacation reply and filter rules stands on
+ *     the mail server; null when there was none
  */
 public record MailboxOverview(
     String address,
@@ -34,7 +36,8 @@ public record MailboxOverview(
     Boolean trashChoice,
     boolean domainTrashKeepsDeleted,
     long filterRules,
-    long filterRulesOn)
+    long filterRulesOn,
+    ScriptDelivery scriptDelivery)
     implements Serializable {
 
   public MailboxOverview {

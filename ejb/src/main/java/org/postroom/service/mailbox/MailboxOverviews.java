@@ -19,6 +19,7 @@ public class MailboxOverviews {
   EntityManager em;
 
   @Inject Mailboxes mailboxes;
+  @Inject ScriptDeliveries deliveries;
 
   public MailboxOverview of(Mailbox mailbox) {
     MailboxPolicy policy = mailbox.getDomain().getMailboxPolicy();
@@ -48,7 +49,8 @@ public class MailboxOverviews {
         mailbox.getTrashKeepsDeleted(),
         policy.isTrashKeepsDeleted(),
         rules[0],
-        rules[1]);
+        rules[1],
+        deliveries.latest(mailbox));
   }
 
   /** How many filter rules the mailbox has, and how many of them are on. */

@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.postroom.domain.provisioning.ChangeKind;
 import org.postroom.domain.provisioning.ChangeState;
+import org.postroom.domain.provisioning.MailServerContact;
 import org.postroom.domain.provisioning.ProvisioningChange;
 import org.postroom.domain.sieve.MailboxSieve;
 import org.postroom.service.cluster.ClusterLock;
@@ -101,5 +103,25 @@ public class OutboxRows {
     ProvisioningChange change = em.find(ProvisioningChange.class, changeId);
     change.refused(error, now);
     return change.getState() == ChangeState.FAILED;
+  }
+
+  /** Notes that the mail server cannot be reached (pages tell people their change waits). */
+  public void unreachable(String error, Instant now) {
+    contact().unreachable(error, now);
+  }
+
+  /** Notes that the mail server is reached again. */
+  public void reached(Instant now) {
+    contact().reached(now);
+  }
+
+  private MailServerContact contact() {
+    MailServerContact contact =
+        em.find(MailServerContact.class, MailServerContact.DEFAULT, LockModeType.PESSIMISTIC_WRITE);
+    if (contact == null) {
+      contact = new MailServerContact(MailServerContact.DEFAULT);
+      em.persist(contact);
+    }
+    return contact;
   }
 }

@@ -63,6 +63,9 @@ public class ProvisioningWorker {
   private volatile Instant pausedUntil = Instant.MIN;
   private volatile Duration pause = Duration.ZERO;
 
+  /** Whether this node last reached the mail server; null until it tried. */
+  private volatile Boolean reachable;
+
   @Inject MailSystems mailSystems;
   @Inject MailSystem mailSystem;
   @Inject OutboxRows rows;
@@ -195,7 +198,9 @@ public class ProvisioningWorker {
         rows.applied(applied, Instant.now());
         settled.addAll(applied);
         pause = Duration.ZERO;
+        reached();
       } catch (MailServerRefusedException e) {
+        reached(); // it answered
         heldBack.add(change.getMailboxId());
         boolean failed = rows.refused(change.getId(), e.getMessage(), Instant.now());
         LOG.log(
@@ -214,8 +219,21 @@ public class ProvisioningWorker {
     }
   }
 
+  /**
+   * Records once that the server is reached (again), for the pages; on a node that has not known it
+   * unreachable since it started, once as well, as another node may have recorded it so.
+   */
+  private void reached() {
+    if (!Boolean.TRUE.equals(reachable)) {
+      rows.reached(Instant.now());
+      reachable = Boolean.TRUE;
+    }
+  }
+
   /** The mail server cannot be reached: every lane stops, the worker pauses. */
   private void unreachable(MailServerUnavailableException e) {
+    rows.unreachable(e.getMessage(), Instant.now());
+    reachable = Boolean.FALSE;
     pause = pause.isZero() ? Duration.ofSeconds(1) : pause.multipliedBy(2);
     if (pause.compareTo(MAX_PAUSE) > 0) {
       pause = MAX_PAUSE;

@@ -30,7 +30,8 @@ class MailboxOverviewTest {
         null,
         true,
         0,
-        0);
+        0,
+        null);
   }
 
   @Test
@@ -54,7 +55,8 @@ class MailboxOverviewTest {
             false,
             true,
             2,
-            1);
+            1,
+            null);
     assertFalse(removesAtOnce.trashKeepsDeleted());
   }
 

@@ -18,6 +18,7 @@ import org.postroom.service.filter.FilterRuleRow;
 import org.postroom.service.filter.FilterService;
 import org.postroom.service.mailbox.MailboxOverview;
 import org.postroom.service.mailbox.MyMailboxService;
+import org.postroom.service.mailbox.ScriptDelivery;
 import org.postroom.web.common.Messages;
 
 /**
@@ -45,6 +46,7 @@ public class FilterBacking implements Serializable {
 
   private boolean hasMailbox;
   private List<FilterRuleRow> rules = List.of();
+  private ScriptDelivery delivery;
 
   private Long editing;
   private FilterField field = FilterField.SUBJECT;
@@ -67,6 +69,12 @@ public class FilterBacking implements Serializable {
 
   private void load() {
     rules = hasMailbox ? filters.list() : List.of();
+    delivery = hasMailbox ? filters.delivery() : null;
+  }
+
+  /** Where the latest change of the rules (or the vacation reply) stands on the mail server. */
+  public ScriptDelivery getDelivery() {
+    return delivery;
   }
 
   public void save() {

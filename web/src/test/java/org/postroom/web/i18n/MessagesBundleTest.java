@@ -25,6 +25,7 @@ import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.domain.maildomain.SettingsManager;
 import org.postroom.domain.provisioning.ChangeKind;
 import org.postroom.domain.provisioning.ReconcileRun;
+import org.postroom.service.mailbox.ScriptDelivery;
 import org.postroom.service.maildomain.DomainSettings;
 import org.postroom.service.mailsystem.MailSystemStatus;
 
@@ -110,6 +111,7 @@ class MessagesBundleTest {
             Stream.of(Feature.values()).map(v -> "feature." + v),
             // a frozen feature's refusal (FeatureFrozenException builds the key)
             Stream.of(Feature.values()).map(v -> "freeze.refused." + v),
+            Stream.of(ScriptDelivery.Status.values()).map(v -> "delivery." + v),
             MailDomain.LANGUAGES.stream().map(v -> "language." + v),
             new DomainSettings()
                 .values().keySet().stream()

@@ -1,0 +1,30 @@
+package org.postroom.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The end-to-end stack's own script ({@code scripts/mail-stack}), for tests that stop and start its
+ * Dovecot; from the test JVM or from inside the server, which both have the stack's environment.
+ */
+final class MailStack {
+
+  private MailStack() {}
+
+  /** Runs {@code mail-stack command} (e.g. {@code dovecot-stop}), at most 60 s; fails unless 0. */
+  static void run(String command) throws IOException, InterruptedException {
+    String dir = System.getenv("POSTROOM_E2E_STACK_DIR");
+    ProcessBuilder builder =
+        new ProcessBuilder(System.getenv("POSTROOM_E2E_MAIL_STACK"), command)
+            .redirectErrorStream(true)
+            .redirectOutput(new File(dir, command + ".log"));
+    builder.environment().put("MAIL_STACK_DIR", dir);
+    Process process = builder.start();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "mail-stack " + command + " in time");
+    assertEquals(0, process.exitValue(), "mail-stack " + command);
+  }
+}
