@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.postroom.domain.account.Account;
@@ -28,6 +29,7 @@ import org.postroom.service.account.OwnMailboxes;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.forwarding.ForwardTargets;
 import org.postroom.service.incident.Freezes;
+import org.postroom.service.mailbox.Mailboxes;
 import org.postroom.service.mailbox.ScriptDeliveries;
 import org.postroom.service.mailbox.ScriptDelivery;
 import org.postroom.service.sieve.SieveScripts;
@@ -41,7 +43,7 @@ import org.postroom.service.sieve.SieveScripts;
  * refused.
  */
 @Stateless
-@DeclareRoles({Roles.USER})
+@DeclareRoles({Roles.USER, Roles.HELPDESK})
 @RolesAllowed(Roles.USER)
 public class FilterService {
 
@@ -59,6 +61,7 @@ public class FilterService {
   @Inject AuditLog audit;
   @Inject Freezes freezes;
   @Inject ScriptDeliveries deliveries;
+  @Inject Mailboxes mailboxes;
 
   /** The caller's rules in their order; none without a mailbox. */
   public List<FilterRuleRow> list() {
@@ -147,6 +150,77 @@ public class FilterService {
       rest.get(i).moveTo(i);
     }
     changed(mailbox, owner, Instant.now(), AuditAction.FILTER_REMOVED, rule);
+  }
+
+  /** The caller's rules, each with whether it is on, in order (their settings file). */
+  public List<FilterEntry> entries() {
+    return ownMailboxes
+        .of(caller())
+        .map(mailbox -> rules(mailbox).stream().map(FilterService::entry).toList())
+        .orElse(List.of());
+  }
+
+  /** A mailbox's rules in order, for the helpdesk (an account's settings file). */
+  @RolesAllowed(Roles.HELPDESK)
+  public List<FilterEntry> entriesOf(String address) {
+    return mailboxes
+        .live(address)
+        .map(m -> rules(m).stream().map(FilterService::entry).toList())
+        .orElse(List.of());
+  }
+
+  private static FilterEntry entry(FilterRule rule) {
+    return new FilterEntry(rule.spec(), rule.isEnabled());
+  }
+
+  /**
+   * Replaces the caller's rules with {@code wanted}, in that order (restoring a settings file);
+   * every broken rule is reported and nothing is changed.
+   */
+  public void replaceAll(@NotNull List<FilterEntry> wanted) {
+    Account owner = caller();
+    replace(lockedForChange(owner), wanted, owner.getUsername());
+  }
+
+  /** The helpdesk replaces an account's rules (restoring their settings file). */
+  @RolesAllowed(Roles.HELPDESK)
+  public void replaceAllAsHelpdesk(String address, @NotNull List<FilterEntry> wanted) {
+    Mailbox mailbox = mailboxes.lockedLive(address, "filter.noMailbox");
+    freezes.refuse(Feature.FILTERS, mailbox.getDomain());
+    replace(mailbox, wanted, caller().getUsername());
+  }
+
+  private void replace(Mailbox mailbox, List<FilterEntry> wanted, String actor) {
+    if (wanted.size() > FilterRule.MAX_PER_MAILBOX) {
+      throw RuleViolationException.of("filter.tooMany", FilterRule.MAX_PER_MAILBOX);
+    }
+    Instant now = Instant.now();
+    rules(mailbox).forEach(em::remove);
+    em.flush();
+    List<Violation> found = new ArrayList<>();
+    for (int i = 0; i < wanted.size(); i++) {
+      FilterEntry entry = wanted.get(i);
+      try {
+        FilterRule rule = new FilterRule(mailbox, i, entry.rule(), now);
+        rule.enable(entry.enabled(), now);
+        checkForward(mailbox, rule.spec());
+        em.persist(rule);
+      } catch (RuleViolationException refused) {
+        found.addAll(refused.violations());
+      }
+    }
+    if (!found.isEmpty()) {
+      throw new RuleViolationException(found);
+    }
+    em.flush();
+    scripts.rebuild(mailbox, actor, now);
+    audit.record(
+        now,
+        actor,
+        AuditAction.FILTERS_REPLACED,
+        SUBJECT,
+        mailbox.getId(),
+        wanted.size() + " rules");
   }
 
   /** The caller's mailbox, locked for a change of its rules, unless filters are frozen there. */

@@ -88,6 +88,23 @@ public class ForwardingService {
     stop(delegated.locked(caller(), address), caller());
   }
 
+  /**
+   * The helpdesk sets an account's forward (restoring their settings file); the owner is mailed.
+   */
+  @RolesAllowed(Roles.HELPDESK)
+  public void setAsHelpdesk(String address, List<String> rawTargets, boolean keepCopy) {
+    forward(
+        mailboxes.lockedLive(address, "forward.mailboxNotFound"), rawTargets, keepCopy, caller());
+  }
+
+  /**
+   * The helpdesk stops an account's forward (restoring their settings file); the owner is mailed.
+   */
+  @RolesAllowed(Roles.HELPDESK)
+  public void clearAsHelpdesk(String address) {
+    stop(mailboxes.lockedLive(address, "forward.mailboxNotFound"), caller());
+  }
+
   private void forward(Mailbox mailbox, List<String> rawTargets, boolean keepCopy, Account actor) {
     freezes.refuse(Feature.FORWARDING, mailbox.getDomain());
     Account owner = mailbox.getOwner();

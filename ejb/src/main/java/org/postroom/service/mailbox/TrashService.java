@@ -24,7 +24,7 @@ import org.postroom.service.audit.AuditLog;
  * change goes through the outbox.
  */
 @Stateless
-@DeclareRoles({Roles.USER})
+@DeclareRoles({Roles.USER, Roles.HELPDESK})
 @RolesAllowed(Roles.USER)
 public class TrashService {
 
@@ -32,18 +32,31 @@ public class TrashService {
   @Inject Accounts accounts;
   @Inject OwnMailboxes ownMailboxes;
   @Inject AuditLog audit;
+  @Inject Mailboxes mailboxes;
 
   /** true keeps deleted mail in the trash, false removes it at once, null follows the domain. */
   public void keepDeleted(Boolean keep) {
     Account owner = accounts.of(context.getCallerPrincipal());
-    Mailbox mailbox = ownMailboxes.locked(owner, "trash");
+    keep(ownMailboxes.locked(owner, "trash"), keep, owner.getUsername());
+  }
+
+  /** The helpdesk sets an account's trash choice (restoring their settings file). */
+  @RolesAllowed(Roles.HELPDESK)
+  public void keepDeletedAsHelpdesk(String address, Boolean keep) {
+    keep(
+        mailboxes.lockedLive(address, "trash.noMailbox"),
+        keep,
+        context.getCallerPrincipal().getName());
+  }
+
+  private void keep(Mailbox mailbox, Boolean keep, String actor) {
     if (Objects.equals(mailbox.getTrashKeepsDeleted(), keep)) {
       return;
     }
     mailbox.keepDeletedInTrash(keep);
     audit.record(
         Instant.now(),
-        owner.getUsername(),
+        actor,
         AuditAction.TRASH_SET,
         AuditSubject.MAILBOX,
         mailbox.getId(),

@@ -23,6 +23,7 @@ import org.postroom.service.account.OwnMailboxes;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.delegation.DelegatedMailboxes;
 import org.postroom.service.incident.Freezes;
+import org.postroom.service.mailbox.Mailboxes;
 import org.postroom.service.sieve.SieveScripts;
 
 /**
@@ -48,6 +49,7 @@ public class VacationService {
   @Inject AuditLog audit;
   @Inject SieveScripts scripts;
   @Inject Freezes freezes;
+  @Inject Mailboxes mailboxes;
 
   /** Sets the caller's reply; a broken rule changes nothing. */
   public void set(@NotNull VacationForm form) {
@@ -65,6 +67,18 @@ public class VacationService {
   @RolesAllowed(Roles.DOMAIN_ADMIN)
   public void clearFor(String address) {
     stop(delegated.locked(caller(), address), caller());
+  }
+
+  /** The helpdesk sets an account's reply (restoring their settings file). */
+  @RolesAllowed(Roles.HELPDESK)
+  public void setAsHelpdesk(String address, @NotNull VacationForm form) {
+    reply(mailboxes.lockedLive(address, "vacation.noMailbox"), form, caller());
+  }
+
+  /** The helpdesk switches off an account's reply (restoring their settings file). */
+  @RolesAllowed(Roles.HELPDESK)
+  public void clearAsHelpdesk(String address) {
+    stop(mailboxes.lockedLive(address, "vacation.noMailbox"), caller());
   }
 
   private void reply(Mailbox mailbox, VacationForm form, Account actor) {

@@ -28,6 +28,7 @@ import org.postroom.domain.provisioning.ReconcileRun;
 import org.postroom.service.mailbox.ScriptDelivery;
 import org.postroom.service.maildomain.DomainSettings;
 import org.postroom.service.mailsystem.MailSystemStatus;
+import org.postroom.service.settings.SettingsTransfer;
 
 /** Every text has a translation, and every key the pages and the rules use exists. */
 class MessagesBundleTest {
@@ -112,6 +113,7 @@ class MessagesBundleTest {
             // a frozen feature's refusal (FeatureFrozenException builds the key)
             Stream.of(Feature.values()).map(v -> "freeze.refused." + v),
             Stream.of(ScriptDelivery.Status.values()).map(v -> "delivery." + v),
+            Stream.of(SettingsTransfer.Part.values()).map(v -> "settings.part." + v),
             MailDomain.LANGUAGES.stream().map(v -> "language." + v),
             new DomainSettings()
                 .values().keySet().stream()
