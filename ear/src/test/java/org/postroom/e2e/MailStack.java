@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The end-to-end stack's own script ({@code scripts/mail-stack}), for tests that stop and start its
@@ -26,5 +31,31 @@ final class MailStack {
     Process process = builder.start();
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "mail-stack " + command + " in time");
     assertEquals(0, process.exitValue(), "mail-stack " + command);
+  }
+
+  /**
+   * Deletes every mailbox's Sieve storage on the stack's Dovecot, as a restore from a backup
+   * without it would.
+   */
+  static void wipeSieveStorage() throws IOException {
+    Path mail = Path.of(System.getenv("POSTROOM_E2E_STACK_DIR"), "dovecot", "mail");
+    List<Path> storage;
+    try (Stream<Path> files = Files.walk(mail)) {
+      storage =
+          files
+              .filter(
+                  f ->
+                      f.getFileName().toString().equals("sieve")
+                          || f.getFileName().toString().equals(".dovecot.sieve"))
+              .toList();
+    }
+    assertTrue(!storage.isEmpty(), "Sieve storage under " + mail);
+    for (Path place : storage) {
+      try (Stream<Path> inside = Files.walk(place)) {
+        for (Path f : inside.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(f);
+        }
+      }
+    }
   }
 }

@@ -225,6 +225,54 @@ class MailSystemPagesIT {
     }
   }
 
+  /**
+   * The mail server loses its Sieve storage (restored from a backup without it); after the
+   * administrator's reconcile, the person's page says what Postroom put back, and when.
+   */
+  @Test
+  void aPersonSeesWhatAReconcilePutBack() throws Exception {
+    String subject = "Out of office " + UUID.randomUUID().toString().substring(0, 6);
+    try (Browser person = new Browser();
+        Browser admin = new Browser()) {
+      person.login("employee", PASSWORD);
+      person.open("mailbox.xhtml");
+      person.type("#vacation\\:subject", subject);
+      person.type("#vacation\\:body", "Back next week.");
+      person.click("#vacation\\:save");
+      person.waitForText("#messages", "Your vacation reply is saved");
+      awaitOnReload(
+          person,
+          "mailbox.xhtml",
+          "#vacationDelivery",
+          "It was applied on the mail server at",
+          Duration.ofSeconds(60));
+
+      MailStack.wipeSieveStorage();
+
+      admin.login("admin", PASSWORD);
+      admin.navigate("#navMailSystem");
+      admin.click("#mailServer\\:reconcile");
+      admin.click(".ui-confirmdialog-yes");
+      admin.waitForText("#messages", "Reconcile started.");
+      admin
+          .await()
+          .withTimeout(Duration.ofSeconds(120))
+          .until(ExpectedConditions.textToBePresentInElementLocated(By.id("runState"), "Finished"));
+
+      awaitOnReload(
+          person,
+          "mailbox.xhtml",
+          "#vacationDelivery",
+          "The mail server had lost your vacation reply and filter rules; Postroom put them back"
+              + " on it at",
+          Duration.ofSeconds(90));
+      person.waitForText("#vacationNow", subject);
+      person.screenshot("e2e-restored-by-reconcile");
+      person.click("#vacation\\:clear");
+      person.waitForText("#vacationNow", "No vacation reply is set.");
+    }
+  }
+
   /** Opens {@code page} afresh until {@code css} shows {@code text}. */
   private static void awaitOnReload(
       Browser browser, String page, String css, String text, Duration atMost) {

@@ -14,15 +14,11 @@ import jakarta.mail.Store;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.eclipse.angus.mail.imap.ACL;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.Rights;
@@ -38,8 +34,10 @@ import org.postroom.it.Caller;
 import org.postroom.it.Deployments;
 import org.postroom.it.RegistryPerson;
 import org.postroom.service.account.Accounts;
-import org.postroom.service.common.Settings;
 import org.postroom.service.directory.RegistryImportService;
+import org.postroom.service.mailbox.Mailboxes;
+import org.postroom.service.mailbox.ScriptDeliveries;
+import org.postroom.service.mailbox.ScriptDelivery;
 import org.postroom.service.maildomain.DomainService;
 import org.postroom.service.mailsystem.DovecotMailSystem;
 import org.postroom.service.provisioning.ReconcileService;
@@ -82,6 +80,8 @@ class ProvisioningIT {
   @Inject VacationService vacations;
   @Inject ReconcileService reconcile;
   @Inject DovecotMailSystem dovecot;
+  @Inject ScriptDeliveries deliveries;
+  @Inject Mailboxes mailboxes;
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
@@ -320,23 +320,7 @@ class ProvisioningIT {
     }
 
     // the mail server is restored from a backup without its Sieve storage
-    Path mail = Path.of(Settings.get("postroom.e2e.stack.dir").orElseThrow(), "dovecot", "mail");
-    List<Path> sieveStorage = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(mail)) {
-      files
-          .filter(
-              f ->
-                  f.getFileName().toString().equals("sieve")
-                      || f.getFileName().toString().equals(".dovecot.sieve"))
-          .forEach(sieveStorage::add);
-    }
-    for (Path storage : sieveStorage) {
-      try (Stream<Path> inside = Files.walk(storage)) {
-        for (Path f : inside.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(f);
-        }
-      }
-    }
+    MailStack.wipeSieveStorage();
     for (String address : people.addresses()) {
       assertTrue(dovecot.sieve(address).isEmpty(), "wiped " + address);
     }
@@ -355,8 +339,15 @@ class ProvisioningIT {
     assertEquals(first.getMissingScripts() + first.getMissingGrants(), first.getRepaired());
 
     await("the repairs applied", () -> outstanding() == 0);
+    em.clear();
     for (String address : people.addresses()) {
       assertEquals(desiredScript(address), dovecot.sieve(address).orElseThrow());
+      // what each person's page says: put back by Postroom, and when
+      ScriptDelivery shown = deliveries.latest(mailboxes.live(address).orElseThrow());
+      assertTrue(shown.repair(), address);
+      assertEquals(ScriptDelivery.Status.APPLIED, shown.status(), address);
+      assertTrue(
+          shown.appliedAt() != null && shown.appliedAt().isAfter(shown.savedAt().minusSeconds(1)));
     }
 
     // safe to run twice: nothing left to repair

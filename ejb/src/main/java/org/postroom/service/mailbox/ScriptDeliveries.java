@@ -32,7 +32,7 @@ public class ScriptDeliveries {
         .setMaxResults(1)
         .getResultStream()
         .findFirst()
-        .map(c -> new ScriptDelivery(c.getCreatedAt(), status(c), c.getAppliedAt()))
+        .map(c -> new ScriptDelivery(c.getCreatedAt(), status(c), c.getAppliedAt(), c.isRepair()))
         .orElse(null);
   }
 

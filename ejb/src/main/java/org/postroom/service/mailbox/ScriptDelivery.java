@@ -6,9 +6,10 @@ import java.time.Instant;
 /**
  * Where the latest change of a mailbox's Sieve script (its vacation reply and filter rules) stands
  * on the mail server, as its page tells the person: saved at {@code savedAt}, and then applied at
- * {@code appliedAt}, or why not yet.
+ * {@code appliedAt}, or why not yet. A {@code repair} was queued by a reconcile, not by the person:
+ * the mail server had lost the script, and Postroom puts it back.
  */
-public record ScriptDelivery(Instant savedAt, Status status, Instant appliedAt)
+public record ScriptDelivery(Instant savedAt, Status status, Instant appliedAt, boolean repair)
     implements Serializable {
 
   public enum Status {

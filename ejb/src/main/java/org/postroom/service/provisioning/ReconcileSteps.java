@@ -121,13 +121,15 @@ public class ReconcileSteps {
       Instant now) {
     ReconcileRun run = em.find(ReconcileRun.class, runId);
     for (Correction correction : corrections) {
-      outbox.queue(
-          correction.mailboxId(),
-          correction.address(),
-          correction.kind(),
-          correction.payload(),
-          run.getStartedBy(),
-          now);
+      outbox
+          .queue(
+              correction.mailboxId(),
+              correction.address(),
+              correction.kind(),
+              correction.payload(),
+              run.getStartedBy(),
+              now)
+          .asRepair();
     }
     run.checked(findings, lastMailboxId);
     lock.lease(LOCK, holder(runId), STALE);

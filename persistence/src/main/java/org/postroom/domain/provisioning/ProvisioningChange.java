@@ -87,6 +87,10 @@ public class ProvisioningChange implements Serializable {
   @Column(name = "closed_by", length = 64)
   private String closedBy;
 
+  /** Queued by a reconcile to put back what the mail server lost. */
+  @Column(nullable = false)
+  private boolean repair;
+
   protected ProvisioningChange() {}
 
   public ProvisioningChange(
@@ -118,6 +122,16 @@ public class ProvisioningChange implements Serializable {
    * Places the change after the mailbox's change number {@code previous} (0: its first), as the
    * outbox does under a lock on the mailbox, so that a mailbox's changes apply in commit order.
    */
+  /** Marks the change as a reconcile's repair of what the mail server lost. */
+  public ProvisioningChange asRepair() {
+    repair = true;
+    return this;
+  }
+
+  public boolean isRepair() {
+    return repair;
+  }
+
   public ProvisioningChange after(long previous) {
     this.mailboxSeq = previous + 1;
     return this;
