@@ -88,7 +88,8 @@ public enum AuditAction {
   NOTICE_ENDED,
   // frozen features
   FEATURE_FROZEN,
-  FEATURE_UNFROZEN;
+  FEATURE_UNFROZEN,
+  HELP_TEXTS_SAVED;
 
   /** What the nightly lifecycle did when it moved an account into {@code state}. */
   public static AuditAction lifecycle(AccountState state) {

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.incident.Feature;
+import org.postroom.domain.incident.HelpTopic;
 import org.postroom.domain.incident.NoticeSeverity;
 import org.postroom.domain.maildomain.AddressScheme;
 import org.postroom.domain.maildomain.ForwardPolicy;
@@ -114,6 +115,8 @@ class MessagesBundleTest {
             Stream.of(Feature.values()).map(v -> "freeze.refused." + v),
             Stream.of(ScriptDelivery.Status.values()).map(v -> "delivery." + v),
             Stream.of(SettingsTransfer.Part.values()).map(v -> "settings.part." + v),
+            Stream.of(HelpTopic.values())
+                .flatMap(v -> Stream.of("help.topic." + v, "help.default." + v)),
             MailDomain.LANGUAGES.stream().map(v -> "language." + v),
             new DomainSettings()
                 .values().keySet().stream()
