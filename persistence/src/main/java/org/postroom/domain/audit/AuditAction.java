@@ -89,7 +89,8 @@ public enum AuditAction {
   // frozen features
   FEATURE_FROZEN,
   FEATURE_UNFROZEN,
-  HELP_TEXTS_SAVED;
+  HELP_TEXTS_SAVED,
+  NOTICE_MAILED;
 
   /** What the nightly lifecycle did when it moved an account into {@code state}. */
   public static AuditAction lifecycle(AccountState state) {

@@ -18,7 +18,9 @@ import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.incident.Feature;
 import org.postroom.domain.incident.NoticeSeverity;
 import org.postroom.domain.maildomain.MailDomain;
+import org.postroom.service.incident.MailingProgress;
 import org.postroom.service.incident.NoticeDraft;
+import org.postroom.service.incident.NoticeMailings;
 import org.postroom.service.incident.NoticeService;
 import org.postroom.service.incident.ShownNotice;
 import org.postroom.service.maildomain.DomainService;
@@ -40,6 +42,7 @@ public class NoticesBacking implements Serializable {
   private static final Map<String, String> FIELDS = fields();
 
   @Inject NoticeService notices;
+  @Inject NoticeMailings mailings;
   @Inject DomainService domainService;
   @Inject LocaleBacking locale;
 
@@ -54,12 +57,20 @@ public class NoticesBacking implements Serializable {
   private List<String> domains;
   private LazyDataModel<ShownNotice> rows;
 
+  /** The latest mailing of each notice on the page shown, by notice id. */
+  private Map<Long, MailingProgress> progress = new HashMap<>();
+
   @PostConstruct
   void load() {
     rows =
         new TextSearchModel<>(
             text -> notices.countAll(),
-            (text, first, pageSize) -> notices.all(first, pageSize, locale.getLanguage()),
+            (text, first, pageSize) -> {
+              List<ShownNotice> page = notices.all(first, pageSize, locale.getLanguage());
+              progress =
+                  new HashMap<>(mailings.progress(page.stream().map(ShownNotice::id).toList()));
+              return page;
+            },
             notice -> String.valueOf(notice.id()));
     domains = domainService.names();
   }
@@ -102,6 +113,36 @@ public class NoticesBacking implements Serializable {
     } catch (RuleViolationException refused) {
       Messages.show(refused, FIELDS);
     }
+  }
+
+  /** Mails a running notice to the people of its domains, in the background. */
+  public void mail(long id) {
+    try {
+      mailings.run(mailings.start(id));
+      Messages.info("notices.mailing.started");
+    } catch (RuleViolationException refused) {
+      Messages.show(refused, FIELDS);
+    }
+  }
+
+  /** Continues a mailing whose node died, after the last person it mailed. */
+  public void continueMailing(long mailingId) {
+    try {
+      mailings.run(mailings.resume(mailingId));
+      Messages.info("notices.mailing.continued");
+    } catch (RuleViolationException refused) {
+      Messages.show(refused, FIELDS);
+    }
+  }
+
+  /** The latest mailing of a notice on the page, or null. */
+  public MailingProgress mailing(long noticeId) {
+    return progress.get(noticeId);
+  }
+
+  /** Whether a mailing on the page is under way (the list then follows it). */
+  public boolean isMailing() {
+    return progress.values().stream().anyMatch(MailingProgress::running);
   }
 
   public boolean running(ShownNotice notice) {

@@ -1,0 +1,106 @@
+package org.postroom.service.incident;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.List;
+import org.postroom.domain.account.Account;
+import org.postroom.domain.account.AccountState;
+import org.postroom.domain.incident.NoticeMailing;
+import org.postroom.domain.incident.NoticeText;
+import org.postroom.domain.incident.ServiceNotice;
+import org.postroom.domain.maildomain.MailDomain;
+import org.postroom.service.notification.Notifier;
+
+/**
+ * One batch of a notice's mailing, in a transaction of its own: the next people of its domains
+ * after the cursor are mailed through the durable outbox, and the cursor moves with them in the
+ * same commit. Reached from {@link NoticeMailings} only; not from the web.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class NoticeMailingSteps {
+
+  /** People per batch: one commit each. */
+  static final int BATCH = 200;
+
+  @PersistenceContext(unitName = "postroom")
+  EntityManager em;
+
+  @Inject Notifier notifier;
+
+  /** Mails the next batch; true when people are left. */
+  public boolean next(long mailingId) {
+    NoticeMailing mailing = em.find(NoticeMailing.class, mailingId, LockModeType.PESSIMISTIC_WRITE);
+    if (mailing == null || mailing.isFinished()) {
+      return false;
+    }
+    ServiceNotice notice = em.find(ServiceNotice.class, mailing.getNoticeId());
+    Instant now = Instant.now();
+    List<Account> people =
+        people(notice, Account.class, "select a", mailing.getLastAccountId())
+            .setMaxResults(BATCH)
+            .getResultList();
+    if (people.isEmpty()) {
+      mailing.finished(now);
+      return false;
+    }
+    int mailed = 0;
+    int withoutAddress = 0;
+    for (Account person : people) {
+      if (notifier.addressOf(person) == null) {
+        withoutAddress++;
+        continue;
+      }
+      NoticeText text = notice.textIn(person.getLocale().getLanguage());
+      notifier.tell(
+          person, "notice.mailed", text.getTitle(), person.getDisplayName(), text.getBody());
+      mailed++;
+    }
+    mailing.advanced(mailed, withoutAddress, people.get(people.size() - 1).getId(), now);
+    if (people.size() < BATCH) {
+      mailing.finished(now);
+      return false;
+    }
+    return true;
+  }
+
+  /** How many people a mailing of the notice reaches. */
+  public int count(ServiceNotice notice) {
+    return people(notice, Long.class, "select count(a)", 0).getSingleResult().intValue();
+  }
+
+  /**
+   * The people of the notice's domains after {@code afterId}, by id: accounts not closed whose
+   * account or live mailbox is in one of them (every account for a notice to all domains).
+   */
+  private <T> TypedQuery<T> people(
+      ServiceNotice notice, Class<T> type, String select, long afterId) {
+    boolean all = notice.isAllDomains();
+    String query =
+        select
+            + " from Account a where a.id > :after and a.state <> :closed"
+            + (all
+                ? ""
+                : " and (a.domain in :domains or exists (select m from Mailbox m where m.owner = a"
+                    + " and m.domain in :domains and m.deletionQueuedAt is null))")
+            + (type == Long.class ? "" : " order by a.id");
+    TypedQuery<T> typed =
+        em.createQuery(query, type)
+            .setParameter("after", afterId)
+            .setParameter("closed", AccountState.CLOSED);
+    if (!all) {
+      List<MailDomain> domains = List.copyOf(notice.getDomains());
+      typed.setParameter("domains", domains);
+    }
+    return typed;
+  }
+}
