@@ -1,6 +1,9 @@
 package org.postroom.service.incident;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -11,6 +14,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountState;
 import org.postroom.domain.incident.NoticeMailing;
@@ -35,7 +40,19 @@ public class NoticeMailingSteps {
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
 
+  private static final Logger LOG = Logger.getLogger(NoticeMailingSteps.class.getName());
+
   @Inject Notifier notifier;
+
+  /** This bean through the container, so that each batch gets its own transaction. */
+  @Resource SessionContext context;
+
+  private NoticeMailingSteps self;
+
+  @PostConstruct
+  void proxy() {
+    self = context.getBusinessObject(NoticeMailingSteps.class);
+  }
 
   /** Mails the next batch; true when people are left. */
   public boolean next(long mailingId) {
@@ -61,7 +78,7 @@ public class NoticeMailingSteps {
         continue;
       }
       NoticeText text = notice.textIn(person.getLocale().getLanguage());
-      notifier.tell(
+      notifier.tellInBulk(
           person, "notice.mailed", text.getTitle(), person.getDisplayName(), text.getBody());
       mailed++;
     }
@@ -71,6 +88,36 @@ public class NoticeMailingSteps {
       return false;
     }
     return true;
+  }
+
+  /**
+   * Claims the mailings that stopped advancing (their node died): each is marked as resumed, in one
+   * commit; when another node claims them at the same time, its version wins and this one claims
+   * none.
+   */
+  public List<Long> claimStalled(Instant now) {
+    List<NoticeMailing> stalled =
+        em.createQuery(
+                "select m from NoticeMailing m where m.finishedAt is null and m.updatedAt < :since",
+                NoticeMailing.class)
+            .setParameter("since", now.minus(NoticeMailing.STALLED_AFTER))
+            .getResultList();
+    stalled.forEach(m -> m.resumed(now));
+    em.flush();
+    return stalled.stream().map(NoticeMailing::getId).toList();
+  }
+
+  /** Sends a mailing's remaining batches, each in its own transaction (no transaction here). */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void sendAll(long mailingId) {
+    try {
+      while (self.next(mailingId)) {
+        // the next batch
+      }
+    } catch (RuntimeException failed) {
+      // it stalls, and is carried on (NoticeMailingTakeover)
+      LOG.log(Level.WARNING, failed, () -> "Mailing " + mailingId + " stopped");
+    }
   }
 
   /** How many people a mailing of the notice reaches. */

@@ -14,8 +14,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
@@ -27,14 +25,12 @@ import org.postroom.service.audit.AuditLog;
 /**
  * Administrators mail a notice to the people of its domains, through the durable mail outbox, in
  * batches ({@link NoticeMailingSteps}) with the progress on the notices list. A mailing whose node
- * died stalls and may be continued: it starts after the last person mailed, so nobody is mailed
- * twice.
+ * died is carried on by another ({@link NoticeMailingTakeover}), or by the administrator: it starts
+ * after the last person mailed, so nobody is mailed twice.
  */
 @Stateless
 @RolesAllowed(Roles.ADMIN)
 public class NoticeMailings {
-
-  private static final Logger LOG = Logger.getLogger(NoticeMailings.class.getName());
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
@@ -96,14 +92,7 @@ public class NoticeMailings {
   @Asynchronous
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void run(long mailingId) {
-    try {
-      while (steps.next(mailingId)) {
-        // the next batch
-      }
-    } catch (RuntimeException failed) {
-      // it stalls, and the administrator may continue it
-      LOG.log(Level.WARNING, failed, () -> "Mailing " + mailingId + " stopped");
-    }
+    steps.sendAll(mailingId);
   }
 
   /** The latest mailing of each of the notices, by notice id. */

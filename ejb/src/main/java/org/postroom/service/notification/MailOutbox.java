@@ -33,11 +33,11 @@ public class MailOutbox {
     lock.release(LOCK, ClusterLock.node());
   }
 
-  /** The mails due now, oldest first. */
+  /** The mails due now: those about one person's change first, then the bulk; oldest first. */
   public List<QueuedMail> due(Instant now, int limit) {
     return em.createQuery(
             "select m from QueuedMail m where m.state = :pending and m.nextAttemptAt <= :now"
-                + " order by m.id",
+                + " order by m.bulk, m.id",
             QueuedMail.class)
         .setParameter("pending", QueuedMail.State.PENDING)
         .setParameter("now", now)

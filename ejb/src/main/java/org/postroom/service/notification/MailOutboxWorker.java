@@ -36,6 +36,13 @@ public class MailOutboxWorker {
   private static final Logger LOG = Logger.getLogger(MailOutboxWorker.class.getName());
 
   static final int BATCH = 50;
+
+  /**
+   * Bulk mails sent before the outbox looks again for mail about someone's own change, which goes
+   * first: a reset link waits for at most this many mails of a notice sent to a whole domain.
+   */
+  static final int BULK_SLICE = 10;
+
   static final Duration LEASE = ClusterLock.WORKER_LEASE;
 
   private final AtomicBoolean running = new AtomicBoolean();
@@ -82,17 +89,24 @@ public class MailOutboxWorker {
     }
     try {
       List<QueuedMail> due;
+      boolean more;
       do {
         due = outbox.due(Instant.now(), BATCH);
+        int bulkSent = 0;
         for (QueuedMail mail : due) {
+          if (mail.isBulk() && bulkSent == BULK_SLICE) {
+            break; // look again: mail about someone's own change may have come meanwhile
+          }
           if (!send(mail)) {
             return; // the relay is away: the rest waits for the next round
           }
+          bulkSent += mail.isBulk() ? 1 : 0;
         }
         if (!due.isEmpty() && !outbox.holdLease(LEASE)) {
           return;
         }
-      } while (due.size() == BATCH);
+        more = due.size() == BATCH || bulkSent == BULK_SLICE;
+      } while (more);
     } finally {
       outbox.releaseLease();
     }

@@ -52,6 +52,19 @@ public class Notifier {
   }
 
   /**
+   * Mails {@code person} like {@link #tell}, as one of many (a notice to a whole domain): it goes
+   * after the mail about people's own changes.
+   */
+  public void tellInBulk(Account person, String template, Object... args) {
+    String to = addressOf(person);
+    if (to == null) {
+      notMailed(person, template, "no address");
+      return;
+    }
+    render(to, person, template, args).ifPresent(mail -> queue(mail, true));
+  }
+
+  /**
    * Mails {@code person} at {@code address} (a recovery address, a mailbox just made), or where
    * {@link #tell} would when it is null.
    */
@@ -113,14 +126,14 @@ public class Notifier {
   }
 
   private void queue(OutgoingMail mail) {
-    em.persist(
+    queue(mail, false);
+  }
+
+  private void queue(OutgoingMail mail, boolean bulk) {
+    QueuedMail queuedMail =
         new QueuedMail(
-            mail.to(),
-            mail.toName(),
-            mail.deliverTo(),
-            mail.subject(),
-            mail.body(),
-            Instant.now()));
+            mail.to(), mail.toName(), mail.deliverTo(), mail.subject(), mail.body(), Instant.now());
+    em.persist(bulk ? queuedMail.asBulk() : queuedMail);
     queued.fire(mail);
   }
 

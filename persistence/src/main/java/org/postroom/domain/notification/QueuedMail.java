@@ -84,6 +84,10 @@ public class QueuedMail implements Serializable {
   @Column(name = "sent_at")
   private Instant sentAt;
 
+  /** Mail to many, sent after the mail about people's own changes. */
+  @Column(nullable = false)
+  private boolean bulk;
+
   protected QueuedMail() {}
 
   public QueuedMail(
@@ -101,6 +105,16 @@ public class QueuedMail implements Serializable {
     this.state = State.PENDING;
     this.nextAttemptAt = now;
     this.createdAt = now;
+  }
+
+  /** Marks it as mail to many: it waits behind the mail about people's own changes. */
+  public QueuedMail asBulk() {
+    bulk = true;
+    return this;
+  }
+
+  public boolean isBulk() {
+    return bulk;
   }
 
   /** The relay took it. */
