@@ -73,14 +73,13 @@ public class NoticeMailingSteps {
     int mailed = 0;
     int withoutAddress = 0;
     for (Account person : people) {
-      if (notifier.addressOf(person) == null) {
-        withoutAddress++;
-        continue;
-      }
       NoticeText text = notice.textIn(person.getLocale().getLanguage());
-      notifier.tellInBulk(
-          person, "notice.mailed", text.getTitle(), person.getDisplayName(), text.getBody());
-      mailed++;
+      if (notifier.tellInBulk(
+          person, "notice.mailed", text.getTitle(), person.getDisplayName(), text.getBody())) {
+        mailed++;
+      } else {
+        withoutAddress++;
+      }
     }
     mailing.advanced(mailed, withoutAddress, people.get(people.size() - 1).getId(), now);
     if (people.size() < BATCH) {

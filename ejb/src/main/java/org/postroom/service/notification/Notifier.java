@@ -53,15 +53,15 @@ public class Notifier {
 
   /**
    * Mails {@code person} like {@link #tell}, as one of many (a notice to a whole domain): it goes
-   * after the mail about people's own changes.
+   * after the mail about people's own changes. False when the person has no address to mail.
    */
-  public void tellInBulk(Account person, String template, Object... args) {
+  public boolean tellInBulk(Account person, String template, Object... args) {
     String to = addressOf(person);
     if (to == null) {
-      notMailed(person, template, "no address");
-      return;
+      return false;
     }
     render(to, person, template, args).ifPresent(mail -> queue(mail, true));
+    return true;
   }
 
   /**
