@@ -19,17 +19,10 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.eclipse.angus.mail.imap.ACL;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.Rights;
@@ -54,8 +47,6 @@ import org.postroom.service.maildomain.DomainService;
 import org.postroom.service.security.CredentialService;
 import org.postroom.service.security.PasswordHasher;
 import org.postroom.service.sharedmailbox.SharedMailboxService;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * A mail program set up by autoconfiguration alone: the administrator describes the domain's server
@@ -70,6 +61,7 @@ class ClientSetupIT {
   static EnterpriseArchive deployment() {
     return Deployments.earWithTests(
         ClientSetupIT.class,
+        Autoconfig.class,
         Imap.class,
         Lmtp.class,
         Smtp.class,
@@ -92,54 +84,13 @@ class ClientSetupIT {
   private static final java.util.concurrent.atomic.AtomicInteger REFUSALS =
       new java.util.concurrent.atomic.AtomicInteger();
 
-  /** One server of the autoconfig file as a program takes it. */
-  record Server(String type, String host, int port, String socketType, String username) {}
-
-  private static List<Server> servers(String xml, String element) throws Exception {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    NodeList nodes =
-        factory
-            .newDocumentBuilder()
-            .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
-            .getElementsByTagName(element);
-    List<Server> found = new ArrayList<>();
-    for (int i = 0; i < nodes.getLength(); i++) {
-      Element server = (Element) nodes.item(i);
-      found.add(
-          new Server(
-              server.getAttribute("type"),
-              text(server, "hostname"),
-              Integer.parseInt(text(server, "port")),
-              text(server, "socketType"),
-              text(server, "username")));
-    }
-    return found;
-  }
-
-  /** Postroom's public autoconfig file for an address, as a mail program fetches it. */
-  private static String autoconfig(String address) throws Exception {
-    int http = 8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0);
-    URI uri =
-        URI.create(
-            "http://127.0.0.1:"
-                + http
-                + "/.well-known/autoconfig/mail/config-v1.1.xml"
-                + "?emailaddress="
-                + address);
-    HttpResponse<String> answer =
-        HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, answer.statusCode(), answer.body());
-    return answer.body();
-  }
-
   /** An IMAP login with exactly the server's settings, as a mail program makes it. */
-  private static Store connect(Server imap, String login, String password) throws Exception {
+  private static Store connect(Autoconfig.Server imap, String login, String password)
+      throws Exception {
     return connect(imap, login, password, "127.0.0.1");
   }
 
-  private static Store connect(Server imap, String login, String password, String from)
+  private static Store connect(Autoconfig.Server imap, String login, String password, String from)
       throws Exception {
     Properties settings = new Properties();
     settings.put("mail.imap.localaddress", from);
@@ -157,10 +108,6 @@ class ClientSetupIT {
     Store store = Session.getInstance(settings).getStore("imap");
     store.connect(imap.host(), imap.port(), login, password);
     return store;
-  }
-
-  private static String text(Element parent, String name) {
-    return parent.getElementsByTagName(name).item(0).getTextContent();
   }
 
   @Test
@@ -185,11 +132,11 @@ class ClientSetupIT {
                     new ClientEndpoint(
                         Protocol.SMTP, "127.0.0.1", smtpPort, Security.NONE, "loopback"))));
 
-    String answer = autoconfig(address);
-    List<Server> incoming = servers(answer, "incomingServer");
-    List<Server> outgoing = servers(answer, "outgoingServer");
+    String answer = Autoconfig.fetch(address);
+    List<Autoconfig.Server> incoming = Autoconfig.servers(answer, "incomingServer");
+    List<Autoconfig.Server> outgoing = Autoconfig.servers(answer, "outgoingServer");
     assertEquals(1, incoming.size(), answer);
-    Server imap = incoming.get(0);
+    Autoconfig.Server imap = incoming.get(0);
     assertEquals("imap", imap.type());
     assertEquals("plain", imap.socketType());
     String login = imap.username().replace("%EMAILADDRESS%", address);
@@ -202,7 +149,7 @@ class ClientSetupIT {
     }
 
     if (Smtp.port().isPresent()) {
-      Server smtp = outgoing.get(0);
+      Autoconfig.Server smtp = outgoing.get(0);
       Properties sending = new Properties();
       sending.put("mail.smtp.host", smtp.host());
       sending.put("mail.smtp.port", Integer.toString(smtp.port()));
@@ -255,7 +202,7 @@ class ClientSetupIT {
     String delivered = Lmtp.deliver("dean@example.org", shared, "for the secretariat", 2_000);
     assertTrue(delivered.startsWith("250"), delivered);
 
-    Server imap = servers(autoconfig(shared), "incomingServer").get(0);
+    Autoconfig.Server imap = Autoconfig.servers(Autoconfig.fetch(shared), "incomingServer").get(0);
     String login = imap.username().replace("%EMAILADDRESS%", shared);
     assertEquals(shared, login, "autoconfig tells the shared address as login");
     for (String own : List.of(firstPassword, secondPassword)) {
@@ -397,7 +344,7 @@ class ClientSetupIT {
             Instant.now()));
     tx.commit();
     describeStack(people.domain(), true);
-    Server imap = servers(autoconfig(shared), "incomingServer").get(0);
+    Autoconfig.Server imap = Autoconfig.servers(Autoconfig.fetch(shared), "incomingServer").get(0);
     refused(imap, shared, MailUsers.password());
     assertTrue(
         dovecotLog().contains(shared + " has more than 8 members"),
@@ -411,7 +358,7 @@ class ClientSetupIT {
             Settings.get("postroom.e2e.stack.dir").orElseThrow(), "dovecot", "dovecot.log"));
   }
 
-  private static void refused(Server imap, String login, String password) {
+  private static void refused(Autoconfig.Server imap, String login, String password) {
     String from = "127.0.0." + (20 + REFUSALS.incrementAndGet());
     AuthenticationFailedException refused =
         assertThrows(

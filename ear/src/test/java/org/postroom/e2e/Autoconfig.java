@@ -1,0 +1,73 @@
+package org.postroom.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** Postroom's public autoconfig file (Mozilla's format) as a mail program fetches and reads it. */
+final class Autoconfig {
+
+  /** One server of the file as a program takes it. */
+  record Server(String type, String host, int port, String socketType, String username) {
+
+    /** The login the program fills in for the address. */
+    String login(String address) {
+      return username.replace("%EMAILADDRESS%", address);
+    }
+  }
+
+  private Autoconfig() {}
+
+  /** The file for an address, over HTTP as a mail program asks for it. */
+  static String fetch(String address) throws Exception {
+    int http = 8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0);
+    URI uri =
+        URI.create(
+            "http://127.0.0.1:"
+                + http
+                + "/.well-known/autoconfig/mail/config-v1.1.xml?emailaddress="
+                + address);
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, answer.statusCode(), answer.body());
+    return answer.body();
+  }
+
+  /** The file's servers of one kind ({@code incomingServer}, {@code outgoingServer}), in order. */
+  static List<Server> servers(String xml, String element) throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    NodeList nodes =
+        factory
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+            .getElementsByTagName(element);
+    List<Server> found = new ArrayList<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      Element server = (Element) nodes.item(i);
+      found.add(
+          new Server(
+              server.getAttribute("type"),
+              text(server, "hostname"),
+              Integer.parseInt(text(server, "port")),
+              text(server, "socketType"),
+              text(server, "username")));
+    }
+    return found;
+  }
+
+  private static String text(Element parent, String name) {
+    return parent.getElementsByTagName(name).item(0).getTextContent();
+  }
+}
