@@ -302,14 +302,19 @@ public final class Browser implements AutoCloseable {
 
   /** A page fetched over HTTP with this browser's session, as a script (or a download) sees it. */
   public java.net.http.HttpResponse<String> fetchWithSession(String path) throws Exception {
+    return fetchWithSession(path, java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** {@link #fetchWithSession(String)} with the body as the handler makes it (bytes, a file). */
+  public <T> java.net.http.HttpResponse<T> fetchWithSession(
+      String path, java.net.http.HttpResponse.BodyHandler<T> body) throws Exception {
     org.openqa.selenium.Cookie session = driver.manage().getCookieNamed("JSESSIONID");
     java.net.http.HttpRequest request =
         java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + path))
             .header("Cookie", "JSESSIONID=" + session.getValue())
             .GET()
             .build();
-    return java.net.http.HttpClient.newHttpClient()
-        .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    return java.net.http.HttpClient.newHttpClient().send(request, body);
   }
 
   public void screenshot(String name) {

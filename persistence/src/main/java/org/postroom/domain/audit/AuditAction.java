@@ -83,6 +83,9 @@ public enum AuditAction {
   RECONCILE_STARTED,
   RECONCILE_FINISHED,
   RECONCILE_STOPPED,
+  // disaster recovery of Postroom's own state
+  STATE_EXPORTED,
+  STATE_IMPORTED,
   // service notices
   NOTICE_PUBLISHED,
   NOTICE_ENDED,

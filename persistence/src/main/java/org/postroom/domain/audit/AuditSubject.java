@@ -17,7 +17,9 @@ public enum AuditSubject {
   RECONCILE_RUN("ReconcileRun"),
   REGISTRY_IMPORT("RegistryImport"),
   SERVICE_NOTICE("ServiceNotice"),
-  SHARED_MAILBOX_REQUEST("SharedMailboxRequest");
+  SHARED_MAILBOX_REQUEST("SharedMailboxRequest"),
+  /** Postroom's whole state (its export and import; subject id 0). */
+  STATE("State");
 
   private final String stored;
 
