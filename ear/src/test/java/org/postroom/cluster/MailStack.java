@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,6 +51,57 @@ final class MailStack {
             .resolve(localPart)
             .resolve("sieve/postroom.sieve");
     return Files.exists(script) ? Files.readString(script, StandardCharsets.UTF_8) : "";
+  }
+
+  /**
+   * What Dovecot holds of Postroom's for a mailbox: its Sieve script and its access lists (each
+   * {@code dovecot-acl} under its home, by path), as one text; "" when it holds nothing.
+   */
+  String scriptsAndGrants(String address) throws IOException {
+    String local = address.substring(0, address.indexOf('@'));
+    String domain = address.substring(address.indexOf('@') + 1);
+    Path home = dir.toRealPath().resolve("dovecot/mail").resolve(domain).resolve(local);
+    StringBuilder held = new StringBuilder(sieveScript(domain, local));
+    if (Files.isDirectory(home)) {
+      try (java.util.stream.Stream<Path> files = Files.walk(home)) {
+        for (Path acl :
+            files.filter(f -> f.getFileName().toString().equals("dovecot-acl")).sorted().toList()) {
+          held.append("\n[")
+              .append(home.relativize(acl))
+              .append("]\n")
+              .append(Files.readString(acl, StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return held.toString();
+  }
+
+  /**
+   * A mail server that lost what Postroom put on it: every mailbox's Sieve storage (scripts and the
+   * active link) and every access list. The mail stays.
+   */
+  void wipeScriptsAndGrants() throws IOException {
+    Path mail = dir.toRealPath().resolve("dovecot/mail");
+    List<Path> places;
+    try (java.util.stream.Stream<Path> files = Files.walk(mail)) {
+      places =
+          files
+              .filter(
+                  f ->
+                      List.of("sieve", ".dovecot.sieve", "dovecot-acl")
+                          .contains(f.getFileName().toString()))
+              .toList();
+    }
+    for (Path place : places) {
+      if (!Files.exists(place, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      try (java.util.stream.Stream<Path> inside = Files.walk(place)) {
+        for (Path f : inside.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(f);
+        }
+      }
+    }
   }
 
   private String psql(String database, String query) throws IOException, InterruptedException {
