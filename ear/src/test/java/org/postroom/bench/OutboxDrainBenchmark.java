@@ -8,16 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -29,7 +23,6 @@ import org.postroom.domain.directory.AffiliationPeriod;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.provisioning.ChangeState;
 import org.postroom.it.Deployments;
-import org.postroom.service.common.Settings;
 import org.postroom.service.directory.ImportReport;
 import org.postroom.service.directory.RegistryImportService;
 import org.postroom.service.directory.RegistryRecord;
@@ -57,7 +50,7 @@ class OutboxDrainBenchmark {
 
   @Deployment
   static EnterpriseArchive deployment() {
-    return Deployments.earWithTests(OutboxDrainBenchmark.class);
+    return Deployments.earWithTests(OutboxDrainBenchmark.class, RawManageSieve.class);
   }
 
   @Inject DomainService domains;
@@ -181,58 +174,11 @@ class OutboxDrainBenchmark {
 
   /** The baseline: the same scripts put by one ManageSieve session, one PUTSCRIPT each. */
   private static void rawPutScripts(String address) throws IOException {
-    try (Socket socket =
-        new Socket(
-            Settings.get("postroom.mail.imap.host").orElseThrow(),
-            Integer.parseInt(Settings.get("postroom.mail.sieve.port").orElseThrow()))) {
-      BufferedReader in =
-          new BufferedReader(
-              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-      OutputStream out = socket.getOutputStream();
-      expectOk(in);
-      String credentials =
-          address
-              + "\0"
-              + Settings.get("postroom.mail.master.user").orElseThrow()
-              + "\0"
-              + Settings.get("postroom.mail.master.password").orElseThrow();
-      send(
-          out,
-          "AUTHENTICATE \"PLAIN\" \""
-              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))
-              + "\"\r\n");
-      expectOk(in);
+    try (RawManageSieve session = new RawManageSieve(address)) {
       for (int round = 1; round <= ROUNDS; round++) {
         for (int i = 0; i < FEW; i++) {
-          byte[] script = script(round, i).getBytes(StandardCharsets.UTF_8);
-          send(out, "PUTSCRIPT \"bench\" {" + script.length + "+}\r\n");
-          out.write(script);
-          send(out, "\r\n");
-          expectOk(in);
+          session.putScript("bench", script(round, i));
         }
-      }
-      send(out, "LOGOUT\r\n");
-      expectOk(in);
-    }
-  }
-
-  private static void send(OutputStream out, String text) throws IOException {
-    out.write(text.getBytes(StandardCharsets.UTF_8));
-    out.flush();
-  }
-
-  /** Reads lines up to the response (OK, NO or BYE); anything but OK fails the benchmark. */
-  private static void expectOk(BufferedReader in) throws IOException {
-    while (true) {
-      String line = in.readLine();
-      if (line == null) {
-        throw new IOException("ManageSieve closed the connection");
-      }
-      if (line.startsWith("OK")) {
-        return;
-      }
-      if (line.startsWith("NO") || line.startsWith("BYE")) {
-        throw new IOException("ManageSieve: " + line);
       }
     }
   }

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * The end-to-end stack's own script ({@code scripts/mail-stack}), for tests that stop and start its
  * Dovecot; from the test JVM or from inside the server, which both have the stack's environment.
  */
-final class MailStack {
+public final class MailStack {
 
   private MailStack() {}
 
@@ -38,7 +38,11 @@ final class MailStack {
    * without it would.
    */
   static void wipeSieveStorage() throws IOException {
-    Path mail = Path.of(System.getenv("POSTROOM_E2E_STACK_DIR"), "dovecot", "mail");
+    wipeSieveStorage(Path.of(System.getenv("POSTROOM_E2E_STACK_DIR"), "dovecot", "mail"));
+  }
+
+  /** Deletes the Sieve storage of every mailbox under a folder of the stack's mail (a domain's). */
+  public static void wipeSieveStorage(Path mail) throws IOException {
     List<Path> storage;
     try (Stream<Path> files = Files.walk(mail)) {
       storage =

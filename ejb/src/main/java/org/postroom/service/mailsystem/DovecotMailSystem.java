@@ -2,6 +2,13 @@ package org.postroom.service.mailsystem;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -9,8 +16,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.io.IOException;
+import java.io.StringReader;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.angus.mail.imap.ACL;
@@ -42,6 +53,11 @@ public class DovecotMailSystem implements MailSystem {
   private static final Rights ADMINISTER = new Rights("a");
 
   private static final int TIMEOUT_MILLIS = 20_000;
+
+  /** doveadm's exit code for a script (or other object) that is not there. */
+  private static final int DOVEADM_NOT_FOUND = 68;
+
+  @Inject DoveadmClient doveadm;
 
   /** A page showing the status does not wait longer. */
   private static final int STATUS_TIMEOUT_MILLIS = 3_000;
@@ -148,6 +164,53 @@ public class DovecotMailSystem implements MailSystem {
           }
           return null;
         });
+  }
+
+  /**
+   * Over doveadm's HTTP API when it is configured: one request for all the addresses ({@code
+   * sieveGet} each), where ManageSieve needs a session per mailbox (a session is one user's); 2.2
+   * times a raw ManageSieve rebuild became 1.x in {@code ReconcileBenchmark}. Exit code 68 (not
+   * found) is "no script"; any other error leaves the address out.
+   */
+  @Override
+  public Map<String, Optional<String>> sieves(List<String> addresses) {
+    if (!doveadm.configured()) {
+      return MailSystem.super.sieves(addresses);
+    }
+    JsonArrayBuilder commands = Json.createArrayBuilder();
+    for (int i = 0; i < addresses.size(); i++) {
+      commands.add(
+          Json.createArrayBuilder()
+              .add("sieveGet")
+              .add(
+                  Json.createObjectBuilder()
+                      .add("user", addresses.get(i))
+                      .add("scriptname", MailboxSieve.SCRIPT_NAME))
+              .add(Integer.toString(i)));
+    }
+    Map<String, Optional<String>> found = new HashMap<>();
+    JsonArray answers;
+    try (JsonReader reader =
+        Json.createReader(new StringReader(doveadm.doveadm(commands.build().toString())))) {
+      answers = reader.readArray();
+    } catch (IOException | JsonException unreachable) {
+      return found;
+    }
+    for (JsonValue entry : answers) {
+      JsonArray answer = entry.asJsonArray();
+      String address = addresses.get(Integer.parseInt(answer.getString(2)));
+      if (answer.getString(0).equals("doveadmResponse")) {
+        JsonArray rows = answer.getJsonArray(1);
+        found.put(
+            address,
+            rows.isEmpty()
+                ? Optional.empty()
+                : Optional.of(rows.getJsonObject(0).getString("sieve script", "")));
+      } else if (answer.getJsonObject(1).getInt("exitCode", 0) == DOVEADM_NOT_FOUND) {
+        found.put(address, Optional.empty());
+      }
+    }
+    return found;
   }
 
   @Override

@@ -1,5 +1,8 @@
 package org.postroom.service.mailsystem;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,6 +41,23 @@ public interface MailSystem {
   /** Postroom's Sieve script of the mailbox as the mail server has it, if any. */
   Optional<String> sieve(String address)
       throws MailServerUnavailableException, MailServerRefusedException;
+
+  /**
+   * Postroom's Sieve scripts of many mailboxes at once (reconcile's check): each address the server
+   * answered for, with its script or empty when it has none; an address it could not be asked about
+   * (unreachable, or refused) is left out. One {@link #sieve} each unless the server offers better.
+   */
+  default Map<String, Optional<String>> sieves(List<String> addresses) {
+    Map<String, Optional<String>> found = new HashMap<>();
+    for (String address : addresses) {
+      try {
+        found.put(address, sieve(address));
+      } catch (MailServerUnavailableException | MailServerRefusedException notAsked) {
+        // left out: the caller counts it as not checked
+      }
+    }
+    return found;
+  }
 
   /** Removes every message, folder and script of the mailbox; an empty one counts as done. */
   void deleteMailbox(String address)

@@ -15,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -173,9 +174,17 @@ public class ReconcileService {
 
   private Lane checkLane(List<Desired> mailboxes) {
     Lane lane = new Lane();
+    // the lane's scripts in one go where the mail server offers it (doveadm's API)
+    Map<String, Optional<String>> scripts =
+        mailSystem.sieves(
+            mailboxes.stream().filter(m -> !m.outstanding()).map(Desired::address).toList());
     for (Desired mailbox : mailboxes) {
       if (mailbox.outstanding()) {
         lane.pending++;
+        continue;
+      }
+      if (!scripts.containsKey(mailbox.address())) {
+        lane.unreachable++;
         continue;
       }
       try {
@@ -185,7 +194,7 @@ public class ReconcileService {
           lane.corrections.add(correction(mailbox, ChangeKind.CREATE_SHARED_MAILBOX, null));
         }
         String wanted = mailbox.script();
-        Optional<String> actual = mailSystem.sieve(mailbox.address());
+        Optional<String> actual = scripts.get(mailbox.address());
         if (wanted != null && actual.isEmpty()) {
           lane.missingScripts++;
           lane.corrections.add(correction(mailbox, ChangeKind.PUT_SIEVE, wanted));
