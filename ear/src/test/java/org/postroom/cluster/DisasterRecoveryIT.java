@@ -62,6 +62,13 @@ class DisasterRecoveryIT {
       try (Browser admin = new Browser()) {
         admin.login("admin", PASSWORD);
         reconcile(admin);
+        // the vacation reply and the reconcile's repairs go through the outbox
+        java.time.Instant until = java.time.Instant.now().plusSeconds(60);
+        while (!(stack.scriptsAndGrants(EMPLOYEE_MAILBOX).contains(away)
+                && stack.scriptsAndGrants(SHARED_MAILBOX).contains("group=" + SHARED_MAILBOX))
+            && java.time.Instant.now().isBefore(until)) {
+          Thread.sleep(250);
+        }
         String addresses =
             stack.sql("select address from mailbox where deletion_queued_at is null");
         for (String address : addresses.split("\n")) {

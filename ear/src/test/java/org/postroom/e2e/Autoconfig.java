@@ -44,6 +44,56 @@ final class Autoconfig {
     return answer.body();
   }
 
+  /**
+   * What Outlook is told for the address (Autodiscover's plain-old-XML form, POSTed as Outlook
+   * does), in the same shape: type in lower case, Outlook's encryption as Mozilla's socket type
+   * ({@code TLS} is STARTTLS), the login name with the address in it as the file has it.
+   */
+  static List<Server> outlook(String address) throws Exception {
+    int http = 8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0);
+    String request =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><Autodiscover xmlns=\"http://schemas.microsoft.com/"
+            + "exchange/autodiscover/outlook/requestschema/2006\"><Request><EMailAddress>"
+            + address
+            + "</EMailAddress><AcceptableResponseSchema>http://schemas.microsoft.com/exchange/"
+            + "autodiscover/outlook/responseschema/2006a</AcceptableResponseSchema></Request>"
+            + "</Autodiscover>";
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + http + "/autodiscover/autodiscover.xml"))
+                    .header("Content-Type", "text/xml")
+                    .POST(HttpRequest.BodyPublishers.ofString(request))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, answer.statusCode(), answer.body());
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    NodeList nodes =
+        factory
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(answer.body().getBytes(StandardCharsets.UTF_8)))
+            .getElementsByTagName("Protocol");
+    List<Server> found = new ArrayList<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      Element protocol = (Element) nodes.item(i);
+      String encryption = text(protocol, "Encryption");
+      found.add(
+          new Server(
+              text(protocol, "Type").toLowerCase(java.util.Locale.ROOT),
+              text(protocol, "Server"),
+              Integer.parseInt(text(protocol, "Port")),
+              switch (encryption) {
+                case "SSL" -> "SSL";
+                case "TLS" -> "STARTTLS";
+                default -> "plain";
+              },
+              text(protocol, "LoginName").replace(address, "%EMAILADDRESS%")));
+    }
+    return found;
+  }
+
   /** The file's servers of one kind ({@code incomingServer}, {@code outgoingServer}), in order. */
   static List<Server> servers(String xml, String element) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();

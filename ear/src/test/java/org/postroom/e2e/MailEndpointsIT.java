@@ -50,7 +50,7 @@ import org.postroom.service.sharedmailbox.SharedMailboxRequestService;
  * stack's certificate checked against the announced host name, a login with the person's own
  * password. Reading reads a message; sending sends one that arrives. Submission lets a person send
  * only from an address of their own (a shared mailbox they are a member of counts) and nobody
- * without a login.
+ * without a login. Outlook's Autodiscover announces exactly the same endpoints.
  */
 @ExtendWith(ArquillianExtension.class)
 class MailEndpointsIT {
@@ -137,6 +137,11 @@ class MailEndpointsIT {
             "smtp " + port("postroom.e2e.submissions.port") + " SSL"),
         announced,
         "autoconfig announces each endpoint with its security, in the order described");
+
+    // Outlook is told the same endpoints (Autodiscover): what connected above is what it uses
+    List<Autoconfig.Server> mozilla = new ArrayList<>(incoming);
+    mozilla.addAll(outgoing);
+    assertEquals(mozilla, Autoconfig.outlook(reader), "Outlook's Autodiscover says the same");
 
     // the announced security is what the server speaks: TLS from the start where STARTTLS is
     // announced, or a plain start where TLS is, does not connect
