@@ -130,7 +130,8 @@ class ClientSetupIT {
                 List.of(
                     new ClientEndpoint(Protocol.IMAP, "127.0.0.1", imapPort, Security.NONE, null),
                     new ClientEndpoint(
-                        Protocol.SMTP, "127.0.0.1", smtpPort, Security.NONE, "loopback"))));
+                        Protocol.SMTP, "127.0.0.1", smtpPort, Security.NONE, "loopback")),
+                null));
 
     String answer = Autoconfig.fetch(address);
     List<Autoconfig.Server> incoming = Autoconfig.servers(answer, "incomingServer");
@@ -268,7 +269,8 @@ class ClientSetupIT {
                     // the name in the stack's certificate; Dovecot wants TLS from other addresses
                     new ClientEndpoint(
                         Protocol.IMAP, "localhost", imapPort, Security.STARTTLS, null),
-                    new ClientEndpoint(Protocol.SMTP, "127.0.0.1", 25, Security.NONE, null))));
+                    new ClientEndpoint(Protocol.SMTP, "127.0.0.1", 25, Security.NONE, null)),
+                null));
   }
 
   /**

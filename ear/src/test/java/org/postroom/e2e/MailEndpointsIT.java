@@ -99,7 +99,14 @@ class MailEndpointsIT {
         "admin",
         () ->
             clients.describe(
-                people.domain(), 0, "e2e stack", LoginFormat.ADDRESS, false, null, published));
+                people.domain(),
+                0,
+                "e2e stack",
+                LoginFormat.ADDRESS,
+                false,
+                null,
+                published,
+                null));
     String delivered = Lmtp.deliver("dean@example.org", reader, "waiting to be read", 500);
     assertTrue(delivered.startsWith("250"), delivered);
 

@@ -1,5 +1,6 @@
 package org.postroom.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The administrator describes a domain's mail server in a real browser: a bad host is refused at
  * its field and changes nothing; a POP3 endpoint added is what Thunderbird's autoconfig says at
- * once, and the DNS records to publish follow.
+ * once, and the DNS records to publish follow; a server provisioned through settings of its own
+ * names their key.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -73,6 +75,19 @@ class ClientSettingsPageIT {
       browser.click("#server\\:save");
       browser.waitForText("#messages", "The server old.univ-c.example is saved");
       browser.waitForText("#servers", "old.univ-c.example");
+
+      // a Dovecot of its own: a bad key is refused at its field, a good one says what this node
+      // lacks
+      browser.type("#server\\:provisioning", "9 mail");
+      browser.click("#server\\:save");
+      browser.waitForText(
+          "#server", "A provisioning key is a letter followed by letters and digits");
+      browser.type("#server\\:provisioning", "Mail2");
+      browser.click("#server\\:save");
+      browser.waitForText("#messages", "The server old.univ-c.example is saved");
+      browser.waitForText(
+          "#server\\:provisioningFound", "This node has no settings POSTROOM_MAILSERVER_MAIL2_*");
+      assertEquals("mail2", browser.find("#server\\:provisioning").getAttribute("value"));
 
       browser.click("#server\\:removeServer");
       browser.click("#server\\:confirmYes");

@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -71,7 +72,7 @@ class OutboxOrderIT {
 
       long mailboxId = mailbox.getId();
       List<Long> due =
-          rows.due(Instant.now().plusSeconds(1), 10_000).stream()
+          rows.due(Instant.now().plusSeconds(1), 10_000, Set.of()).stream()
               .filter(c -> c.getMailboxId() == mailboxId)
               .filter(c -> c.getCreatedBy().startsWith("node"))
               .map(ProvisioningChange::getId)

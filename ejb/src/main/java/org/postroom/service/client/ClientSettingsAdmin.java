@@ -20,6 +20,8 @@ import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.maildomain.MailDomains;
+import org.postroom.service.mailsystem.DovecotSettings;
+import org.postroom.service.mailsystem.MailSystems;
 
 /**
  * The administrators' side of the mail-client settings: each domain's servers in order, as mail
@@ -35,6 +37,7 @@ public class ClientSettingsAdmin {
   @Resource SessionContext context;
   @Inject MailDomains domains;
   @Inject AuditLog audit;
+  @Inject MailSystems mailSystems;
 
   /** A domain's servers in order; what the administrator's page edits. */
   @RolesAllowed(Roles.ADMIN)
@@ -50,7 +53,9 @@ public class ClientSettingsAdmin {
 
   /**
    * Describes the domain's server at {@code position} (0 is the first), adding it when it is the
-   * next one; audited.
+   * next one, and names the settings Postroom provisions it through ({@code provisioning}: a key,
+   * blank for the default ones; see {@link MailServer#provisionThrough}; changes already queued
+   * stay with the server they were queued for); audited.
    */
   @RolesAllowed(Roles.ADMIN)
   public void describe(
@@ -60,7 +65,8 @@ public class ClientSettingsAdmin {
       LoginFormat loginFormat,
       boolean sharedLogin,
       String webmailUrl,
-      List<ClientEndpoint> endpoints) {
+      List<ClientEndpoint> endpoints,
+      String provisioning) {
     MailDomain domain = lockedDomain(domainName);
     List<MailServer> servers = serversOf(domain);
     if (position < 0 || position > servers.size()) {
@@ -68,6 +74,8 @@ public class ClientSettingsAdmin {
     }
     MailServer server =
         position < servers.size() ? servers.get(position) : new MailServer(domain, position);
+    // checked first: a refused key leaves the description unchanged as well
+    server.provisionThrough(provisioning);
     server.describe(name, loginFormat, sharedLogin, webmailUrl, endpoints);
     if (server.getId() == null) {
       em.persist(server);
@@ -82,8 +90,39 @@ public class ClientSettingsAdmin {
             + ": "
             + endpoints.size()
             + " endpoints"
-            + (sharedLogin ? ", shared mailboxes by their address" : ""));
+            + (sharedLogin ? ", shared mailboxes by their address" : "")
+            + ", provisioned through "
+            + server.provisioningKey());
   }
+
+  /** The provisioning key of each of the domain's servers, in order ({@code default}: none). */
+  @RolesAllowed(Roles.ADMIN)
+  public List<String> provisioningKeys(String domainName) {
+    return em.createQuery(
+            "select s from MailServer s where s.domain.name = :d order by s.position",
+            MailServer.class)
+        .setParameter("d", domainName)
+        .getResultStream()
+        .map(MailServer::provisioningKey)
+        .toList();
+  }
+
+  /**
+   * Where this node provisions the server of that key (hosts and ports, no credentials), or empty
+   * with the prefix of the settings it lacks.
+   */
+  @RolesAllowed(Roles.ADMIN)
+  public ProvisioningSettings provisioningSettings(String key) {
+    DovecotSettings settings = mailSystems.settings(key);
+    return new ProvisioningSettings(
+        settings.key(),
+        settings.environmentPrefix(),
+        settings.configured() ? settings.describe() : null);
+  }
+
+  /** What the administrators' page says of a server's provisioning settings. */
+  public record ProvisioningSettings(String key, String environmentPrefix, String found)
+      implements java.io.Serializable {}
 
   /**
    * Removes the domain's server at {@code position}, named {@code name} as the administrator saw it

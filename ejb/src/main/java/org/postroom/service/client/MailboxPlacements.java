@@ -16,9 +16,13 @@ import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.client.MailServer;
 import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.domain.mailbox.MailboxKind;
 import org.postroom.domain.maildomain.MailDomain;
+import org.postroom.domain.provisioning.ChangeKind;
+import org.postroom.domain.sieve.MailboxSieve;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.mailbox.Mailboxes;
+import org.postroom.service.provisioning.Outbox;
 
 /**
  * On which of its domain's servers a mailbox lives, where a domain has more than one (hosting
@@ -35,6 +39,7 @@ public class MailboxPlacements {
 
   @Resource SessionContext context;
   @Inject AuditLog audit;
+  @Inject Outbox outbox;
 
   /**
    * Where each of these mailboxes lives, for those whose domain has more than one server (hosting
@@ -60,10 +65,14 @@ public class MailboxPlacements {
 
   /**
    * Records on which of its domain's servers a mailbox lives, so that its people's mail programs
-   * are told that server (moving the mail itself between servers is the operators'); audited.
+   * are told that server; audited. Where the new server is provisioned through other settings than
+   * the old one (another Dovecot), what Postroom put on the old one is put on the new one through
+   * the outbox (its Sieve script; a shared mailbox's storage and grant), and the answer says what
+   * stays on the old server: the mail and folders (moving them is the operators', e.g. {@code
+   * doveadm backup}), and Postroom's script and grant there.
    */
   @RolesAllowed({Roles.HELPDESK, Roles.ADMIN})
-  public void place(String address, String serverName) {
+  public Move place(String address, String serverName) {
     Mailbox mailbox = liveMailbox(address);
     if (mailbox == null) {
       throw new NotFoundException("client.mailboxNotFound", String.valueOf(address));
@@ -79,14 +88,65 @@ public class MailboxPlacements {
             .findFirst()
             .orElseThrow(
                 () -> new NotFoundException("client.serverNotFound", String.valueOf(serverName)));
+    String helpdesk = context.getCallerPrincipal().getName();
+    Instant now = Instant.now();
+    MailServer before = mailboxes.serverOf(mailbox).orElse(null);
+    String beforeKey = mailboxes.serverKeyOf(mailbox);
     mailbox.liveOn(server);
+    Move move =
+        new Move(
+            mailbox.getAddress(),
+            before == null ? null : before.getName(),
+            server.getName(),
+            beforeKey.equals(server.provisioningKey()) ? null : beforeKey,
+            mailbox.getKind() == MailboxKind.SHARED,
+            em.find(MailboxSieve.class, mailbox.getId()) != null);
+    if (move.provisioned()) {
+      // queued after liveOn: bound to the new server
+      if (move.shared()) {
+        outbox.queue(mailbox, ChangeKind.CREATE_SHARED_MAILBOX, null, helpdesk, now);
+      }
+      if (move.script()) {
+        outbox.queue(
+            mailbox,
+            ChangeKind.PUT_SIEVE,
+            em.find(MailboxSieve.class, mailbox.getId()).getScript(),
+            helpdesk,
+            now);
+      }
+    }
     audit.record(
-        Instant.now(),
-        context.getCallerPrincipal().getName(),
+        now,
+        helpdesk,
         AuditAction.MAILBOX_SERVER_SET,
         AuditSubject.MAILBOX,
         mailbox.getId(),
-        server.getName());
+        server.getName()
+            + (move.provisioned()
+                ? " (provisioned there; left on "
+                    + move.from()
+                    + ": mail, folders"
+                    + (move.script() ? ", Sieve script" : "")
+                    + (move.shared() ? ", access list" : "")
+                    + ")"
+                : ""));
+    return move;
+  }
+
+  /**
+   * A mailbox placed on a server. {@code leftOnKey}: the provisioning key of the other Dovecot it
+   * lived on, where its mail stays, null when the new server is the same Dovecot; {@code shared}: a
+   * shared mailbox (its storage and grant were queued for the new server); {@code script}: it has a
+   * Sieve script of Postroom's (queued for the new server).
+   */
+  public record Move(
+      String address, String from, String to, String leftOnKey, boolean shared, boolean script)
+      implements java.io.Serializable {
+
+    /** Whether the new server is another Dovecot, which Postroom provisions now. */
+    public boolean provisioned() {
+      return leftOnKey != null;
+    }
   }
 
   /** Where a mailbox lives and where it could. */

@@ -6,12 +6,17 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.postroom.domain.client.MailServer;
 import org.postroom.domain.common.MailAddresses;
 import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.domain.provisioning.ProvisioningChange;
 
 /** Looking up mailboxes for the services that change them by address. */
 @ApplicationScoped
@@ -76,6 +81,63 @@ public class Mailboxes {
    */
   public boolean opensWithSharedLogin(Mailbox shared) {
     return serverOf(shared).map(MailServer::isSharedLogin).orElse(false);
+  }
+
+  /**
+   * The provisioning key of the server the mailbox lives on ({@code default}: the default settings,
+   * also where its domain describes no server).
+   */
+  public String serverKeyOf(Mailbox mailbox) {
+    return serverOf(mailbox)
+        .map(MailServer::provisioningKey)
+        .orElse(ProvisioningChange.DEFAULT_SERVER);
+  }
+
+  /**
+   * The provisioning key of each mailbox's server, in two queries whatever their number: the
+   * mailboxes' own servers, and each domain's first for the mailboxes that name none.
+   */
+  public Map<Long, String> serverKeysOf(Collection<Long> mailboxIds) {
+    Map<Long, String> keys = new HashMap<>();
+    if (mailboxIds.isEmpty()) {
+      return keys;
+    }
+    Map<Long, Long> domainOf = new HashMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "select m.id, s.provisioning, m.domain.id, s.id from Mailbox m"
+                    + " left join m.mailServer s where m.id in :ids",
+                Object[].class)
+            .setParameter("ids", mailboxIds)
+            .getResultList()) {
+      if (row[3] != null) {
+        keys.put((Long) row[0], keyOf((String) row[1]));
+      } else {
+        domainOf.put((Long) row[0], (Long) row[2]);
+      }
+    }
+    if (!domainOf.isEmpty()) {
+      Map<Long, String> firstOfDomain = new HashMap<>();
+      for (Object[] row :
+          em.createQuery(
+                  "select s.domain.id, s.provisioning from MailServer s where s.domain.id in :d"
+                      + " and s.position = (select min(f.position) from MailServer f"
+                      + " where f.domain = s.domain)",
+                  Object[].class)
+              .setParameter("d", new HashSet<>(domainOf.values()))
+              .getResultList()) {
+        firstOfDomain.put((Long) row[0], keyOf((String) row[1]));
+      }
+      domainOf.forEach(
+          (mailbox, domain) ->
+              keys.put(
+                  mailbox, firstOfDomain.getOrDefault(domain, ProvisioningChange.DEFAULT_SERVER)));
+    }
+    return keys;
+  }
+
+  private static String keyOf(String provisioning) {
+    return provisioning == null ? ProvisioningChange.DEFAULT_SERVER : provisioning;
   }
 
   /** A domain's first server, the one for every mailbox that names none. */

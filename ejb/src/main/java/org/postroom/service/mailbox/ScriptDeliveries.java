@@ -44,7 +44,7 @@ public class ScriptDeliveries {
         if (!mailSystems.configured()) {
           yield Status.NO_MAIL_SERVER;
         }
-        MailServerContact contact = em.find(MailServerContact.class, MailServerContact.DEFAULT);
+        MailServerContact contact = em.find(MailServerContact.class, change.getServerKey());
         yield contact != null && contact.isUnreachable()
             ? Status.WAITING_FOR_SERVER
             : Status.APPLYING;

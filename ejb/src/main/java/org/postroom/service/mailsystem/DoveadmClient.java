@@ -9,15 +9,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import org.postroom.service.common.Settings;
 
 /**
- * Where Postroom reaches its Dovecot's administration, from the environment: {@code
- * POSTROOM_MAIL_DOVEADM_URL} (e.g. {@code https://mail1.example.org:8080/doveadm/v1}; HTTPS, as the
- * templates in mail-system/ serve it, so that the key never travels in the clear, trusted as {@link
- * MailServerTrust} says) and {@code POSTROOM_MAIL_DOVEADM_API_KEY}. Without both none is attached
- * (the embedded default). Sends batches of doveadm commands to its HTTP API: many mailboxes in one
- * request, without an IMAP login per mailbox (nine times slower in the quota benchmark).
+ * Where Postroom reaches its Dovecots' administration, from the environment ({@link
+ * DovecotSettings}; for the default server {@code POSTROOM_MAIL_DOVEADM_URL} (e.g. {@code
+ * https://mail1.example.org:8080/doveadm/v1}; HTTPS, as the templates in mail-system/ serve it, so
+ * that the key never travels in the clear, trusted as {@link MailServerTrust} says) and {@code
+ * POSTROOM_MAIL_DOVEADM_API_KEY}). Without both none is attached (the embedded default). Sends
+ * batches of doveadm commands to its HTTP API: many mailboxes in one request, without an IMAP login
+ * per mailbox (nine times slower in the quota benchmark).
  */
 @ApplicationScoped
 public class DoveadmClient {
@@ -30,19 +30,24 @@ public class DoveadmClient {
           .sslContext(MailServerTrust.context())
           .build();
 
+  /** Whether the default server's API is set. */
   public boolean configured() {
-    return Settings.get("postroom.mail.doveadm.url").isPresent()
-        && Settings.get("postroom.mail.doveadm.api.key").isPresent();
+    return DovecotSettings.of(null).doveadmConfigured();
+  }
+
+  /** Runs a batch on the default server's API (see {@link #doveadm(DovecotSettings, String)}). */
+  public String doveadm(String commands) throws IOException {
+    return doveadm(DovecotSettings.of(null), commands);
   }
 
   /**
-   * Runs a JSON batch of doveadm commands ({@code [["quotaGet", {"user": "…"}, "tag"], …]}) and
-   * answers the JSON response, one entry per command with its tag.
+   * Runs a JSON batch of doveadm commands ({@code [["quotaGet", {"user": "…"}, "tag"], …]}) on the
+   * server's API and answers the JSON response, one entry per command with its tag.
    */
-  public String doveadm(String commands) throws IOException {
-    String key = Settings.get("postroom.mail.doveadm.api.key").orElseThrow();
+  public String doveadm(DovecotSettings server, String commands) throws IOException {
+    String key = server.doveadmKey().orElseThrow();
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(Settings.get("postroom.mail.doveadm.url").orElseThrow()))
+        HttpRequest.newBuilder(URI.create(server.doveadmUrl().orElseThrow()))
             .timeout(TIMEOUT)
             .header(
                 "Authorization",

@@ -28,15 +28,12 @@ import org.eclipse.angus.mail.imap.ACL;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.Rights;
 import org.postroom.domain.sieve.MailboxSieve;
-import org.postroom.service.common.Settings;
 
 /**
  * The mail system on a real Dovecot: mailbox operations and ACL grants over IMAP (Jakarta Mail) and
- * Sieve scripts over ManageSieve, each logged in as the mailbox through Postroom's master user.
- * Settings from the environment: {@code POSTROOM_MAIL_IMAP_HOST}, {@code _IMAP_PORT} (143), {@code
- * _SIEVE_HOST} (the IMAP host), {@code _SIEVE_PORT} (4190), {@code _TLS} ({@code starttls} by
- * default, {@code ssl} for IMAP on 993, {@code none} on a trusted loopback only; the certificates
- * trusted as {@link MailServerTrust} says), {@code _MASTER_USER}, {@code _MASTER_PASSWORD}.
+ * Sieve scripts over ManageSieve, each logged in as the mailbox through Postroom's master user. The
+ * bean is the default server ({@code POSTROOM_MAIL_*}); {@link MailSystems#of} makes one for each
+ * further server from its own {@link DovecotSettings}.
  */
 @ApplicationScoped
 @Typed(DovecotMailSystem.class)
@@ -57,23 +54,38 @@ public class DovecotMailSystem implements MailSystem {
   /** doveadm's exit code for a script (or other object) that is not there. */
   private static final int DOVEADM_NOT_FOUND = 68;
 
-  @Inject DoveadmClient doveadm;
-
   /** A page showing the status does not wait longer. */
   private static final int STATUS_TIMEOUT_MILLIS = 3_000;
 
+  @Inject DoveadmClient doveadm;
+
+  /** This server's settings; null on the default server's bean, which reads them when asked. */
+  private DovecotSettings fixed;
+
+  protected DovecotMailSystem() {}
+
+  /** A further server (provider E), provisioned through its own settings. */
+  DovecotMailSystem(DovecotSettings settings, DoveadmClient doveadm) {
+    this.fixed = settings;
+    this.doveadm = doveadm;
+  }
+
+  /** The settings now: the environment is read on each use, as an operator may set it later. */
+  public DovecotSettings settings() {
+    return fixed != null ? fixed : DovecotSettings.of(null);
+  }
+
   public boolean configured() {
-    return Settings.get("postroom.mail.imap.host").isPresent()
-        && Settings.get("postroom.mail.master.user").isPresent()
-        && Settings.get("postroom.mail.master.password").isPresent();
+    return settings().configured();
   }
 
   @Override
   public MailSystemStatus status() {
-    if (!configured()) {
+    DovecotSettings server = settings();
+    if (!server.configured()) {
       return MailSystemStatus.NOT_CONFIGURED;
     }
-    try (ManageSieve sieve = sieveConnection(STATUS_TIMEOUT_MILLIS)) {
+    try (ManageSieve sieve = sieveConnection(server, STATUS_TIMEOUT_MILLIS)) {
       sieve.logout();
       return MailSystemStatus.CONNECTED;
     } catch (IOException e) {
@@ -174,7 +186,8 @@ public class DovecotMailSystem implements MailSystem {
    */
   @Override
   public Map<String, Optional<String>> sieves(List<String> addresses) {
-    if (!doveadm.configured()) {
+    DovecotSettings server = settings();
+    if (!server.doveadmConfigured()) {
       return MailSystem.super.sieves(addresses);
     }
     JsonArrayBuilder commands = Json.createArrayBuilder();
@@ -191,7 +204,7 @@ public class DovecotMailSystem implements MailSystem {
     Map<String, Optional<String>> found = new HashMap<>();
     JsonArray answers;
     try (JsonReader reader =
-        Json.createReader(new StringReader(doveadm.doveadm(commands.build().toString())))) {
+        Json.createReader(new StringReader(doveadm.doveadm(server, commands.build().toString())))) {
       answers = reader.readArray();
     } catch (IOException | JsonException unreachable) {
       return found;
@@ -265,14 +278,13 @@ public class DovecotMailSystem implements MailSystem {
   /** Runs the work on the mailbox's INBOX, logged in as the mailbox through the master user. */
   private <T> T imap(String address, ImapWork<T> work)
       throws MailServerUnavailableException, MailServerRefusedException {
-    String tls = tls();
+    DovecotSettings server = settings();
+    String tls = server.tls();
     Properties properties = new Properties();
-    String protocol = tls.equals("ssl") ? "imaps" : "imap";
+    String protocol = server.ssl() ? "imaps" : "imap";
     String prefix = "mail." + protocol + ".";
-    properties.put(prefix + "host", Settings.get("postroom.mail.imap.host").orElseThrow());
-    properties.put(
-        prefix + "port",
-        Settings.get("postroom.mail.imap.port").orElse(tls.equals("ssl") ? "993" : "143"));
+    properties.put(prefix + "host", server.imapHost().orElseThrow());
+    properties.put(prefix + "port", String.valueOf(server.imapPortNumber()));
     properties.put(prefix + "connectiontimeout", String.valueOf(TIMEOUT_MILLIS));
     properties.put(prefix + "timeout", String.valueOf(TIMEOUT_MILLIS));
     if (tls.equals("starttls")) {
@@ -287,8 +299,7 @@ public class DovecotMailSystem implements MailSystem {
     try {
       store = Session.getInstance(properties).getStore(protocol);
       store.connect(
-          address + "*" + Settings.get("postroom.mail.master.user").orElseThrow(),
-          Settings.get("postroom.mail.master.password").orElseThrow());
+          address + "*" + server.masterUser().orElseThrow(), server.masterPassword().orElseThrow());
       return work.on((IMAPFolder) store.getFolder("INBOX"));
     } catch (AuthenticationFailedException e) {
       if (String.valueOf(e.getMessage()).contains("[UNAVAILABLE]")) {
@@ -327,11 +338,10 @@ public class DovecotMailSystem implements MailSystem {
   /** Runs the work in a ManageSieve session of the mailbox, through the master user. */
   private <T> T sieve(String address, SieveWork<T> work)
       throws MailServerUnavailableException, MailServerRefusedException {
-    try (ManageSieve client = sieveConnection(TIMEOUT_MILLIS)) {
+    DovecotSettings server = settings();
+    try (ManageSieve client = sieveConnection(server, TIMEOUT_MILLIS)) {
       client.authenticate(
-          address,
-          Settings.get("postroom.mail.master.user").orElseThrow(),
-          Settings.get("postroom.mail.master.password").orElseThrow());
+          address, server.masterUser().orElseThrow(), server.masterPassword().orElseThrow());
       T result = work.on(client);
       client.logout();
       return result;
@@ -345,15 +355,12 @@ public class DovecotMailSystem implements MailSystem {
     }
   }
 
-  private ManageSieve sieveConnection(int timeoutMillis) throws IOException {
-    String host =
-        Settings.get("postroom.mail.sieve.host")
-            .orElseGet(() -> Settings.get("postroom.mail.imap.host").orElseThrow());
-    int port = Integer.parseInt(Settings.get("postroom.mail.sieve.port").orElse("4190"));
-    return ManageSieve.connect(host, port, !tls().equals("none"), timeoutMillis);
-  }
-
-  private static String tls() {
-    return Settings.get("postroom.mail.tls").orElse("starttls").toLowerCase(java.util.Locale.ROOT);
+  private static ManageSieve sieveConnection(DovecotSettings server, int timeoutMillis)
+      throws IOException {
+    return ManageSieve.connect(
+        server.sieveHostName(),
+        server.sievePortNumber(),
+        !server.tls().equals("none"),
+        timeoutMillis);
   }
 }

@@ -13,8 +13,22 @@ import java.util.Optional;
 @Typed(UnconfiguredMailSystem.class)
 public class UnconfiguredMailSystem implements MailSystem {
 
-  private static MailServerUnavailableException none() {
-    return new MailServerUnavailableException("No mail server is configured", null);
+  /** The setting that would attach it; null: none is configured at all. */
+  private String missing;
+
+  public UnconfiguredMailSystem() {}
+
+  /** A further mail server (provider E) whose settings are not in the environment. */
+  UnconfiguredMailSystem(String missingSetting) {
+    this.missing = missingSetting;
+  }
+
+  private MailServerUnavailableException none() {
+    return new MailServerUnavailableException(
+        missing == null
+            ? "No mail server is configured"
+            : "This mail server's settings are missing (" + missing + " and the rest)",
+        null);
   }
 
   @Override

@@ -12,11 +12,13 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.provisioning.ChangeKind;
 import org.postroom.domain.provisioning.ChangeState;
 import org.postroom.domain.provisioning.ProvisioningChange;
+import org.postroom.service.mailbox.Mailboxes;
 
 /**
  * Writes what the mail server has to do into the transaction of the portal change that needs it:
@@ -31,14 +33,43 @@ public class Outbox {
   EntityManager em;
 
   @Inject Event<ProvisioningQueued> queued;
+  @Inject Mailboxes mailboxes;
   @Resource TransactionSynchronizationRegistry transaction;
 
+  /** Queues a change for the server the mailbox lives on now. */
   public ProvisioningChange queue(
       Mailbox mailbox, ChangeKind kind, String payload, String actor, Instant now) {
-    return queue(mailbox.getId(), mailbox.getAddress(), kind, payload, actor, now);
+    return queueOn(
+        mailboxes.serverKeyOf(mailbox),
+        mailbox.getId(),
+        mailbox.getAddress(),
+        kind,
+        payload,
+        actor,
+        now);
   }
 
+  /** Queues a change for the server the mailbox lives on now. */
   public ProvisioningChange queue(
+      long mailboxId,
+      String mailboxAddress,
+      ChangeKind kind,
+      String payload,
+      String actor,
+      Instant now) {
+    String serverKey =
+        mailboxes
+            .serverKeysOf(List.of(mailboxId))
+            .getOrDefault(mailboxId, ProvisioningChange.DEFAULT_SERVER);
+    return queueOn(serverKey, mailboxId, mailboxAddress, kind, payload, actor, now);
+  }
+
+  /**
+   * Queues a change for the server of that provisioning key (a reconcile's repair of the server it
+   * compared): applied there even if the mailbox moves meanwhile.
+   */
+  public ProvisioningChange queueOn(
+      String serverKey,
       long mailboxId,
       String mailboxAddress,
       ChangeKind kind,
@@ -47,7 +78,8 @@ public class Outbox {
       Instant now) {
     ProvisioningChange change =
         new ProvisioningChange(mailboxId, mailboxAddress, kind, payload, actor, now)
-            .after(lastOf(mailboxId));
+            .after(lastOf(mailboxId))
+            .on(serverKey);
     em.persist(change);
     // one wake-up per transaction, however many changes it queues
     if (transaction.getResource(Outbox.class) == null) {

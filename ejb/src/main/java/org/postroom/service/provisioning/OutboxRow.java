@@ -10,6 +10,7 @@ import org.postroom.domain.provisioning.ChangeKind;
  *
  * @param version what a retry or abandon sends back, so that a decision on an outdated view is
  *     refused
+ * @param serverKey the mail server it is for (its provisioning key, {@code default})
  */
 public record OutboxRow(
     long id,
@@ -20,5 +21,6 @@ public record OutboxRow(
     String createdBy,
     int attempts,
     Instant nextAttemptAt,
-    String lastError)
+    String lastError,
+    String serverKey)
     implements Serializable {}

@@ -10,7 +10,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
@@ -18,6 +22,7 @@ import org.postroom.domain.common.ConflictException;
 import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.provisioning.ChangeState;
+import org.postroom.domain.provisioning.MailServerContact;
 import org.postroom.domain.provisioning.ProvisioningChange;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Flush;
@@ -73,6 +78,57 @@ public class ProvisioningService {
     return mailSystem.status();
   }
 
+  /**
+   * Each mail server the outbox knows (by provisioning key: those the servers' rows name, those
+   * with changes outstanding, those it ever reached or missed), with its outstanding changes and
+   * whether the outbox reaches it: where mailboxes live on several servers, which one holds its
+   * changes back.
+   */
+  @RolesAllowed({Roles.HELPDESK, Roles.ADMIN})
+  public List<ServerOutbox> servers() {
+    Map<String, long[]> counts = new TreeMap<>();
+    counts.put(ProvisioningChange.DEFAULT_SERVER, new long[2]);
+    for (String key :
+        em.createQuery("select distinct s.provisioning from MailServer s", String.class)
+            .getResultList()) {
+      counts.computeIfAbsent(
+          key == null ? ProvisioningChange.DEFAULT_SERVER : key, k -> new long[2]);
+    }
+    for (Object[] row :
+        em.createQuery(
+                "select c.serverKey, c.state, count(c) from ProvisioningChange c"
+                    + " where c.state in :outstanding group by c.serverKey, c.state",
+                Object[].class)
+            .setParameter("outstanding", List.of(ChangeState.PENDING, ChangeState.FAILED))
+            .getResultList()) {
+      counts
+              .computeIfAbsent((String) row[0], k -> new long[2])[
+              row[1] == ChangeState.PENDING ? 0 : 1] =
+          (Long) row[2];
+    }
+    Map<String, MailServerContact> contacts = new HashMap<>();
+    for (MailServerContact contact :
+        em.createQuery("select c from MailServerContact c", MailServerContact.class)
+            .getResultList()) {
+      contacts.put(contact.getServerName(), contact);
+      counts.computeIfAbsent(contact.getServerName(), k -> new long[2]);
+    }
+    List<ServerOutbox> servers = new ArrayList<>();
+    counts.forEach(
+        (key, count) -> {
+          MailServerContact contact = contacts.get(key);
+          servers.add(
+              new ServerOutbox(
+                  key,
+                  count[0],
+                  count[1],
+                  contact == null ? null : contact.getUnreachableSince(),
+                  contact == null ? null : contact.getReachedAt(),
+                  contact == null ? null : contact.getLastError()));
+        });
+    return servers;
+  }
+
   /** Changes in the given state, oldest first, a page at a time. */
   @RolesAllowed({Roles.HELPDESK, Roles.ADMIN})
   public List<OutboxRow> changes(ChangeState state, int first, int pageSize) {
@@ -80,7 +136,7 @@ public class ProvisioningService {
         em.createQuery(
                 "select new org.postroom.service.provisioning.OutboxRow(c.id, c.version,"
                     + " c.mailboxAddress, c.kind, c.createdAt, c.createdBy, c.attempts,"
-                    + " c.nextAttemptAt, c.lastError)"
+                    + " c.nextAttemptAt, c.lastError, c.serverKey)"
                     + " from ProvisioningChange c where c.state = :s order by c.id",
                 OutboxRow.class)
             .setParameter("s", state),

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -39,11 +40,12 @@ import org.postroom.service.mailsystem.MailSystems;
  * the others wait for it to lapse. It wakes when a change commits and every few seconds; changes of
  * one mailbox go in the order they were made, different mailboxes in up to {@value #LANES} lanes
  * side by side, and one push of a mailbox's Sieve script settles all its Sieve changes made before.
- * A change the server refuses backs off on its own; when the server cannot be reached at all, no
- * change is blamed: the worker pauses (1 s, doubling up to {@link #MAX_PAUSE}) and starts again
- * where it stopped. A change is applied at least once and marked applied exactly once; the mail
- * server's operations are idempotent, so a change repeated after a crash between the two leaves the
- * same result.
+ * A change the server refuses backs off on its own; when a server cannot be reached at all, no
+ * change is blamed: its changes pause (1 s, doubling up to {@link #MAX_PAUSE}) and start again
+ * where they stopped, while those of the other mail servers (provider E: each mailbox lives on one)
+ * go on. A change is applied at least once and marked applied exactly once; the mail server's
+ * operations are idempotent, so a change repeated after a crash between the two leaves the same
+ * result.
  */
 @Singleton
 @PermitAll
@@ -60,14 +62,20 @@ public class ProvisioningWorker {
 
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean again;
-  private volatile Instant pausedUntil = Instant.MIN;
-  private volatile Duration pause = Duration.ZERO;
 
-  /** Whether this node last reached the mail server; null until it tried. */
-  private volatile Boolean reachable;
+  /** What this node knows of each mail server (by provisioning key): its pause, its contact. */
+  private final Map<String, ServerState> servers = new ConcurrentHashMap<>();
+
+  /** One mail server as the worker sees it. */
+  private static final class ServerState {
+    volatile Instant pausedUntil = Instant.MIN;
+    volatile Duration pause = Duration.ZERO;
+
+    /** Whether this node last reached it; null until it tried. */
+    volatile Boolean reachable;
+  }
 
   @Inject MailSystems mailSystems;
-  @Inject MailSystem mailSystem;
   @Inject OutboxRows rows;
   @Resource ManagedExecutorService executor;
 
@@ -87,7 +95,7 @@ public class ProvisioningWorker {
   /** Applies what is due; a call while this node is already draining makes it look again. */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void drain() {
-    if (!mailSystems.configured() || Instant.now().isBefore(pausedUntil)) {
+    if (!mailSystems.configured()) {
       return;
     }
     if (!running.compareAndSet(false, true)) {
@@ -98,7 +106,7 @@ public class ProvisioningWorker {
       do {
         again = false;
         drainDue();
-      } while (again && !Instant.now().isBefore(pausedUntil));
+      } while (again);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "The provisioning worker stopped; it starts again shortly", e);
     } finally {
@@ -118,14 +126,15 @@ public class ProvisioningWorker {
         if (!first && !rows.holdLease(LEASE)) {
           return;
         }
-        List<ProvisioningChange> due = rows.due(Instant.now(), BATCH);
+        List<ProvisioningChange> due = rows.due(Instant.now(), BATCH, paused());
         if (due.isEmpty()) {
           return;
         }
         AtomicBoolean stop = new AtomicBoolean();
+        Set<String> unreachable = ConcurrentHashMap.newKeySet();
         List<Future<?>> running = new ArrayList<>();
         for (List<ProvisioningChange> lane : lanes(due)) {
-          running.add(executor.submit(() -> applyLane(lane, stop)));
+          running.add(executor.submit(() -> applyLane(lane, stop, unreachable)));
         }
         for (Future<?> lane : running) {
           while (!waitFor(lane)) {
@@ -180,12 +189,21 @@ public class ProvisioningWorker {
     }
   }
 
-  private void applyLane(List<ProvisioningChange> lane, AtomicBoolean stop) {
+  /**
+   * Applies a lane's changes in order; a server found unreachable (by any lane) is skipped for the
+   * rest of the batch and paused, the other servers' changes go on.
+   */
+  private void applyLane(
+      List<ProvisioningChange> lane, AtomicBoolean stop, Set<String> unreachable) {
     Set<Long> heldBack = new HashSet<>();
     Set<Long> settled = new HashSet<>();
     for (ProvisioningChange change : lane) {
       if (stop.get()) {
         return;
+      }
+      String server = change.getServerKey();
+      if (unreachable.contains(server)) {
+        continue; // left pending: the server is paused
       }
       if (heldBack.contains(change.getMailboxId())) {
         continue; // an earlier change of this mailbox is backing off: keep the order
@@ -197,10 +215,9 @@ public class ProvisioningWorker {
         List<Long> applied = apply(change);
         rows.applied(applied, Instant.now());
         settled.addAll(applied);
-        pause = Duration.ZERO;
-        reached();
+        reached(server);
       } catch (MailServerRefusedException e) {
-        reached(); // it answered
+        reached(server); // it answered
         heldBack.add(change.getMailboxId());
         boolean failed = rows.refused(change.getId(), e.getMessage(), Instant.now());
         LOG.log(
@@ -211,49 +228,82 @@ public class ProvisioningWorker {
                     + (failed ? " failed for good, the helpdesk decides: " : " refused: ")
                     + e.getMessage());
       } catch (MailServerUnavailableException e) {
-        if (!stop.getAndSet(true)) {
-          unreachable(e);
+        if (unreachable.add(server)) {
+          unreachable(server, e);
         }
-        return;
       }
     }
+  }
+
+  private ServerState state(String server) {
+    return servers.computeIfAbsent(server, k -> new ServerState());
+  }
+
+  /** The servers paused now: their changes wait until the pause is over. */
+  private Set<String> paused() {
+    Instant now = Instant.now();
+    Set<String> paused = new HashSet<>();
+    servers.forEach(
+        (key, server) -> {
+          if (now.isBefore(server.pausedUntil)) {
+            paused.add(key);
+          }
+        });
+    return paused;
   }
 
   /**
    * Records once that the server is reached (again), for the pages; on a node that has not known it
    * unreachable since it started, once as well, as another node may have recorded it so.
    */
-  private void reached() {
-    if (!Boolean.TRUE.equals(reachable)) {
-      rows.reached(Instant.now());
-      reachable = Boolean.TRUE;
+  private void reached(String key) {
+    ServerState server = state(key);
+    server.pause = Duration.ZERO;
+    if (!Boolean.TRUE.equals(server.reachable)) {
+      rows.reached(key, Instant.now());
+      server.reachable = Boolean.TRUE;
     }
   }
 
-  /** The mail server cannot be reached: every lane stops, the worker pauses. */
-  private void unreachable(MailServerUnavailableException e) {
-    rows.unreachable(e.getMessage(), Instant.now());
-    reachable = Boolean.FALSE;
-    pause = pause.isZero() ? Duration.ofSeconds(1) : pause.multipliedBy(2);
+  /**
+   * The mail server cannot be reached: its changes wait (1 s, doubling up to {@link #MAX_PAUSE}),
+   * the other servers' go on.
+   */
+  private void unreachable(String key, MailServerUnavailableException e) {
+    rows.unreachable(key, e.getMessage(), Instant.now());
+    ServerState server = state(key);
+    server.reachable = Boolean.FALSE;
+    Duration pause = server.pause.isZero() ? Duration.ofSeconds(1) : server.pause.multipliedBy(2);
     if (pause.compareTo(MAX_PAUSE) > 0) {
       pause = MAX_PAUSE;
     }
-    pausedUntil = Instant.now().plus(pause);
+    server.pause = pause;
+    server.pausedUntil = Instant.now().plus(pause);
+    Duration next = pause;
     LOG.warning(
-        () -> "The mail server cannot be reached, next try in " + pause + ": " + e.getMessage());
+        () ->
+            "The mail server "
+                + key
+                + " cannot be reached, next try in "
+                + next
+                + ": "
+                + e.getMessage());
   }
 
   /** Applies the change; answers the changes now applied (a Sieve push settles several). */
   private List<Long> apply(ProvisioningChange change)
       throws MailServerUnavailableException, MailServerRefusedException {
     String address = change.getMailboxAddress();
+    MailSystem mailSystem = mailSystems.of(change.getServerKey());
     switch (change.getKind()) {
       case CREATE_SHARED_MAILBOX -> mailSystem.createSharedMailbox(address);
       case PUT_SIEVE, DELETE_SIEVE -> {
         // the script Postroom wants now, not the one of the change: on a cluster, sequence numbers
         // of two nodes need not follow the order of commits, the desired state always does. So
         // one push settles every Sieve change of the mailbox committed before it was read.
-        List<Long> settled = rows.sieveChangesFrom(change.getMailboxId(), change.getMailboxSeq());
+        List<Long> settled =
+            rows.sieveChangesFrom(
+                change.getMailboxId(), change.getServerKey(), change.getMailboxSeq());
         Optional<String> desired = rows.desiredSieve(change.getMailboxId());
         if (desired.isPresent()) {
           mailSystem.putSieve(address, desired.get());

@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,12 +36,12 @@ import org.postroom.service.provisioning.ReconcileSteps.Correction;
 import org.postroom.service.provisioning.ReconcileSteps.Desired;
 
 /**
- * Compares what Postroom wants of every mailbox with the mail server (a shared mailbox's grant,
- * Postroom's Sieve script) and queues a provisioning change for each difference: after a restore of
- * the mail server, everything comes back. Runs in the background, a page of mailboxes at a time in
- * at most {@value #CONNECTIONS} parallel lanes, once per cluster at a time, and reports its
- * progress and the drift it found. Mailboxes with changes still on their way are left to them, so a
- * second run right after the first queues nothing new.
+ * Compares what Postroom wants of every mailbox with the mail server it lives on (a shared
+ * mailbox's grant, Postroom's Sieve script) and queues a provisioning change for each difference:
+ * after a restore of the mail server, everything comes back. Runs in the background, a page of
+ * mailboxes at a time in at most {@value #CONNECTIONS} parallel lanes, once per cluster at a time,
+ * and reports its progress and the drift it found. Mailboxes with changes still on their way are
+ * left to them, so a second run right after the first queues nothing new.
  */
 @Stateless
 @DeclareRoles({Roles.ADMIN})
@@ -58,7 +59,6 @@ public class ReconcileService {
   @Resource SessionContext context;
   @Resource ManagedExecutorService executor;
   @Inject MailSystems mailSystems;
-  @Inject MailSystem mailSystem;
   @Inject ReconcileSteps steps;
 
   /** Starts a run and answers its id; the run continues in the background. */
@@ -169,11 +169,21 @@ public class ReconcileService {
   }
 
   private static Correction correction(Desired mailbox, ChangeKind kind, String payload) {
-    return new Correction(mailbox.id(), mailbox.address(), kind, payload);
+    return new Correction(mailbox.serverKey(), mailbox.id(), mailbox.address(), kind, payload);
   }
 
+  /** Checks a lane's mailboxes, each on the server it lives on. */
   private Lane checkLane(List<Desired> mailboxes) {
     Lane lane = new Lane();
+    Map<String, List<Desired>> byServer = new LinkedHashMap<>();
+    for (Desired mailbox : mailboxes) {
+      byServer.computeIfAbsent(mailbox.serverKey(), k -> new ArrayList<>()).add(mailbox);
+    }
+    byServer.forEach((server, onIt) -> checkOn(mailSystems.of(server), onIt, lane));
+    return lane;
+  }
+
+  private void checkOn(MailSystem mailSystem, List<Desired> mailboxes, Lane lane) {
     // the lane's scripts in one go where the mail server offers it (doveadm's API)
     Map<String, Optional<String>> scripts =
         mailSystem.sieves(
@@ -213,6 +223,5 @@ public class ReconcileService {
         LOG.fine(() -> "Reconcile could not check " + mailbox.address() + ": " + e.getMessage());
       }
     }
-    return lane;
   }
 }

@@ -23,6 +23,7 @@ import org.postroom.domain.provisioning.ReconcileRun;
 import org.postroom.domain.sieve.MailboxSieve;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.cluster.ClusterLock;
+import org.postroom.service.mailbox.Mailboxes;
 
 /** Reconcile's database steps, each its own transaction. */
 @Stateless
@@ -44,10 +45,17 @@ public class ReconcileSteps {
 
   @Inject ClusterLock lock;
   @Inject Outbox outbox;
+  @Inject Mailboxes mailboxes;
   @Inject AuditLog audit;
 
   /** One mailbox as Postroom wants it, and whether changes of it are still on their way. */
-  record Desired(long id, String address, MailboxKind kind, String script, boolean outstanding) {}
+  record Desired(
+      long id,
+      String address,
+      MailboxKind kind,
+      String script,
+      boolean outstanding,
+      String serverKey) {}
 
   /** Starts a run, unless one is running in the cluster (then {@code reconcile.running}). */
   public ReconcileRun begin(String admin, Instant now) {
@@ -97,6 +105,7 @@ public class ReconcileSteps {
             .getResultStream()
             .collect(Collectors.toMap(MailboxSieve::getMailboxId, MailboxSieve::getScript));
     Set<Long> outstanding = new HashSet<>(outbox.outstanding(ids));
+    Map<Long, String> servers = mailboxes.serverKeysOf(ids);
     return rows.stream()
         .map(
             r ->
@@ -105,12 +114,14 @@ public class ReconcileSteps {
                     (String) r[1],
                     (MailboxKind) r[2],
                     scripts.get((Long) r[0]),
-                    outstanding.contains((Long) r[0])))
+                    outstanding.contains((Long) r[0]),
+                    servers.get((Long) r[0])))
         .toList();
   }
 
   /** A correction for one mailbox, found by comparing it with the mail server. */
-  record Correction(long mailboxId, String address, ChangeKind kind, String payload) {}
+  record Correction(
+      String serverKey, long mailboxId, String address, ChangeKind kind, String payload) {}
 
   /** Records a page's findings, queues its corrections and renews the run's hold. */
   public void record(
@@ -122,7 +133,8 @@ public class ReconcileSteps {
     ReconcileRun run = em.find(ReconcileRun.class, runId);
     for (Correction correction : corrections) {
       outbox
-          .queue(
+          .queueOn(
+              correction.serverKey(),
               correction.mailboxId(),
               correction.address(),
               correction.kind(),

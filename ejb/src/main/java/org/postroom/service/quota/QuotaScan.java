@@ -18,6 +18,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -25,12 +26,16 @@ import java.util.concurrent.Future;
 import java.util.logging.Logger;
 import org.postroom.domain.account.Roles;
 import org.postroom.service.mailsystem.DoveadmClient;
+import org.postroom.service.mailsystem.DovecotSettings;
+import org.postroom.service.mailsystem.MailSystems;
+import org.postroom.service.quota.QuotaFigures.Reading;
 
 /**
  * Reads the quota used of every mailbox from the mail server and stores it with the time it was
  * read, so that pages show stored figures and never wait for the mail server. Mailboxes are read a
- * page at a time from doveadm's HTTP API, in at most {@value #CONNECTIONS} requests at once; a
- * mailbox the server cannot answer for keeps its last figure and is counted as failed.
+ * page at a time from the doveadm HTTP API of the server each lives on, in at most {@value
+ * #CONNECTIONS} requests at once; a mailbox its server cannot answer for (or one whose server has
+ * no doveadm settings) keeps its last figure and is counted as failed.
  */
 @Stateless
 @RolesAllowed(Roles.ADMIN)
@@ -42,6 +47,7 @@ public class QuotaScan {
   static final int CONNECTIONS = 4;
 
   @Inject DoveadmClient server;
+  @Inject MailSystems mailSystems;
   @Inject QuotaFigures figures;
   @Inject QuotaWarnings warnings;
   @Resource ManagedExecutorService executor;
@@ -56,9 +62,9 @@ public class QuotaScan {
     int read = 0;
     int failed = 0;
     long after = 0;
-    List<Object[]> page;
+    List<Reading> page;
     while (!(page = figures.page(after, PAGE)).isEmpty()) {
-      after = (Long) page.get(page.size() - 1)[0];
+      after = page.get(page.size() - 1).id();
       Map<Long, Long> used = readAll(page);
       figures.store(used, Instant.now());
       read += used.size();
@@ -72,12 +78,12 @@ public class QuotaScan {
   }
 
   /** The page's usage in bytes by mailbox id, read in {@value #CONNECTIONS} requests at once. */
-  private Map<Long, Long> readAll(List<Object[]> page) {
+  private Map<Long, Long> readAll(List<Reading> page) {
     List<Future<Map<Long, Long>>> lanes = new ArrayList<>();
     for (int lane = 0; lane < CONNECTIONS; lane++) {
-      List<Object[]> share = new ArrayList<>();
+      Map<String, List<Reading>> share = new LinkedHashMap<>();
       for (int i = lane; i < page.size(); i += CONNECTIONS) {
-        share.add(page.get(i));
+        share.computeIfAbsent(page.get(i).serverKey(), k -> new ArrayList<>()).add(page.get(i));
       }
       lanes.add(executor.submit(() -> readLane(share)));
     }
@@ -95,22 +101,40 @@ public class QuotaScan {
     return used;
   }
 
-  /** One request to doveadm's HTTP API for the lane's mailboxes, tagged by mailbox id. */
-  private Map<Long, Long> readLane(List<Object[]> mailboxes) throws IOException {
-    if (mailboxes.isEmpty()) {
-      return Map.of();
-    }
+  /** The lane's mailboxes, one request to each server's doveadm API. */
+  private Map<Long, Long> readLane(Map<String, List<Reading>> byServer) {
+    Map<Long, Long> used = new HashMap<>();
+    byServer.forEach(
+        (key, mailboxes) -> {
+          DovecotSettings settings = mailSystems.settings(key);
+          if (!settings.doveadmConfigured()) {
+            LOG.fine(() -> "No doveadm settings for mail server " + key + ": quota not read");
+            return;
+          }
+          try {
+            used.putAll(read(settings, mailboxes));
+          } catch (IOException e) {
+            LOG.warning(() -> "Mail server " + key + " did not answer the quota scan: " + e);
+          }
+        });
+    return used;
+  }
+
+  /** One request to the server's doveadm API for these mailboxes, tagged by mailbox id. */
+  private Map<Long, Long> read(DovecotSettings settings, List<Reading> mailboxes)
+      throws IOException {
     JsonArrayBuilder commands = Json.createArrayBuilder();
-    for (Object[] mailbox : mailboxes) {
+    for (Reading mailbox : mailboxes) {
       commands.add(
           Json.createArrayBuilder()
               .add("quotaGet")
-              .add(Json.createObjectBuilder().add("user", (String) mailbox[1]))
-              .add(String.valueOf(mailbox[0])));
+              .add(Json.createObjectBuilder().add("user", mailbox.address()))
+              .add(String.valueOf(mailbox.id())));
     }
     Map<Long, Long> used = new HashMap<>();
     try (JsonReader reader =
-        Json.createReader(new StringReader(server.doveadm(commands.build().toString())))) {
+        Json.createReader(
+            new StringReader(server.doveadm(settings, commands.build().toString())))) {
       for (JsonValue entry : reader.readArray()) {
         JsonArray answer = entry.asJsonArray();
         if (!"doveadmResponse".equals(answer.getString(0))) {

@@ -20,9 +20,12 @@ import java.io.Serializable;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.maildomain.MailDomain;
+import org.postroom.domain.provisioning.ProvisioningChange;
 
 /**
  * A mail server of a domain as mail programs see it: its endpoints for reading and sending, the
@@ -37,6 +40,11 @@ public class MailServer implements Serializable {
 
   public static final int NAME_MAX = 100;
   public static final int MAX_ENDPOINTS = 12;
+  public static final int PROVISIONING_MAX = 32;
+
+  /** A provisioning key: what an environment variable's name can carry, case aside. */
+  private static final Pattern PROVISIONING_KEY =
+      Pattern.compile("[a-z][a-z0-9]{0," + (PROVISIONING_MAX - 1) + "}");
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mail_server_seq")
@@ -72,6 +80,14 @@ public class MailServer implements Serializable {
    */
   @Column(name = "shared_login", nullable = false)
   private boolean sharedLogin;
+
+  /**
+   * The key of the settings Postroom provisions this server through ({@code
+   * POSTROOM_MAILSERVER_<KEY>_*}: ManageSieve, IMAP master login, doveadm API); null: the default
+   * ones ({@code POSTROOM_MAIL_*}). Two domains' rows may name the same physical server.
+   */
+  @Column(length = PROVISIONING_MAX)
+  private String provisioning;
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "client_endpoint", joinColumns = @JoinColumn(name = "server_id"))
@@ -128,6 +144,31 @@ public class MailServer implements Serializable {
     this.webmailUrl = cleanUrl;
     this.endpoints.clear();
     this.endpoints.addAll(endpoints);
+  }
+
+  /**
+   * Names the settings Postroom provisions this server through: a key of lower-case letters and
+   * digits, or blank for the default settings. {@code default} is the default settings' own name.
+   */
+  public void provisionThrough(String key) {
+    String clean = key == null || key.isBlank() ? null : key.strip().toLowerCase(Locale.ROOT);
+    if (clean != null && clean.equals(ProvisioningChange.DEFAULT_SERVER)) {
+      clean = null;
+    }
+    if (clean != null && !PROVISIONING_KEY.matcher(clean).matches()) {
+      throw new RuleViolationException(
+          (Violation.of("provisioning", "client.provisioning.invalid", PROVISIONING_MAX)));
+    }
+    this.provisioning = clean;
+  }
+
+  /** The provisioning key; {@code default} for the default settings. */
+  public String provisioningKey() {
+    return provisioning == null ? ProvisioningChange.DEFAULT_SERVER : provisioning;
+  }
+
+  public String getProvisioning() {
+    return provisioning;
   }
 
   /** Its place among its domain's servers after one before it was removed. */

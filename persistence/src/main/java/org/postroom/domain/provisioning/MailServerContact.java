@@ -9,8 +9,9 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * Whether the provisioning outbox last reached a mail server: since when it cannot, or when it last
- * did after not being able to. Pages read it to tell a person whose change waits why.
+ * Whether the provisioning outbox last reached a mail server (one row per provisioning key): since
+ * when it cannot, or when it last did after not being able to. Pages read it to tell a person whose
+ * change waits why.
  */
 @Entity
 @Table(name = "mail_server_contact")
@@ -18,8 +19,8 @@ public class MailServerContact implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** The one mail server Postroom provisions today. */
-  public static final String DEFAULT = "default";
+  /** The default mail server's row; the others' are named by their provisioning key. */
+  public static final String DEFAULT = ProvisioningChange.DEFAULT_SERVER;
 
   private static final int ERROR_MAX = 1000;
 

@@ -31,6 +31,9 @@ public class ProvisioningChange implements Serializable {
   /** Tries before the helpdesk is asked: 10 s, 20 s, … apart, about 21 minutes in all. */
   public static final int ATTEMPTS = 8;
 
+  /** The server of the default settings, and of every change queued before there were several. */
+  public static final String DEFAULT_SERVER = "default";
+
   static final Duration FIRST_BACKOFF = Duration.ofSeconds(10);
   static final Duration MAX_BACKOFF = Duration.ofHours(1);
   private static final Backoff BACKOFF = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
@@ -87,6 +90,13 @@ public class ProvisioningChange implements Serializable {
   @Column(name = "closed_by", length = 64)
   private String closedBy;
 
+  /**
+   * The mail server it is for: the provisioning key of the server its mailbox lived on when it was
+   * queued ({@link #DEFAULT_SERVER}: the default settings).
+   */
+  @Column(name = "server_key", nullable = false, length = 32)
+  private String serverKey = DEFAULT_SERVER;
+
   /** Queued by a reconcile to put back what the mail server lost. */
   @Column(nullable = false)
   private boolean repair;
@@ -118,10 +128,6 @@ public class ProvisioningChange implements Serializable {
     this.createdBy = createdBy;
   }
 
-  /**
-   * Places the change after the mailbox's change number {@code previous} (0: its first), as the
-   * outbox does under a lock on the mailbox, so that a mailbox's changes apply in commit order.
-   */
   /** Marks the change as a reconcile's repair of what the mail server lost. */
   public ProvisioningChange asRepair() {
     repair = true;
@@ -132,6 +138,20 @@ public class ProvisioningChange implements Serializable {
     return repair;
   }
 
+  /** Binds the change to the mail server of that provisioning key (null: the default one). */
+  public ProvisioningChange on(String serverKey) {
+    this.serverKey = serverKey == null ? DEFAULT_SERVER : serverKey;
+    return this;
+  }
+
+  public String getServerKey() {
+    return serverKey;
+  }
+
+  /**
+   * Places the change after the mailbox's change number {@code previous} (0: its first), as the
+   * outbox does under a lock on the mailbox, so that a mailbox's changes apply in commit order.
+   */
   public ProvisioningChange after(long previous) {
     this.mailboxSeq = previous + 1;
     return this;

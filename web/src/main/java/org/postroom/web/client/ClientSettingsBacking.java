@@ -14,6 +14,7 @@ import org.postroom.domain.client.LoginFormat;
 import org.postroom.domain.client.Protocol;
 import org.postroom.domain.client.Security;
 import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.provisioning.ProvisioningChange;
 import org.postroom.service.client.ClientSettingsAdmin;
 import org.postroom.service.client.ClientSetup;
 import org.postroom.service.client.DnsRecords;
@@ -39,6 +40,8 @@ public class ClientSettingsBacking implements Serializable {
   private LoginFormat loginFormat = LoginFormat.ADDRESS;
   private boolean sharedLogin;
   private String webmailUrl;
+  private String provisioning;
+  private List<String> provisioningKeys = List.of();
   private List<EndpointRow> endpoints = new ArrayList<>();
 
   /** One endpoint as the form edits it. */
@@ -109,6 +112,7 @@ public class ClientSettingsBacking implements Serializable {
 
   public void load() {
     servers = clients.servers(domain);
+    provisioningKeys = clients.provisioningKeys(domain);
     if (servers.isEmpty()) {
       addServer();
     } else {
@@ -124,6 +128,8 @@ public class ClientSettingsBacking implements Serializable {
     loginFormat = server.loginFormat();
     sharedLogin = server.sharedLogin();
     webmailUrl = server.webmailUrl();
+    String key = at < provisioningKeys.size() ? provisioningKeys.get(at) : null;
+    provisioning = key == null || key.equals(ProvisioningChange.DEFAULT_SERVER) ? null : key;
     endpoints = new ArrayList<>();
     for (ClientSetup.Endpoint e : server.endpoints()) {
       endpoints.add(new EndpointRow(e.protocol(), e.host(), e.port(), e.security(), e.note()));
@@ -137,6 +143,7 @@ public class ClientSettingsBacking implements Serializable {
     loginFormat = LoginFormat.ADDRESS;
     sharedLogin = false;
     webmailUrl = null;
+    provisioning = null;
     endpoints = new ArrayList<>();
     endpoints.add(new EndpointRow(Protocol.IMAP, null, 993, Security.SSL, null));
     endpoints.add(new EndpointRow(Protocol.SMTP, null, 587, Security.STARTTLS, null));
@@ -166,9 +173,14 @@ public class ClientSettingsBacking implements Serializable {
           loginFormat,
           sharedLogin,
           webmailUrl,
-          endpoints.stream().map(EndpointRow::endpoint).toList());
+          endpoints.stream().map(EndpointRow::endpoint).toList(),
+          provisioning);
       Messages.info("clientSettings.saved", name);
       servers = clients.servers(domain);
+      provisioningKeys = clients.provisioningKeys(domain);
+      // as saved: lower case, "default" as blank
+      String saved = provisioningKeys.get(position);
+      provisioning = saved.equals(ProvisioningChange.DEFAULT_SERVER) ? null : saved;
     } catch (RuleViolationException refused) {
       Messages.show(refused, fields());
     }
@@ -193,6 +205,7 @@ public class ClientSettingsBacking implements Serializable {
     fields.put("name", "server:name");
     fields.put("loginFormat", "server:loginFormat");
     fields.put("webmailUrl", "server:webmailUrl");
+    fields.put("provisioning", "server:provisioning");
     for (int i = 0; i < endpoints.size(); i++) {
       for (String field : List.of("protocol", "host", "port", "security", "note")) {
         fields.put("endpoints[" + i + "]." + field, "server:endpoints:" + i + ":" + field);
@@ -276,5 +289,25 @@ public class ClientSettingsBacking implements Serializable {
 
   public List<EndpointRow> getEndpoints() {
     return endpoints;
+  }
+
+  public String getProvisioning() {
+    return provisioning;
+  }
+
+  public void setProvisioning(String provisioning) {
+    this.provisioning = provisioning;
+  }
+
+  /**
+   * What this node has of the saved server's provisioning settings (null for a server not saved
+   * yet).
+   */
+  public ClientSettingsAdmin.ProvisioningSettings getProvisioningSettings() {
+    if (isNewServer()) {
+      return null;
+    }
+    return clients.provisioningSettings(
+        position < provisioningKeys.size() ? provisioningKeys.get(position) : null);
   }
 }

@@ -42,6 +42,11 @@ public final class Messages {
     add(null, FacesMessage.SEVERITY_INFO, key, args);
   }
 
+  /** Something the reader has to act on, though nothing failed. */
+  public static void warn(String key, Object... args) {
+    add(null, FacesMessage.SEVERITY_WARN, key, args);
+  }
+
   public static void error(String clientId, String key, Object... args) {
     add(clientId, FacesMessage.SEVERITY_ERROR, key, args);
   }

@@ -113,8 +113,17 @@ public class AccountBacking implements Serializable {
   /** Records which of its domain's servers a mailbox lives on (hosting provider E). */
   public void place(String address) {
     try {
-      placementsOf.place(address, placeOn.get(address));
-      Messages.info("account.server.placed", address, placeOn.get(address));
+      MailboxPlacements.Move move = placementsOf.place(address, placeOn.get(address));
+      Messages.info("account.server.placed", address, move.to());
+      if (move.provisioned()) {
+        Messages.warn(
+            "account.server.moved",
+            address,
+            move.to(),
+            move.from(),
+            move.script() ? 1 : 0,
+            move.shared() ? 1 : 0);
+      }
       detail = directory.detail(username);
       loadPlacements();
     } catch (RuleViolationException refused) {

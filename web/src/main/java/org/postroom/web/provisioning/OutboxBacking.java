@@ -5,6 +5,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.provisioning.ChangeState;
@@ -13,6 +14,7 @@ import org.postroom.service.notification.QueuedMails;
 import org.postroom.service.provisioning.OutboxRow;
 import org.postroom.service.provisioning.OutboxSummary;
 import org.postroom.service.provisioning.ProvisioningService;
+import org.postroom.service.provisioning.ServerOutbox;
 import org.postroom.web.common.Messages;
 import org.postroom.web.common.TextSearchModel;
 
@@ -30,6 +32,7 @@ public class OutboxBacking implements Serializable {
   @Inject QueuedMails mails;
 
   private OutboxSummary summary;
+  private List<ServerOutbox> servers;
   private TextSearchModel<OutboxRow> failed;
   private TextSearchModel<OutboxRow> pending;
   private TextSearchModel<QueuedMailRow> failedMails;
@@ -40,6 +43,7 @@ public class OutboxBacking implements Serializable {
     failed = model(service, ChangeState.FAILED);
     pending = model(service, ChangeState.PENDING);
     summary = provisioning.summary();
+    servers = provisioning.servers();
     QueuedMails queued = mails;
     failedMails =
         new TextSearchModel<>(
@@ -97,5 +101,10 @@ public class OutboxBacking implements Serializable {
 
   public TextSearchModel<OutboxRow> getPending() {
     return pending;
+  }
+
+  /** The mail servers by provisioning key; the page lists them where there are several. */
+  public List<ServerOutbox> getServers() {
+    return servers;
   }
 }
