@@ -18,9 +18,18 @@ final class Lmtp {
   private Lmtp() {}
 
   static String deliver(String from, String to, String subject, int bodyBytes) throws IOException {
-    try (Socket socket =
-        new Socket(
-            "127.0.0.1", Integer.parseInt(Settings.get("postroom.mail.lmtp.port").orElseThrow()))) {
+    return deliver(
+        Integer.parseInt(Settings.get("postroom.mail.lmtp.port").orElseThrow()),
+        from,
+        to,
+        subject,
+        bodyBytes);
+  }
+
+  /** Delivers to the Dovecot whose LMTP listens on the port (a second mail server). */
+  static String deliver(int port, String from, String to, String subject, int bodyBytes)
+      throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(15_000);
       BufferedReader in =
           new BufferedReader(

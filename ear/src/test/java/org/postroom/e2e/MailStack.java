@@ -20,6 +20,21 @@ public final class MailStack {
 
   private MailStack() {}
 
+  /** How long the end-to-end tests wait for the outbox and the mail server. */
+  static final java.time.Duration PATIENCE = java.time.Duration.ofSeconds(120);
+
+  /** Waits until the condition holds, at most {@link #PATIENCE}. */
+  static void await(String what, java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    java.time.Instant until = java.time.Instant.now().plus(PATIENCE);
+    while (!condition.getAsBoolean()) {
+      if (java.time.Instant.now().isAfter(until)) {
+        throw new AssertionError("waited " + PATIENCE + " for " + what);
+      }
+      Thread.sleep(200);
+    }
+  }
+
   /** Runs {@code mail-stack command} (e.g. {@code dovecot-stop}), at most 60 s; fails unless 0. */
   static void run(String command) throws IOException, InterruptedException {
     String dir = System.getenv("POSTROOM_E2E_STACK_DIR");

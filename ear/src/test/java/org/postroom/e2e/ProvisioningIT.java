@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.postroom.e2e.MailStack.await;
 import static org.postroom.it.Caller.as;
 
 import jakarta.annotation.Resource;
@@ -14,11 +15,9 @@ import jakarta.mail.Store;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.eclipse.angus.mail.imap.ACL;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.Rights;
@@ -56,8 +55,6 @@ import org.postroom.service.vacation.VacationService;
 @ExtendWith(ArquillianExtension.class)
 class ProvisioningIT {
 
-  private static final Duration PATIENCE = Duration.ofSeconds(120);
-
   @Deployment
   static EnterpriseArchive deployment() {
     return Deployments.earWithTests(
@@ -90,17 +87,6 @@ class ProvisioningIT {
 
   private MailUsers users(String prefix, int count) throws Exception {
     return MailUsers.create(prefix, count, domains, imports, credentials, hasher, em, tx);
-  }
-
-  /** Waits until the condition holds, at most {@link #PATIENCE}. */
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    Instant until = Instant.now().plus(PATIENCE);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(until)) {
-        throw new AssertionError("waited " + PATIENCE + " for " + what);
-      }
-      Thread.sleep(200);
-    }
   }
 
   private long outstanding() {
