@@ -19,6 +19,7 @@ import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.mailbox.MailboxKind;
 import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.domain.provisioning.ChangeKind;
+import org.postroom.domain.provisioning.ProvisioningChange;
 import org.postroom.domain.sieve.MailboxSieve;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.mailbox.Mailboxes;
@@ -91,7 +92,9 @@ public class MailboxPlacements {
     String helpdesk = context.getCallerPrincipal().getName();
     Instant now = Instant.now();
     MailServer before = mailboxes.serverOf(mailbox).orElse(null);
-    String beforeKey = mailboxes.serverKeyOf(mailbox);
+    String beforeKey =
+        before == null ? ProvisioningChange.DEFAULT_SERVER : before.provisioningKey();
+    MailboxSieve script = em.find(MailboxSieve.class, mailbox.getId());
     mailbox.liveOn(server);
     Move move =
         new Move(
@@ -100,19 +103,14 @@ public class MailboxPlacements {
             server.getName(),
             beforeKey.equals(server.provisioningKey()) ? null : beforeKey,
             mailbox.getKind() == MailboxKind.SHARED,
-            em.find(MailboxSieve.class, mailbox.getId()) != null);
+            script != null);
     if (move.provisioned()) {
       // queued after liveOn: bound to the new server
       if (move.shared()) {
         outbox.queue(mailbox, ChangeKind.CREATE_SHARED_MAILBOX, null, helpdesk, now);
       }
       if (move.script()) {
-        outbox.queue(
-            mailbox,
-            ChangeKind.PUT_SIEVE,
-            em.find(MailboxSieve.class, mailbox.getId()).getScript(),
-            helpdesk,
-            now);
+        outbox.queue(mailbox, ChangeKind.PUT_SIEVE, script.getScript(), helpdesk, now);
       }
     }
     audit.record(

@@ -12,7 +12,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.provisioning.ChangeKind;
@@ -47,21 +46,6 @@ public class Outbox {
         payload,
         actor,
         now);
-  }
-
-  /** Queues a change for the server the mailbox lives on now. */
-  public ProvisioningChange queue(
-      long mailboxId,
-      String mailboxAddress,
-      ChangeKind kind,
-      String payload,
-      String actor,
-      Instant now) {
-    String serverKey =
-        mailboxes
-            .serverKeysOf(List.of(mailboxId))
-            .getOrDefault(mailboxId, ProvisioningChange.DEFAULT_SERVER);
-    return queueOn(serverKey, mailboxId, mailboxAddress, kind, payload, actor, now);
   }
 
   /**
