@@ -119,17 +119,14 @@ public final class Browser implements AutoCloseable {
    * editable (a dialog or panel still opening after a click) is waited for.
    */
   public void type(String cssSelector, String text) {
-    await()
-        .ignoring(StaleElementReferenceException.class)
-        .ignoring(ElementNotInteractableException.class)
-        .until(
-            driver -> {
-              WebElement field = find(cssSelector);
-              field.clear();
-              field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-              field.sendKeys(text);
-              return true;
-            });
+    retry(
+        driver -> {
+          WebElement field = find(cssSelector);
+          field.clear();
+          field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+          field.sendKeys(text);
+          return true;
+        });
   }
 
   /**
@@ -149,22 +146,20 @@ public final class Browser implements AutoCloseable {
    * again while the row is not there yet or an ajax update replaced it.
    */
   public void clickInRow(String tableCss, String rowText, String buttonCss) {
-    await()
-        .ignoring(StaleElementReferenceException.class)
-        .until(
-            driver -> {
-              for (WebElement row : driver.findElements(By.cssSelector(tableCss + " tbody tr"))) {
-                if (row.getText().contains(rowText)) {
-                  WebElement button = row.findElement(By.cssSelector(buttonCss));
-                  if (!button.isDisplayed() || !button.isEnabled()) {
-                    return false;
-                  }
-                  button.click();
-                  return true;
-                }
+    retry(
+        driver -> {
+          for (WebElement row : driver.findElements(By.cssSelector(tableCss + " tbody tr"))) {
+            if (row.getText().contains(rowText)) {
+              WebElement button = row.findElement(By.cssSelector(buttonCss));
+              if (!button.isDisplayed() || !button.isEnabled()) {
+                return false;
               }
-              return false;
-            });
+              button.click();
+              return true;
+            }
+          }
+          return false;
+        });
   }
 
   /**
@@ -173,44 +168,38 @@ public final class Browser implements AutoCloseable {
    * shows the choice.
    */
   public void choose(String menuCss, String label) {
-    await()
-        .ignoring(StaleElementReferenceException.class)
-        .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
-        .until(
-            driver -> {
-              if (label.equals(driver.findElement(By.cssSelector(menuCss + "_label")).getText())) {
-                return true;
-              }
-              WebElement panel = driver.findElement(By.cssSelector(menuCss + "_panel"));
-              if (!panel.isDisplayed()) {
-                driver.findElement(By.cssSelector(menuCss)).click();
-                return false;
-              }
-              WebElement item =
-                  panel.findElement(
-                      By.cssSelector("li[data-label=\"" + label.replace("\"", "\\\"") + "\"]"));
-              item.click();
-              return false;
-            });
+    retry(
+        driver -> {
+          if (label.equals(driver.findElement(By.cssSelector(menuCss + "_label")).getText())) {
+            return true;
+          }
+          WebElement panel = driver.findElement(By.cssSelector(menuCss + "_panel"));
+          if (!panel.isDisplayed()) {
+            driver.findElement(By.cssSelector(menuCss)).click();
+            return false;
+          }
+          WebElement item =
+              panel.findElement(
+                  By.cssSelector("li[data-label=\"" + label.replace("\"", "\\\"") + "\"]"));
+          item.click();
+          return false;
+        });
   }
 
   /**
    * Clicks, trying again when an ajax update replaced the element between finding and clicking it.
    */
   public void click(String cssSelector) {
-    await()
-        .ignoring(StaleElementReferenceException.class)
-        .until(
-            driver -> {
-              WebElement element =
-                  ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))
-                      .apply(driver);
-              if (element == null) {
-                return false;
-              }
-              element.click();
-              return true;
-            });
+    retry(
+        driver -> {
+          WebElement element =
+              ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector)).apply(driver);
+          if (element == null) {
+            return false;
+          }
+          element.click();
+          return true;
+        });
   }
 
   /**
@@ -218,21 +207,19 @@ public final class Browser implements AutoCloseable {
    * group that holds it, then clicks it.
    */
   public void navigate(String linkCss) {
-    await()
-        .ignoring(StaleElementReferenceException.class)
-        .until(
-            driver -> {
-              WebElement link = driver.findElement(By.cssSelector(linkCss));
-              WebElement group = link.findElement(By.xpath("ancestor::details[1]"));
-              if (group.getAttribute("open") == null) {
-                group.findElement(By.tagName("summary")).click();
-              }
-              if (!link.isDisplayed()) {
-                return false;
-              }
-              link.click();
-              return true;
-            });
+    retry(
+        driver -> {
+          WebElement link = driver.findElement(By.cssSelector(linkCss));
+          WebElement group = link.findElement(By.xpath("ancestor::details[1]"));
+          if (group.getAttribute("open") == null) {
+            group.findElement(By.tagName("summary")).click();
+          }
+          if (!link.isDisplayed()) {
+            return false;
+          }
+          link.click();
+          return true;
+        });
   }
 
   /**
@@ -290,6 +277,29 @@ public final class Browser implements AutoCloseable {
 
   public String currentUrl() {
     return driver.getCurrentUrl();
+  }
+
+  /**
+   * Waits until {@code step} returns true or a value, trying again while the element it works on is
+   * not yet interactable or was replaced by an ajax update or a navigation meanwhile (Chromium
+   * reports the latter as a stale element or as "Node with given id does not belong to the
+   * document", a plain WebDriverException).
+   */
+  public <T> T retry(java.util.function.Function<WebDriver, T> step) {
+    return await()
+        .until(
+            driver -> {
+              try {
+                return step.apply(driver);
+              } catch (StaleElementReferenceException | ElementNotInteractableException replaced) {
+                return null;
+              } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                  return null;
+                }
+                throw e;
+              }
+            });
   }
 
   public WebDriverWait await() {

@@ -83,7 +83,11 @@ class ServiceNoticesIT {
           anyone.open("login.xhtml");
           anyone.waitForText("#notices", outage);
           assertFalse(anyone.pageText().contains(warning), anyone.pageText());
-          assertTrue(anyone.find("#notices").findElements(By.cssSelector(".pr-dismiss")).isEmpty());
+          assertEquals(
+              0,
+              anyone.<Integer>retry(
+                  d -> anyone.find("#notices").findElements(By.cssSelector(".pr-dismiss")).size()),
+              "an outage cannot be hidden");
           anyone.screenshot("notices-login");
         }
 
@@ -92,21 +96,9 @@ class ServiceNoticesIT {
           staff.login("staff", PASSWORD);
           staff.open("mailbox.xhtml");
           staff.waitForText("#notices", warning);
-          WebElement shown = noticeTitled(staff, warning);
-          assertEquals(
-              "Saved",
-              shown.findElement(By.cssSelector(".pr-service-notice-text strong")).getText());
-          assertTrue(
-              shown.findElements(By.cssSelector("script, img")).isEmpty(),
-              shown.getAttribute("innerHTML"));
-          List<WebElement> links =
-              shown.findElements(By.cssSelector(".pr-service-notice-text a[href]"));
-          assertEquals(1, links.size(), shown.getAttribute("innerHTML"));
-          assertEquals("https://status.example/", links.get(0).getAttribute("href"));
-          assertTrue(
-              shown.getText().contains("<script>window.pwned = 1</script>"), shown.getText());
+          // read in one go, found anew should an update replace the notices meanwhile
+          staff.retry(d -> assertRenderedSafely(noticeTitled(staff, warning)));
           assertNull(staff.script("return window.pwned;"));
-          assertTrue(shown.getText().contains("Concerns: forwarding."), shown.getText());
           assertFalse(
               staff.pageText().contains(outage), "University D's outage is not for staff of B");
           staff.screenshot("notices-staff");
@@ -116,9 +108,13 @@ class ServiceNoticesIT {
           staff.waitForText("#notices", "Doorsturen vannacht gepauzeerd " + run);
 
           // hidden for this person: gone from the pages, still in the history
-          noticeTitled(staff, "Doorsturen vannacht gepauzeerd " + run)
-              .findElement(By.cssSelector(".pr-dismiss-button"))
-              .click();
+          staff.retry(
+              d -> {
+                noticeTitled(staff, "Doorsturen vannacht gepauzeerd " + run)
+                    .findElement(By.cssSelector(".pr-dismiss-button"))
+                    .click();
+                return true;
+              });
           // the page reloads after the post: the body may go stale between finding and reading
           staff
               .await()
@@ -136,10 +132,14 @@ class ServiceNoticesIT {
         try (Browser graduateBrowser = new Browser()) {
           graduateBrowser.login(graduate.username(), PASSWORD);
           graduateBrowser.waitForText("#notices", outage);
-          assertTrue(
-              noticeTitled(graduateBrowser, outage)
-                  .findElements(By.cssSelector(".pr-dismiss"))
-                  .isEmpty());
+          assertEquals(
+              0,
+              graduateBrowser.<Integer>retry(
+                  d ->
+                      noticeTitled(graduateBrowser, outage)
+                          .findElements(By.cssSelector(".pr-dismiss"))
+                          .size()),
+              "an outage cannot be hidden");
           assertFalse(graduateBrowser.pageText().contains(warning));
         }
       } finally {
@@ -165,23 +165,40 @@ class ServiceNoticesIT {
 
   /** Ends every running notice whose row on the administrator's list shows {@code text}. */
   static void endNotices(Browser admin, String text) {
+    By running =
+        By.xpath("//tr[contains(., '" + text + "')]//button[contains(@class,'pr-end-notice')]");
     for (int i = 0; i < 10; i++) {
       admin.open("admin/notices.xhtml");
-      List<WebElement> rows =
-          admin
-              .driver()
-              .findElements(
-                  By.xpath(
-                      "//tr[contains(., '"
-                          + text
-                          + "')][.//button[contains(@class,'pr-end-notice')]]"));
-      if (rows.isEmpty()) {
+      admin.find("#list\\:notices");
+      if (admin.driver().findElements(running).isEmpty()) {
         return;
       }
-      rows.get(0).findElement(By.cssSelector("button.pr-end-notice")).click();
+      admin.retry(
+          d -> {
+            d.findElement(running).click();
+            return true;
+          });
       admin.click(".ui-confirmdialog-yes");
       admin.waitForText("#messages", "The notice has ended.");
     }
+  }
+
+  /**
+   * The warning's Markdown rendered with nothing of its hostile HTML alive: bold text, the status
+   * link only, script and image shown as text.
+   */
+  private static boolean assertRenderedSafely(WebElement shown) {
+    assertEquals(
+        "Saved", shown.findElement(By.cssSelector(".pr-service-notice-text strong")).getText());
+    assertTrue(
+        shown.findElements(By.cssSelector("script, img")).isEmpty(),
+        shown.getAttribute("innerHTML"));
+    List<WebElement> links = shown.findElements(By.cssSelector(".pr-service-notice-text a[href]"));
+    assertEquals(1, links.size(), shown.getAttribute("innerHTML"));
+    assertEquals("https://status.example/", links.get(0).getAttribute("href"));
+    assertTrue(shown.getText().contains("<script>window.pwned = 1</script>"), shown.getText());
+    assertTrue(shown.getText().contains("Concerns: forwarding."), shown.getText());
+    return true;
   }
 
   private static WebElement noticeTitled(Browser browser, String title) {
