@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.postroom.domain.address.SendPolicy;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.maildomain.MailDomain;
@@ -271,6 +273,81 @@ class PostfixIT {
     // an address nobody has is refused while the message is offered, not bounced later
     Smtp.Answers unknown = Smtp.send(FROM, "nobody@" + people.domain(), "lost", 100, true);
     assertTrue(unknown.rcpt().startsWith("550"), unknown.toString());
+  }
+
+  /**
+   * Who may send is Postfix's to enforce (the policy service reads mail_lists and
+   * mail_list_senders): a list for its members takes a member's mail and delivers it to every
+   * member, refuses an outsider's at RCPT with a clear text; for its owners, only an owner's;
+   * closed, nobody's, with the day it closed.
+   */
+  @Test
+  void aListForItsMembersTakesTheirMailAndRefusesOutsidersAndAClosedListRefusesAll()
+      throws Exception {
+    MailUsers people = users("ml", 3);
+    String ann = people.address(0);
+    String bob = people.address(1);
+    String owner = people.address(2);
+    String list = "board@" + people.domain();
+    as(
+        credentials,
+        "helpdesk",
+        () -> {
+          addresses.createList(list, "The project board", List.of(ann, bob));
+          addresses.configureList(
+              list,
+              SendPolicy.MEMBERS,
+              LocalDate.now().plusDays(30),
+              List.of(people.usernames().get(2)));
+          return null;
+        });
+
+    Smtp.Answers member = Smtp.send(ann.toUpperCase(), list, "from a member", 300, true);
+    assertTrue(member.accepted(), member.toString());
+    awaitSubject(ann, "from a member");
+    awaitSubject(bob, "from a member");
+    Smtp.Answers fromOwner = Smtp.send(owner, list, "from the owner", 300, true);
+    assertTrue(fromOwner.accepted(), fromOwner.toString());
+    awaitSubject(bob, "from the owner");
+
+    Smtp.Answers outsider = Smtp.send(FROM, list, "from outside", 300, true);
+    assertTrue(outsider.rcpt().startsWith("554 5.7.1"), outsider.toString());
+    assertTrue(
+        outsider.rcpt().contains("only its members may send to this distribution list"),
+        outsider.toString());
+    Smtp.Answers bounce = Smtp.send("", list, "a bounce", 300, true);
+    assertTrue(bounce.rcpt().startsWith("554 5.7.1"), bounce.toString());
+
+    // for its owners only: the owner's mail goes through, a member's no longer does
+    as(
+        credentials,
+        "helpdesk",
+        () -> {
+          addresses.configureList(
+              list, SendPolicy.OWNERS, null, List.of(people.usernames().get(2)));
+          return null;
+        });
+    Smtp.Answers memberNow = Smtp.send(ann, list, "member to owners-only", 300, true);
+    assertTrue(
+        memberNow.rcpt().contains("only its owners may send to this distribution list"),
+        memberNow.toString());
+    assertTrue(Smtp.send(owner, list, "owner to owners-only", 300, true).accepted());
+    awaitSubject(ann, "owner to owners-only");
+
+    // closed: nobody's mail, with the day; nothing more reaches the members
+    as(
+        credentials,
+        "helpdesk",
+        () -> {
+          addresses.closeList(list);
+          return null;
+        });
+    Smtp.Answers closed = Smtp.send(owner, list, "after the end", 300, true);
+    assertTrue(closed.rcpt().startsWith("554 5.7.1"), closed.toString());
+    assertTrue(
+        closed.rcpt().contains("this distribution list closed on " + LocalDate.now(ZoneOffset.UTC)),
+        closed.toString());
+    assertFalse(Imap.subjects(ann).contains("after the end"));
   }
 
   @Test

@@ -10,12 +10,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.address.DistributionList;
+import org.postroom.domain.address.SendPolicy;
 import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.MailAddresses;
@@ -26,6 +29,7 @@ import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.mailbox.MailboxAlias;
 import org.postroom.domain.maildomain.LocalPartRules;
 import org.postroom.domain.maildomain.MailDomain;
+import org.postroom.service.account.Accounts;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Flush;
 import org.postroom.service.mailbox.Mailboxes;
@@ -61,6 +65,7 @@ public class AliasesAndLists {
   @Inject AddressGraph graph;
   @Inject MailDomains domains;
   @Inject AuditLog audit;
+  @Inject Accounts accounts;
 
   /** Gives the mailbox a further address. */
   public void addAlias(String mailboxAddress, String rawAlias) {
@@ -115,6 +120,43 @@ public class AliasesAndLists {
         list.getId(),
         address + ": " + String.join(", ", list.getMembers()));
     return list.getId();
+  }
+
+  /**
+   * Sets who may send to the list, the day it ends and its owners (usernames; an unknown one is
+   * refused and nothing changes).
+   */
+  public void configureList(
+      String listAddress, SendPolicy sending, LocalDate endsOn, List<String> ownerUsernames) {
+    DistributionList list = lockedList(listAddress);
+    List<Account> owners = accounts.byUsernames(ownerUsernames);
+    if (owners.size() != Set.copyOf(ownerUsernames).size()) {
+      Set<String> found =
+          owners.stream().map(Account::getUsername).collect(java.util.stream.Collectors.toSet());
+      throw new RuleViolationException(
+          Violation.of(
+              "owners",
+              "request.members.unknown",
+              String.join(", ", ownerUsernames.stream().filter(u -> !found.contains(u)).toList())));
+    }
+    list.sendFrom(sending);
+    list.endOn(endsOn);
+    list.ownedBy(owners);
+    audit.record(
+        Instant.now(),
+        helpdesk(),
+        AuditAction.LIST_CHANGED,
+        LIST,
+        list.getId(),
+        "sending " + list.getSendPolicy() + ", ends " + endsOn + ", owners " + ownerUsernames);
+  }
+
+  /** Closes the list now: Postfix refuses mail to it from here on. */
+  public void closeList(String listAddress) {
+    DistributionList list = lockedList(listAddress);
+    list.close(Instant.now());
+    audit.record(
+        Instant.now(), helpdesk(), AuditAction.LIST_CLOSED, LIST, list.getId(), list.getAddress());
   }
 
   public void addListMember(String listAddress, String member) {

@@ -69,7 +69,8 @@ public final class StateFile {
           "filter_rule",
           "mailbox_sieve",
           "distribution_list",
-          "distribution_list_member");
+          "distribution_list_member",
+          "distribution_list_owner");
 
   /** How far past a sequence's value imported ids start (its increment, Hibernate's pool). */
   private static final long SEQUENCE_MARGIN = 100;

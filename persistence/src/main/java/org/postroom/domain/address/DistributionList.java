@@ -4,20 +4,27 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.postroom.domain.account.Account;
 import org.postroom.domain.common.MailAddresses;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.maildomain.MailDomain;
@@ -64,6 +71,23 @@ public class DistributionList implements Serializable {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "send_policy", nullable = false, length = 16)
+  private SendPolicy sendPolicy = SendPolicy.ANYONE;
+
+  @Column(name = "ends_on")
+  private LocalDate endsOn;
+
+  @Column(name = "closed_at")
+  private Instant closedAt;
+
+  @ManyToMany(fetch = FetchType.LAZY)
+  @JoinTable(
+      name = "distribution_list_owner",
+      joinColumns = @JoinColumn(name = "list_id"),
+      inverseJoinColumns = @JoinColumn(name = "account_id"))
+  private Set<Account> owners = new LinkedHashSet<>();
+
   protected DistributionList() {}
 
   public DistributionList(MailDomain domain, String address, String purpose, Instant now) {
@@ -97,6 +121,37 @@ public class DistributionList implements Serializable {
     }
   }
 
+  /** Who may send to the list; Postfix enforces it through the policy service (view mail_lists). */
+  public void sendFrom(SendPolicy policy) {
+    this.sendPolicy = policy == null ? SendPolicy.ANYONE : policy;
+  }
+
+  /** The day after which the list closes (none: it stays until removed). */
+  public void endOn(LocalDate day) {
+    this.endsOn = day;
+  }
+
+  /** The people who manage the list's members. */
+  public void ownedBy(java.util.Collection<Account> people) {
+    owners.clear();
+    owners.addAll(people);
+  }
+
+  public boolean isOwnedBy(Account account) {
+    return owners.contains(account);
+  }
+
+  /** Closes the list: mail to it is refused from now on (it stays for its retention period). */
+  public void close(Instant now) {
+    if (closedAt == null) {
+      closedAt = now;
+    }
+  }
+
+  public boolean isClosed() {
+    return closedAt != null;
+  }
+
   public Long getId() {
     return id;
   }
@@ -119,5 +174,21 @@ public class DistributionList implements Serializable {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public SendPolicy getSendPolicy() {
+    return sendPolicy;
+  }
+
+  public LocalDate getEndsOn() {
+    return endsOn;
+  }
+
+  public Instant getClosedAt() {
+    return closedAt;
+  }
+
+  public Set<Account> getOwners() {
+    return Set.copyOf(owners);
   }
 }

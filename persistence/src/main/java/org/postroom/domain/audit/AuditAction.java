@@ -64,6 +64,8 @@ public enum AuditAction {
   LIST_CREATED,
   LIST_MEMBER_ADDED,
   LIST_MEMBER_REMOVED,
+  LIST_CHANGED,
+  LIST_CLOSED,
   MEMBER_ADDED,
   MEMBER_REMOVED,
   // shared-mailbox requests
