@@ -10,3 +10,7 @@ create table distribution_list_owner (
     primary key (list_id, account_id)
 );
 create index ix_distribution_list_owner_account on distribution_list_owner (account_id);
+-- the owners were reminded that the list ends (once per end date: moving the end date asks again)
+alter table distribution_list add column reminded_at timestamp(6) with time zone;
+create index ix_distribution_list_ends_on on distribution_list (ends_on);
+insert into cluster_lock (name, holder, acquired_at, last_done_on) values ('list-lifecycle', null, null, null);

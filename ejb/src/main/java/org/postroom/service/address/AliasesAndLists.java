@@ -141,6 +141,7 @@ public class AliasesAndLists {
     }
     list.sendFrom(sending);
     list.endOn(endsOn);
+    list.reopenIfEndsAfter(LocalDate.now());
     list.ownedBy(owners);
     audit.record(
         Instant.now(),

@@ -81,6 +81,9 @@ public class DistributionList implements Serializable {
   @Column(name = "closed_at")
   private Instant closedAt;
 
+  @Column(name = "reminded_at")
+  private Instant remindedAt;
+
   @ManyToMany(fetch = FetchType.LAZY)
   @JoinTable(
       name = "distribution_list_owner",
@@ -128,7 +131,22 @@ public class DistributionList implements Serializable {
 
   /** The day after which the list closes (none: it stays until removed). */
   public void endOn(LocalDate day) {
+    if (day != null ? !day.equals(endsOn) : endsOn != null) {
+      remindedAt = null;
+    }
     this.endsOn = day;
+  }
+
+  /** The owners were told the list ends on {@link #getEndsOn}. */
+  public void reminded(Instant now) {
+    remindedAt = now;
+  }
+
+  /** A closed list whose end was moved to {@code today} or later takes mail again. */
+  public void reopenIfEndsAfter(LocalDate today) {
+    if (closedAt != null && endsOn != null && !endsOn.isBefore(today)) {
+      closedAt = null;
+    }
   }
 
   /** The people who manage the list's members. */
@@ -186,6 +204,10 @@ public class DistributionList implements Serializable {
 
   public Instant getClosedAt() {
     return closedAt;
+  }
+
+  public Instant getRemindedAt() {
+    return remindedAt;
   }
 
   public Set<Account> getOwners() {

@@ -66,6 +66,7 @@ public enum AuditAction {
   LIST_MEMBER_REMOVED,
   LIST_CHANGED,
   LIST_CLOSED,
+  LIST_REMOVED,
   MEMBER_ADDED,
   MEMBER_REMOVED,
   // shared-mailbox requests
