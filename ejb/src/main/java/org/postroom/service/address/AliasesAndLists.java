@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.address.DistributionList;
@@ -129,15 +130,17 @@ public class AliasesAndLists {
   public void configureList(
       String listAddress, SendPolicy sending, LocalDate endsOn, List<String> ownerUsernames) {
     DistributionList list = lockedList(listAddress);
-    List<Account> owners = accounts.byUsernames(ownerUsernames);
-    if (owners.size() != Set.copyOf(ownerUsernames).size()) {
-      Set<String> found =
-          owners.stream().map(Account::getUsername).collect(java.util.stream.Collectors.toSet());
+    Set<String> wanted =
+        ownerUsernames.stream().map(Account::normalizeUsername).collect(Collectors.toSet());
+    List<Account> owners = accounts.byUsernames(wanted);
+    if (owners.size() != wanted.size()) {
+      Set<String> found = owners.stream().map(Account::getUsername).collect(Collectors.toSet());
       throw new RuleViolationException(
           Violation.of(
               "owners",
               "request.members.unknown",
-              String.join(", ", ownerUsernames.stream().filter(u -> !found.contains(u)).toList())));
+              String.join(
+                  ", ", wanted.stream().filter(u -> !found.contains(u)).sorted().toList())));
     }
     list.sendFrom(sending);
     list.endOn(endsOn);

@@ -60,7 +60,8 @@ public class ListLifecycle {
                 today.plusDays(REMIND_DAYS)),
             id -> step.remind(id, now));
     int closed =
-        each(ids("l.closedAt is null and l.endsOn < :day", today), id -> step.close(id, now));
+        each(
+            ids("l.closedAt is null and l.endsOn < :day", today), id -> step.close(id, today, now));
     int removed =
         each(
             em.createQuery(

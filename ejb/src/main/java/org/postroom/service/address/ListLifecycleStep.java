@@ -10,7 +10,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.address.DistributionList;
@@ -57,9 +56,9 @@ public class ListLifecycleStep {
     return true;
   }
 
-  public boolean close(long id, Instant now) {
+  /** Closes the list if its end date lies before {@code today} (the run's day). */
+  public boolean close(long id, LocalDate today, Instant now) {
     DistributionList list = locked(id);
-    LocalDate today = LocalDate.ofInstant(now, ZoneId.systemDefault());
     if (list == null
         || list.isClosed()
         || list.getEndsOn() == null
