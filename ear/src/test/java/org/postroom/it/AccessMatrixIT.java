@@ -104,7 +104,7 @@ class AccessMatrixIT {
           "password/reset.xhtml", "token=none");
 
   /** Pages whose reader is decided per object, tried by the object probes instead. */
-  static final Set<String> OBJECT_PAGES = Set.of("requests/view.xhtml");
+  static final Set<String> OBJECT_PAGES = Set.of("requests/view.xhtml", "lists/members.xhtml");
 
   /** A security constraint of web.xml: its URL patterns, and the roles it allows (null: public). */
   record Constraint(List<String> patterns, Set<String> roles) {}

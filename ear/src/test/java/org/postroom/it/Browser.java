@@ -239,9 +239,17 @@ public final class Browser implements AutoCloseable {
 
   /** On the shared-mailbox request form: picks a member from the suggestions for the query. */
   public void chooseMember(String query, String username) {
-    type("#request\\:members_input", query);
-    click(".ui-autocomplete-panel li.ui-autocomplete-item[data-item-value='" + username + "']");
-    find("#request\\:members li.ui-autocomplete-token[data-token-value='" + username + "']");
+    choosePerson("#request\\:members", query, username);
+  }
+
+  /**
+   * In a people search ({@code fieldCss}, a multiple autocomplete): picks the person from the
+   * suggestions for the query, and waits for their token.
+   */
+  public void choosePerson(String fieldCss, String query, String username) {
+    type(fieldCss + "_input", query);
+    click(fieldCss + "_panel li.ui-autocomplete-item[data-item-value='" + username + "']");
+    find(fieldCss + " li.ui-autocomplete-token[data-token-value='" + username + "']");
   }
 
   public void login(String username, String password) {

@@ -31,8 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountType;
+import org.postroom.domain.address.DistributionList;
+import org.postroom.domain.address.SendPolicy;
 import org.postroom.domain.audit.AuditEntry;
 import org.postroom.domain.common.RuleViolationException;
+import org.postroom.domain.common.Violation;
 import org.postroom.domain.directory.AffiliationKind;
 import org.postroom.domain.directory.AffiliationPeriod;
 import org.postroom.domain.directory.Person;
@@ -40,10 +43,12 @@ import org.postroom.domain.directory.PersonName;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.mailbox.MailboxKind;
 import org.postroom.domain.maildomain.MailDomain;
+import org.postroom.domain.sharedmailbox.RequestKind;
 import org.postroom.domain.sharedmailbox.RequestState;
 import org.postroom.service.account.AccountService;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.security.CredentialService;
+import org.postroom.service.sharedmailbox.NewListRequest;
 import org.postroom.service.sharedmailbox.NewSharedMailboxRequest;
 import org.postroom.service.sharedmailbox.OpenDomain;
 import org.postroom.service.sharedmailbox.RequestQuery;
@@ -109,6 +114,91 @@ class SharedMailboxRequestServiceIT {
     return em.createQuery("select count(m) from Mailbox m where m.address = :a", Long.class)
         .setParameter("a", address)
         .getSingleResult();
+  }
+
+  @Test
+  void aListRequestReportsEveryBrokenRuleAtOnceAndStoresNothing() throws Exception {
+    String localPart = uniqueLocalPart();
+    RuleViolationException refused =
+        assertThrows(
+            RuleViolationException.class,
+            () ->
+                as(
+                    credentials,
+                    "staff",
+                    () ->
+                        requests.submitList(
+                            new NewListRequest(
+                                "univ-b.be",
+                                localPart,
+                                " ",
+                                List.of("student"),
+                                List.of(),
+                                List.of("a@example.org", "x@y", "Bob <bob@example.org>\r\nBcc:"),
+                                SendPolicy.MEMBERS,
+                                LocalDate.now()))));
+    assertEquals(
+        List.of(
+            "request.purpose.required",
+            "request.owners.staff",
+            "request.externals.malformed",
+            "request.endsOn.future"),
+        refused.violations().stream().map(Violation::key).toList());
+    assertEquals(
+        0L,
+        em.createQuery(
+                "select count(r) from SharedMailboxRequest r where r.address = :a", Long.class)
+            .setParameter("a", localPart + "@univ-b.be")
+            .getSingleResult());
+  }
+
+  @Test
+  void anOwnerOfARequestedListCannotApproveItAndAnotherHelpdeskMemberMakesTheList()
+      throws Exception {
+    String localPart = uniqueLocalPart();
+    String address = localPart + "@univ-b.be";
+    long id =
+        as(
+            credentials,
+            "staff",
+            () ->
+                requests.submitList(
+                    new NewListRequest(
+                        "univ-b.be",
+                        localPart,
+                        "Project team",
+                        List.of("staff", "helpdesk"),
+                        List.of("staff2"),
+                        List.of("partner@example.org"),
+                        SendPolicy.OWNERS,
+                        null)));
+    RequestView seen = read("helpdesk", id);
+    assertEquals(RequestKind.DISTRIBUTION_LIST, seen.kind());
+    RuleViolationException own =
+        assertThrows(
+            RuleViolationException.class,
+            () -> run(credentials, "helpdesk", () -> requests.approve(id, seen.version())));
+    assertEquals("request.ownRequest", own.violations().get(0).key());
+
+    run(credentials, "helpdesk2", () -> requests.approve(id, read("helpdesk2", id).version()));
+    assertEquals(RequestState.PROVISIONED, read("staff", id).state());
+    DistributionList list =
+        em.createQuery(
+                "select l from DistributionList l left join fetch l.members where l.address = :a",
+                DistributionList.class)
+            .setParameter("a", address)
+            .getSingleResult();
+    assertEquals(SendPolicy.OWNERS, list.getSendPolicy());
+    assertEquals(
+        new java.util.TreeSet<>(List.of("partner@example.org", "staff2@univ-b.be")),
+        new java.util.TreeSet<>(list.getMembers()));
+    assertEquals(
+        0L,
+        em.createQuery(
+                "select count(r) from SharedMailboxRequest r where r.openAddress = :a", Long.class)
+            .setParameter("a", address)
+            .getSingleResult(),
+        "the list holds the address now, not the request");
   }
 
   @Test
@@ -431,7 +521,8 @@ class SharedMailboxRequestServiceIT {
             "staff2",
             () ->
                 requests.mine(
-                    new RequestQuery(null, null, RequestQuery.Sort.SUBMITTED, false, 0, 100)));
+                    new RequestQuery(
+                        null, null, null, RequestQuery.Sort.SUBMITTED, false, 0, 100)));
     assertTrue(mine.stream().allMatch(r -> r.requesterUsername().equals("staff2")));
   }
 
@@ -499,7 +590,7 @@ class SharedMailboxRequestServiceIT {
             "helpdesk",
             () ->
                 requests.countQueue(
-                    new RequestQuery(RequestState.SUBMITTED, marker, null, true, 0, 5)));
+                    new RequestQuery(RequestState.SUBMITTED, null, marker, null, true, 0, 5)));
     assertEquals(7, matching);
     List<RequestRow> firstPage =
         as(
@@ -508,7 +599,13 @@ class SharedMailboxRequestServiceIT {
             () ->
                 requests.queue(
                     new RequestQuery(
-                        RequestState.SUBMITTED, marker, RequestQuery.Sort.ADDRESS, false, 0, 5)));
+                        RequestState.SUBMITTED,
+                        null,
+                        marker,
+                        RequestQuery.Sort.ADDRESS,
+                        false,
+                        0,
+                        5)));
     List<RequestRow> secondPage =
         as(
             credentials,
@@ -516,7 +613,13 @@ class SharedMailboxRequestServiceIT {
             () ->
                 requests.queue(
                     new RequestQuery(
-                        RequestState.SUBMITTED, marker, RequestQuery.Sort.ADDRESS, false, 5, 5)));
+                        RequestState.SUBMITTED,
+                        null,
+                        marker,
+                        RequestQuery.Sort.ADDRESS,
+                        false,
+                        5,
+                        5)));
     assertEquals(5, firstPage.size());
     assertEquals(2, secondPage.size());
     assertEquals(marker + "x6@univ-b.be", firstPage.get(0).address());
@@ -529,12 +632,14 @@ class SharedMailboxRequestServiceIT {
                 "helpdesk",
                 () ->
                     requests.countQueue(
-                        new RequestQuery(RequestState.REJECTED, marker, null, true, 0, 5))));
+                        new RequestQuery(RequestState.REJECTED, null, marker, null, true, 0, 5))));
     long byRequesterName =
         as(
             credentials,
             "helpdesk",
-            () -> requests.countQueue(new RequestQuery(null, "INGRID SOLBERG", null, true, 0, 5)));
+            () ->
+                requests.countQueue(
+                    new RequestQuery(null, null, "INGRID SOLBERG", null, true, 0, 5)));
     assertTrue(byRequesterName >= 7, "requests found by the requester's name: " + byRequesterName);
   }
 

@@ -7,7 +7,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,8 +41,8 @@ import org.postroom.service.maildomain.MailDomains;
  * takes effect with the next message. A new address must be free in a domain Postroom serves and
  * follow the domain's local-part rules; no change may close a delivery loop.
  *
- * <p>No page or API calls it yet: the distribution lists that staff request (with owners, who may
- * send, an end date) build on it. Until then {@code PostfixIT} proves it against a real Postfix.
+ * <p>Approving a staff member's list request makes the list through it; its owners then change its
+ * members themselves ({@link ListOwners}).
  */
 @Stateless
 @DeclareRoles({Roles.HELPDESK})
@@ -67,6 +66,7 @@ public class AliasesAndLists {
   @Inject MailDomains domains;
   @Inject AuditLog audit;
   @Inject Accounts accounts;
+  @Inject ListMembers listMembers;
 
   /** Gives the mailbox a further address. */
   public void addAlias(String mailboxAddress, String rawAlias) {
@@ -119,7 +119,7 @@ public class AliasesAndLists {
         AuditAction.LIST_CREATED,
         LIST,
         list.getId(),
-        address + ": " + String.join(", ", list.getMembers()));
+        address + ": " + ListMembers.names(list.getMembers()));
     return list.getId();
   }
 
@@ -164,28 +164,11 @@ public class AliasesAndLists {
   }
 
   public void addListMember(String listAddress, String member) {
-    DistributionList list = lockedList(listAddress);
-    list.addMember(member);
-    requireNoLoop(list.getAddress(), List.of(MailAddresses.normalize(member)));
-    audit.record(
-        Instant.now(),
-        helpdesk(),
-        AuditAction.LIST_MEMBER_ADDED,
-        LIST,
-        list.getId(),
-        MailAddresses.normalize(member));
+    listMembers.add(listMembers.locked(listAddress), List.of(member), helpdesk());
   }
 
   public void removeListMember(String listAddress, String member) {
-    DistributionList list = lockedList(listAddress);
-    list.removeMember(member);
-    audit.record(
-        Instant.now(),
-        helpdesk(),
-        AuditAction.LIST_MEMBER_REMOVED,
-        LIST,
-        list.getId(),
-        MailAddresses.normalize(member));
+    listMembers.remove(listMembers.locked(listAddress), member, helpdesk());
   }
 
   private void requireNoLoop(String listAddress, List<String> members) {
@@ -202,16 +185,7 @@ public class AliasesAndLists {
   }
 
   private DistributionList lockedList(String listAddress) {
-    return em.createQuery(
-            "select l from DistributionList l where l.address = :a", DistributionList.class)
-        .setParameter("a", MailAddresses.normalize(listAddress))
-        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultStream()
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new NotFoundException(
-                    "distributionList.notFound", MailAddresses.normalize(listAddress)));
+    return listMembers.locked(listAddress);
   }
 
   /** A free, well-formed address in a served domain whose local part follows the domain's rules. */

@@ -7,5 +7,9 @@ import java.io.Serializable;
  * that not everyone can use are theirs.
  */
 public record Menu(
-    String name, boolean alumniOffered, boolean addressToChoose, boolean requestsOpen)
+    String name,
+    boolean alumniOffered,
+    boolean addressToChoose,
+    boolean requestsOpen,
+    boolean ownsLists)
     implements Serializable {}

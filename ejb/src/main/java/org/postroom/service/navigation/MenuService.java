@@ -9,6 +9,7 @@ import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.account.AddressChoiceService;
+import org.postroom.service.address.ListOwners;
 import org.postroom.service.alumni.AlumniOffer;
 import org.postroom.service.alumni.AlumniService;
 import org.postroom.service.sharedmailbox.SharedMailboxRequestService;
@@ -16,7 +17,7 @@ import org.postroom.service.sharedmailbox.SharedMailboxRequestService;
 /**
  * The menu's facts about the caller in one call per page, the caller read once: the pages are
  * offered only to those who can use them (an alumni address, choosing one's address, the request
- * form).
+ * form, the lists one owns).
  */
 @Stateless
 @RolesAllowed(Roles.USER)
@@ -27,6 +28,7 @@ public class MenuService {
   @Inject AlumniService alumni;
   @Inject AddressChoiceService addressChoice;
   @Inject SharedMailboxRequestService requests;
+  @Inject ListOwners lists;
 
   public Menu menu() {
     Account caller = accounts.of(context.getCallerPrincipal());
@@ -35,6 +37,7 @@ public class MenuService {
         caller.getDisplayName(),
         offer.eligible() || offer.ordered(),
         addressChoice.toChoose(caller),
-        context.isCallerInRole(Roles.STAFF) && requests.takesRequestsFrom(caller));
+        context.isCallerInRole(Roles.STAFF) && requests.takesRequestsFrom(caller),
+        lists.ownsAny());
   }
 }

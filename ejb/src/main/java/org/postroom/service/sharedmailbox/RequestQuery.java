@@ -1,15 +1,22 @@
 package org.postroom.service.sharedmailbox;
 
 import java.io.Serializable;
+import org.postroom.domain.sharedmailbox.RequestKind;
 import org.postroom.domain.sharedmailbox.RequestState;
 
 /**
- * One page of a request list: which rows (state, free text over address and requester), in which
- * order, from where. Sorting is by a fixed set of columns, so that no user text reaches the query
- * as code.
+ * One page of a request list: which rows (state, kind, free text over address and requester), in
+ * which order, from where. Sorting is by a fixed set of columns, so that no user text reaches the
+ * query as code.
  */
 public record RequestQuery(
-    RequestState state, String text, Sort sort, boolean ascending, int first, int pageSize)
+    RequestState state,
+    RequestKind kind,
+    String text,
+    Sort sort,
+    boolean ascending,
+    int first,
+    int pageSize)
     implements Serializable {
 
   public static final int MAX_PAGE_SIZE = 100;
@@ -18,6 +25,7 @@ public record RequestQuery(
     SUBMITTED("r.submittedAt"),
     ADDRESS("r.address"),
     STATE("r.state"),
+    KIND("r.kind"),
     REQUESTER("a.username");
 
     final String path;
@@ -35,6 +43,6 @@ public record RequestQuery(
   }
 
   public static RequestQuery firstPage(RequestState state) {
-    return new RequestQuery(state, null, Sort.SUBMITTED, true, 0, 20);
+    return new RequestQuery(state, null, null, Sort.SUBMITTED, true, 0, 20);
   }
 }

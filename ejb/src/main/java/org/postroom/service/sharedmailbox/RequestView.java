@@ -2,9 +2,12 @@ package org.postroom.service.sharedmailbox;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.AccountType;
+import org.postroom.domain.address.SendPolicy;
+import org.postroom.domain.sharedmailbox.RequestKind;
 import org.postroom.domain.sharedmailbox.RequestState;
 import org.postroom.domain.sharedmailbox.SharedMailboxRequest;
 
@@ -31,11 +34,20 @@ public record RequestView(
     String rejectionReason,
     String mailboxAddress,
     String mailboxLogin,
-    boolean awaitingMailServer)
+    boolean awaitingMailServer,
+    RequestKind kind,
+    List<Person> owners,
+    List<String> externals,
+    List<Person> removals,
+    SendPolicy sendPolicy,
+    LocalDate endsOn)
     implements Serializable {
 
   public RequestView {
     members = List.copyOf(members);
+    owners = List.copyOf(owners);
+    externals = List.copyOf(externals);
+    removals = List.copyOf(removals);
   }
 
   /** A person as a request names them. */
@@ -63,6 +75,12 @@ public record RequestView(
         request.getRejectionReason(),
         request.getMailbox() == null ? null : request.getMailbox().getAddress(),
         request.getMailbox() == null ? null : request.getMailbox().getLoginName(),
-        awaitingMailServer);
+        awaitingMailServer,
+        request.getKind(),
+        request.getOwners().stream().map(Person::of).toList(),
+        request.getExternalMembers(),
+        request.getRemovals().stream().map(Person::of).toList(),
+        request.getSendPolicy(),
+        request.getEndsOn());
   }
 }

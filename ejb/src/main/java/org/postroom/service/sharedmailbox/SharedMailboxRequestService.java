@@ -12,11 +12,13 @@ import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
@@ -29,11 +31,11 @@ import org.postroom.domain.common.Violation;
 import org.postroom.domain.incident.Feature;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.maildomain.MailDomain;
-import org.postroom.domain.maildomain.SharedMailboxPolicy;
 import org.postroom.domain.provisioning.ChangeKind;
 import org.postroom.domain.sharedmailbox.SharedMailboxRequest;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.address.Addresses;
+import org.postroom.service.address.AliasesAndLists;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Flush;
 import org.postroom.service.common.LikePattern;
@@ -69,6 +71,8 @@ public class SharedMailboxRequestService {
   @Inject Notifier notifier;
   @Inject Outbox outbox;
   @Inject Freezes freezes;
+  @Inject AliasesAndLists lists;
+  @Inject SharedMailboxService sharedMailboxes;
 
   /**
    * The domains in which the caller may request a shared mailbox, with their policies (for the
@@ -99,40 +103,135 @@ public class SharedMailboxRequestService {
   @RolesAllowed(Roles.STAFF)
   public long submit(@NotNull @Valid NewSharedMailboxRequest form) {
     Account requester = caller();
-    Instant now = Instant.now();
     MailDomain domain = openDomain(form.domain(), requester);
     freezes.refuse(Feature.REQUESTS, domain);
     List<Violation> violations = new ArrayList<>();
+    List<Account> members = people("members", form.memberUsernames(), violations);
+    requireFree(domain, form.localPart(), violations);
+    SharedMailboxRequest request =
+        checked(
+            violations,
+            () ->
+                SharedMailboxRequest.submit(
+                    domain,
+                    requester,
+                    form.localPart(),
+                    form.abbreviations(),
+                    form.purpose(),
+                    members,
+                    Instant.now()));
+    return file(request, "request.submitted", memberLines(request.getMembers()));
+  }
 
+  /**
+   * Files a request for a distribution list, decided in the same queue; every broken rule is
+   * reported at once and nothing is stored.
+   */
+  @RolesAllowed(Roles.STAFF)
+  public long submitList(@NotNull @Valid NewListRequest form) {
+    Account requester = caller();
+    MailDomain domain = openDomain(form.domain(), requester);
+    freezes.refuse(Feature.REQUESTS, domain);
+    List<Violation> violations = new ArrayList<>();
+    List<Account> owners = people("owners", form.ownerUsernames(), violations);
+    List<Account> members = people("members", form.memberUsernames(), violations);
+    requireFree(domain, form.localPart(), violations);
+    List<String> externals =
+        form.externals().stream().filter(e -> e != null && !e.isBlank()).toList();
+    SharedMailboxRequest request =
+        checked(
+            violations,
+            () ->
+                SharedMailboxRequest.submitList(
+                    domain,
+                    requester,
+                    form.localPart(),
+                    form.purpose(),
+                    owners,
+                    members,
+                    externals,
+                    form.sendPolicy(),
+                    form.endsOn(),
+                    Instant.now(),
+                    LocalDate.now()));
+    return file(request, "request.listSubmitted", listLines(request));
+  }
+
+  /**
+   * Files a member's request to add people to and take people off one of their shared mailboxes;
+   * the domain's member rules are checked now and again when the helpdesk decides.
+   */
+  @RolesAllowed(Roles.STAFF)
+  public long submitMemberChange(@NotNull @Valid MemberChangeRequest form) {
+    Account requester = caller();
+    Mailbox mailbox =
+        mailboxes
+            .live(form.mailbox())
+            .filter(m -> m.getMembers().contains(requester))
+            .orElseThrow(() -> new NotFoundException("sharedMailbox.notFound", form.mailbox()));
+    freezes.refuse(Feature.REQUESTS, mailbox.getDomain());
+    List<Violation> violations = new ArrayList<>();
+    List<Account> add = people("add", form.addUsernames(), violations);
+    List<Account> remove = people("remove", form.removeUsernames(), violations);
+    SharedMailboxRequest request =
+        checked(
+            violations,
+            () ->
+                SharedMailboxRequest.submitMemberChange(
+                    mailbox, requester, form.reason(), add, remove, Instant.now()));
+    return file(request, "request.changeSubmitted", changeLines(request));
+  }
+
+  /** The shared mailboxes the caller is a member of, with their members (for a member change). */
+  @RolesAllowed(Roles.STAFF)
+  public List<SharedMailboxMembers> mySharedMailboxes() {
+    Account me = caller();
+    return em
+        .createQuery(
+            "select m from Mailbox m join m.members p where p = :me"
+                + " and m.deletionQueuedAt is null order by m.address",
+            Mailbox.class)
+        .setParameter("me", me)
+        .getResultList()
+        .stream()
+        .map(
+            m ->
+                new SharedMailboxMembers(
+                    m.getAddress(), m.getMembers().stream().map(RequestView.Person::of).toList()))
+        .toList();
+  }
+
+  /** The accounts of these usernames; unknown ones are a violation of {@code field}. */
+  private List<Account> people(String field, List<String> usernames, List<Violation> violations) {
     Set<String> wanted =
-        form.memberUsernames().stream()
+        usernames.stream()
             .map(Account::normalizeUsername)
             .filter(u -> u != null && !u.isEmpty())
             .collect(Collectors.toCollection(LinkedHashSet::new));
-    List<Account> members = accounts.byUsernames(wanted);
-    Set<String> found = members.stream().map(Account::getUsername).collect(Collectors.toSet());
-    List<String> unknown = wanted.stream().filter(u -> !found.contains(u)).toList();
+    List<Account> found = accounts.byUsernames(wanted);
+    Set<String> names = found.stream().map(Account::getUsername).collect(Collectors.toSet());
+    List<String> unknown = wanted.stream().filter(u -> !names.contains(u)).toList();
     if (!unknown.isEmpty()) {
-      violations.add(
-          Violation.of("members", "request.members.unknown", String.join(", ", unknown)));
+      violations.add(Violation.of(field, "request.members.unknown", String.join(", ", unknown)));
     }
-    SharedMailboxPolicy policy = domain.getSharedMailboxPolicy();
-    if (policy.checkLocalPart(form.localPart()).isEmpty()
-        && addresses.isTaken(domain.addressOf(form.localPart()))) {
+    return found;
+  }
+
+  /** A new address, when well-formed, must be free (not a mailbox, alias or list). */
+  private void requireFree(MailDomain domain, String localPart, List<Violation> violations) {
+    if (domain.getSharedMailboxPolicy().checkLocalPart(localPart).isEmpty()
+        && addresses.isTaken(domain.addressOf(localPart))) {
       violations.add(
-          Violation.of("localPart", "request.localPart.taken", domain.addressOf(form.localPart())));
+          Violation.of("localPart", "request.localPart.taken", domain.addressOf(localPart)));
     }
+  }
+
+  /** The request the domain's rules make, or every violation (the service's first) at once. */
+  private static SharedMailboxRequest checked(
+      List<Violation> violations, Supplier<SharedMailboxRequest> submit) {
     SharedMailboxRequest request;
     try {
-      request =
-          SharedMailboxRequest.submit(
-              domain,
-              requester,
-              form.localPart(),
-              form.abbreviations(),
-              form.purpose(),
-              members,
-              now);
+      request = submit.get();
     } catch (RuleViolationException broken) {
       violations.addAll(0, broken.violations());
       throw new RuleViolationException(violations);
@@ -140,22 +239,28 @@ public class SharedMailboxRequestService {
     if (!violations.isEmpty()) {
       throw new RuleViolationException(violations);
     }
+    return request;
+  }
+
+  /** Stores a checked request, audits it and mails its requester what they asked for. */
+  private long file(SharedMailboxRequest request, String template, String lines) {
+    Account requester = request.getRequester();
     em.persist(request);
     Flush.orFail(em, Violation.of("localPart", "request.localPart.taken", request.getAddress()));
     audit.record(
-        now,
+        request.getSubmittedAt(),
         requester.getUsername(),
         AuditAction.SUBMITTED,
         SUBJECT,
         request.getId(),
-        request.getAddress());
+        request.getKind() + " " + request.getAddress());
     notifier.tell(
         requester,
-        "request.submitted",
+        template,
         request.getAddress(),
         requester.getDisplayName(),
         String.valueOf(request.getId()),
-        memberLines(request.getMembers()));
+        lines);
     return request.getId();
   }
 
@@ -190,7 +295,15 @@ public class SharedMailboxRequestService {
     request.approve(helpdesk, now);
     Flush.orFail(em, Violation.of(null, "request.concurrentDecision"));
     audit.record(now, helpdesk, AuditAction.APPROVED, SUBJECT, requestId, request.getAddress());
+    switch (request.getKind()) {
+      case SHARED_MAILBOX -> provisionMailbox(request, helpdesk, now);
+      case DISTRIBUTION_LIST -> provisionList(request, helpdesk, now);
+      case MEMBER_CHANGE -> changeMembers(request, helpdesk, now);
+    }
+  }
 
+  private void provisionMailbox(SharedMailboxRequest request, String helpdesk, Instant now) {
+    long requestId = request.getId();
     Mailbox mailbox =
         Mailbox.shared(request.getDomain(), request.getAddress(), request.getMembers(), now);
     em.persist(mailbox);
@@ -230,6 +343,71 @@ public class SharedMailboxRequestService {
     }
   }
 
+  /**
+   * Makes the list as the request asks (the helpdesk's own path: the same address rules, loop check
+   * and audit); Postfix expands it with its next message.
+   */
+  private void provisionList(SharedMailboxRequest request, String helpdesk, Instant now) {
+    List<String> members = new ArrayList<>();
+    request.getMembers().forEach(m -> members.add(m.getContactAddress()));
+    members.addAll(request.getExternalMembers());
+    // the request lets go of its address first: the list takes it over in the same transaction
+    request.carriedOut(now);
+    em.flush();
+    long listId = lists.createList(request.getAddress(), request.getPurpose(), members);
+    lists.configureList(
+        request.getAddress(),
+        request.getSendPolicy(),
+        request.getEndsOn(),
+        request.getOwners().stream().map(Account::getUsername).toList());
+    audit.record(
+        now,
+        helpdesk,
+        AuditAction.PROVISIONED,
+        SUBJECT,
+        request.getId(),
+        "list " + listId + ", " + members.size() + " members");
+    Set<Account> told = new LinkedHashSet<>();
+    told.add(request.getRequester());
+    told.addAll(request.getOwners());
+    for (Account person : told) {
+      notifier.tell(
+          person,
+          "request.listApproved",
+          request.getAddress(),
+          person.getDisplayName(),
+          String.valueOf(request.getId()),
+          request.getEndsOn() == null ? "" : request.getEndsOn().toString(),
+          request.getEndsOn() == null ? 0 : 1,
+          request.getSendPolicy().ordinal(),
+          members.size());
+    }
+  }
+
+  /**
+   * Adds, then removes, through the helpdesk's own path: the mailbox checks the domain's member
+   * rules again, and each person added or removed is mailed.
+   */
+  private void changeMembers(SharedMailboxRequest request, String helpdesk, Instant now) {
+    for (Account person : request.getMembers()) {
+      sharedMailboxes.addMember(request.getAddress(), person.getUsername());
+    }
+    for (Account person : request.getRemovals()) {
+      sharedMailboxes.removeMember(request.getAddress(), person.getUsername());
+    }
+    request.carriedOut(now);
+    audit.record(
+        now, helpdesk, AuditAction.PROVISIONED, SUBJECT, request.getId(), changeSummary(request));
+    Account requester = request.getRequester();
+    notifier.tell(
+        requester,
+        "request.changeApproved",
+        request.getAddress(),
+        requester.getDisplayName(),
+        String.valueOf(request.getId()),
+        changeLines(request));
+  }
+
   /** Rejects the request as the caller saw it, with a reason that is mailed to the requester. */
   @RolesAllowed(Roles.HELPDESK)
   public void reject(long requestId, long seenVersion, String reason) {
@@ -243,7 +421,11 @@ public class SharedMailboxRequestService {
     Account requester = request.getRequester();
     notifier.tell(
         requester,
-        "request.rejected",
+        switch (request.getKind()) {
+          case SHARED_MAILBOX -> "request.rejected";
+          case DISTRIBUTION_LIST -> "request.listRejected";
+          case MEMBER_CHANGE -> "request.changeRejected";
+        },
         request.getAddress(),
         requester.getDisplayName(),
         String.valueOf(requestId),
@@ -322,6 +504,9 @@ public class SharedMailboxRequestService {
     if (query.state() != null) {
       conditions.add("r.state = :state");
     }
+    if (query.kind() != null) {
+      conditions.add("r.kind = :kind");
+    }
     if (query.text() != null) {
       conditions.add(
           "(r.address like :text escape '\\' or a.username like :text escape '\\'"
@@ -336,6 +521,9 @@ public class SharedMailboxRequestService {
     }
     if (query.state() != null) {
       typed.setParameter("state", query.state());
+    }
+    if (query.kind() != null) {
+      typed.setParameter("kind", query.kind());
     }
     if (query.text() != null) {
       typed.setParameter("text", LikePattern.contains(query.text()));
@@ -388,6 +576,37 @@ public class SharedMailboxRequestService {
     return members.stream()
         .map(m -> "  - " + m.getDisplayName() + " (" + m.getUsername() + ")")
         .collect(Collectors.joining("\n"));
+  }
+
+  /** The list's people for the requester's mail: owners, members, external addresses. */
+  private static String listLines(SharedMailboxRequest request) {
+    List<String> lines = new ArrayList<>();
+    request
+        .getOwners()
+        .forEach(o -> lines.add("  * " + o.getDisplayName() + " (" + o.getUsername() + ")"));
+    request
+        .getMembers()
+        .forEach(m -> lines.add("  - " + m.getDisplayName() + " (" + m.getUsername() + ")"));
+    request.getExternalMembers().forEach(e -> lines.add("  - " + e));
+    return String.join("\n", lines);
+  }
+
+  private static String changeLines(SharedMailboxRequest request) {
+    List<String> lines = new ArrayList<>();
+    request
+        .getMembers()
+        .forEach(m -> lines.add("  + " + m.getDisplayName() + " (" + m.getUsername() + ")"));
+    request
+        .getRemovals()
+        .forEach(m -> lines.add("  − " + m.getDisplayName() + " (" + m.getUsername() + ")"));
+    return String.join("\n", lines);
+  }
+
+  private static String changeSummary(SharedMailboxRequest request) {
+    return "added "
+        + memberNames(request.getMembers())
+        + "; removed "
+        + memberNames(request.getRemovals());
   }
 
   private static String memberNames(List<Account> members) {

@@ -40,7 +40,7 @@ public class DistributionList implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  public static final int MAX_MEMBERS = 1000;
+  public static final int MAX_MEMBERS = 5000;
   public static final int PURPOSE_MAX_LENGTH = 500;
 
   @Id

@@ -1,5 +1,8 @@
 package org.postroom.domain.common;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +20,8 @@ public final class MailAddresses {
   private static final String LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
   private static final Pattern ADDRESS =
       Pattern.compile(ATOM + "(?:\\." + ATOM + ")*@(?:" + LABEL + "\\.)+[a-z]{2,63}");
+
+  private static final Pattern ANGLED = Pattern.compile("<([^<>]*)>");
 
   private MailAddresses() {}
 
@@ -41,6 +46,35 @@ public final class MailAddresses {
         && address.indexOf('@') > 0
         && address.indexOf('@') <= LOCAL_PART_MAX_LENGTH
         && ADDRESS.matcher(address).matches();
+  }
+
+  /**
+   * The addresses in a pasted text, as people paste them: one per line or separated by commas,
+   * semicolons or blanks, also as {@code Name <address>} from an address book. Each item is
+   * returned as written (stripped of its angle brackets), well-formed or not, for the caller to
+   * check and report; names (quoted, or words beside an address in angle brackets) are dropped.
+   */
+  public static List<String> splitPasted(String text) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    List<String> items = new ArrayList<>();
+    Matcher angled = ANGLED.matcher(text.replaceAll("\"[^\"]*\"", " "));
+    StringBuilder rest = new StringBuilder();
+    while (angled.find()) {
+      items.add(angled.group(1).strip());
+      angled.appendReplacement(rest, " ");
+    }
+    angled.appendTail(rest);
+    for (String item : rest.toString().split("[\\s,;]+")) {
+      if (item.contains("@")) {
+        items.add(item);
+      } else if (!item.isBlank() && !text.contains("<")) {
+        // no address-book form: a word without @ is a mistyped address, to be reported
+        items.add(item);
+      }
+    }
+    return items;
   }
 
   /** The domain of a well-formed address. */

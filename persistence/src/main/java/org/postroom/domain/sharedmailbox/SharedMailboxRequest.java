@@ -1,6 +1,8 @@
 package org.postroom.domain.sharedmailbox;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,10 +20,17 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.postroom.domain.account.Account;
+import org.postroom.domain.account.AccountType;
+import org.postroom.domain.address.DistributionList;
+import org.postroom.domain.address.SendPolicy;
+import org.postroom.domain.common.MailAddresses;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
 import org.postroom.domain.mailbox.Mailbox;
@@ -29,9 +38,10 @@ import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.domain.maildomain.SharedMailboxPolicy;
 
 /**
- * A staff member's request for a shared mailbox, and its way through the helpdesk. The request
- * guards its own transitions; {@code openAddress} holds the address while the request is open, so
- * that a unique index keeps two open requests (on any node) from claiming the same address.
+ * A staff member's request, and its way through the helpdesk: for a shared mailbox, a distribution
+ * list, or a change of a shared mailbox's members ({@link RequestKind}). The request guards its own
+ * transitions; {@code openAddress} holds a new address while the request is open, so that a unique
+ * index keeps two open requests (on any node) from claiming the same address.
  */
 @Entity
 @Table(name = "shared_mailbox_request")
@@ -80,6 +90,46 @@ public class SharedMailboxRequest implements Serializable {
   @Column(nullable = false, length = 16)
   private RequestState state;
 
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 24)
+  private RequestKind kind = RequestKind.SHARED_MAILBOX;
+
+  /** A list's senders. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "send_policy", length = 16)
+  private SendPolicy sendPolicy;
+
+  /** A list's last day, if it has one. */
+  @Column(name = "ends_on")
+  private LocalDate endsOn;
+
+  /** A list's owners. */
+  @ManyToMany(fetch = FetchType.LAZY)
+  @JoinTable(
+      name = "shared_mailbox_request_owner",
+      joinColumns = @JoinColumn(name = "request_id"),
+      inverseJoinColumns = @JoinColumn(name = "account_id"))
+  @OrderBy("username")
+  private List<Account> owners = new ArrayList<>();
+
+  /** A list's members from outside the institution, by address. */
+  @ElementCollection(fetch = FetchType.LAZY)
+  @CollectionTable(
+      name = "shared_mailbox_request_external",
+      joinColumns = @JoinColumn(name = "request_id"))
+  @Column(name = "address", nullable = false, length = 320)
+  @OrderBy
+  private Set<String> externalMembers = new LinkedHashSet<>();
+
+  /** A member change's people to take off the mailbox (its {@code members} are those to add). */
+  @ManyToMany(fetch = FetchType.LAZY)
+  @JoinTable(
+      name = "shared_mailbox_request_removal",
+      joinColumns = @JoinColumn(name = "request_id"),
+      inverseJoinColumns = @JoinColumn(name = "account_id"))
+  @OrderBy("username")
+  private List<Account> removals = new ArrayList<>();
+
   @Column(name = "submitted_at", nullable = false)
   private Instant submittedAt;
 
@@ -125,37 +175,210 @@ public class SharedMailboxRequest implements Serializable {
     SharedMailboxPolicy policy = domain.getSharedMailboxPolicy();
     List<Violation> violations = new ArrayList<>(policy.checkLocalPart(wantedLocalPart));
     violations.addAll(policy.checkMembers(members.stream().map(Account::getType).toList()));
-    List<String> outsiders =
-        members.stream().filter(m -> !m.belongsTo(domain)).map(Account::getUsername).toList();
-    if (!outsiders.isEmpty()) {
-      violations.add(
-          Violation.of(
-              "members", "request.members.otherInstitution", String.join(", ", outsiders)));
-    }
-    if (purpose == null || purpose.isBlank()) {
-      violations.add(Violation.of("purpose", "request.purpose.required"));
-    } else if (purpose.length() > PURPOSE_MAX) {
-      violations.add(Violation.of("purpose", "request.text.tooLong", PURPOSE_MAX));
-    }
+    violations.addAll(outsiders("members", members, domain));
+    violations.addAll(checkPurpose(purpose));
     if (abbreviations != null && abbreviations.length() > ABBREVIATIONS_MAX) {
       violations.add(Violation.of("abbreviations", "request.text.tooLong", ABBREVIATIONS_MAX));
     }
     if (!violations.isEmpty()) {
       throw new RuleViolationException(violations);
     }
+    SharedMailboxRequest request =
+        newAt(
+            domain, requester, wantedLocalPart, purpose, members, RequestKind.SHARED_MAILBOX, now);
+    request.abbreviations =
+        abbreviations == null || abbreviations.isBlank() ? null : abbreviations.strip();
+    return request;
+  }
+
+  /**
+   * A new distribution list: at least one owner (staff of the domain's institution), at least one
+   * member (people of the institution, or external addresses), who may send, and perhaps the last
+   * day of the conference or project it serves (after {@code today}).
+   */
+  public static SharedMailboxRequest submitList(
+      MailDomain domain,
+      Account requester,
+      String wantedLocalPart,
+      String purpose,
+      Collection<Account> owners,
+      Collection<Account> members,
+      Collection<String> externals,
+      SendPolicy sendPolicy,
+      LocalDate endsOn,
+      Instant now,
+      LocalDate today) {
+    SharedMailboxPolicy policy = domain.getSharedMailboxPolicy();
+    List<Violation> violations = new ArrayList<>(policy.checkLocalPart(wantedLocalPart));
+    violations.addAll(checkPurpose(purpose));
+    if (owners.isEmpty()) {
+      violations.add(Violation.of("owners", "request.owners.required"));
+    }
+    List<String> notStaff =
+        owners.stream()
+            .filter(o -> o.getType() != AccountType.STAFF)
+            .map(Account::getUsername)
+            .toList();
+    if (!notStaff.isEmpty()) {
+      violations.add(Violation.of("owners", "request.owners.staff", String.join(", ", notStaff)));
+    }
+    violations.addAll(outsiders("owners", owners, domain));
+    violations.addAll(outsiders("members", members, domain));
+    List<String> noAddress =
+        members.stream().filter(m -> !m.hasContactAddress()).map(Account::getUsername).toList();
+    if (!noAddress.isEmpty()) {
+      violations.add(
+          Violation.of("members", "request.members.noAddress", String.join(", ", noAddress)));
+    }
+    Set<String> external = new LinkedHashSet<>();
+    List<String> malformed = new ArrayList<>();
+    for (String raw : externals) {
+      String address = MailAddresses.normalize(raw);
+      if (MailAddresses.isWellFormed(address)
+          && !address.equals(
+              domain.addressOf(SharedMailboxPolicy.normalizeLocalPart(wantedLocalPart)))) {
+        external.add(address);
+      } else {
+        malformed.add(raw.strip());
+      }
+    }
+    if (!malformed.isEmpty()) {
+      violations.add(
+          Violation.of("externals", "request.externals.malformed", String.join(", ", malformed)));
+    }
+    int count = members.size() + external.size();
+    if (count == 0) {
+      violations.add(Violation.of("members", "request.list.membersRequired"));
+    } else if (count > DistributionList.MAX_MEMBERS) {
+      violations.add(
+          Violation.of("members", "distributionList.tooMany", DistributionList.MAX_MEMBERS));
+    }
+    if (endsOn != null && !endsOn.isAfter(today)) {
+      violations.add(Violation.of("endsOn", "request.endsOn.future"));
+    }
+    if (!violations.isEmpty()) {
+      throw new RuleViolationException(violations);
+    }
+    SharedMailboxRequest request =
+        newAt(
+            domain,
+            requester,
+            wantedLocalPart,
+            purpose,
+            members,
+            RequestKind.DISTRIBUTION_LIST,
+            now);
+    request.owners.addAll(owners);
+    request.externalMembers.addAll(external);
+    request.sendPolicy = sendPolicy == null ? SendPolicy.ANYONE : sendPolicy;
+    request.endsOn = endsOn;
+    return request;
+  }
+
+  /**
+   * A member of a shared mailbox asks to add and remove people. The domain's member rules must hold
+   * for the members it would leave (checked again at the decision, by {@link Mailbox}); it holds no
+   * address, so that several changes of one mailbox may wait side by side.
+   */
+  public static SharedMailboxRequest submitMemberChange(
+      Mailbox mailbox,
+      Account requester,
+      String reason,
+      Collection<Account> toAdd,
+      Collection<Account> toRemove,
+      Instant now) {
+    MailDomain domain = mailbox.getDomain();
+    List<Violation> violations = new ArrayList<>(checkPurpose(reason));
+    List<Account> current = mailbox.getMembers();
+    if (!current.contains(requester)) {
+      violations.add(Violation.of(null, "request.change.notMember", mailbox.getAddress()));
+    }
+    if (toAdd.isEmpty() && toRemove.isEmpty()) {
+      violations.add(Violation.of("add", "request.change.empty"));
+    }
+    List<String> already =
+        toAdd.stream().filter(current::contains).map(Account::getUsername).toList();
+    if (!already.isEmpty()) {
+      violations.add(
+          Violation.of("add", "request.change.alreadyMember", String.join(", ", already)));
+    }
+    List<String> notMembers =
+        toRemove.stream().filter(a -> !current.contains(a)).map(Account::getUsername).toList();
+    if (!notMembers.isEmpty()) {
+      violations.add(
+          Violation.of("remove", "request.change.notAMember", String.join(", ", notMembers)));
+    }
+    violations.addAll(outsiders("add", toAdd, domain));
+    List<Account> after = new ArrayList<>(current);
+    after.removeAll(toRemove);
+    toAdd.stream().filter(a -> !after.contains(a)).forEach(after::add);
+    if (violations.isEmpty()) {
+      violations.addAll(
+          domain
+              .getSharedMailboxPolicy()
+              .checkMembers(after.stream().map(Account::getType).toList()));
+    }
+    if (!violations.isEmpty()) {
+      throw new RuleViolationException(violations);
+    }
+    String at = mailbox.getAddress();
+    SharedMailboxRequest request =
+        newAt(
+            domain,
+            requester,
+            at.substring(0, at.lastIndexOf('@')),
+            reason,
+            toAdd,
+            RequestKind.MEMBER_CHANGE,
+            now);
+    request.address = at;
+    request.openAddress = null;
+    request.mailbox = mailbox;
+    request.removals.addAll(toRemove);
+    return request;
+  }
+
+  private static SharedMailboxRequest newAt(
+      MailDomain domain,
+      Account requester,
+      String wantedLocalPart,
+      String purpose,
+      Collection<Account> members,
+      RequestKind kind,
+      Instant now) {
     SharedMailboxRequest request = new SharedMailboxRequest();
+    request.kind = kind;
     request.domain = domain;
     request.requester = requester;
     request.localPart = SharedMailboxPolicy.normalizeLocalPart(wantedLocalPart);
     request.address = domain.addressOf(request.localPart);
     request.openAddress = request.address;
-    request.abbreviations =
-        abbreviations == null || abbreviations.isBlank() ? null : abbreviations.strip();
     request.purpose = purpose.strip();
     request.members.addAll(members);
     request.state = RequestState.SUBMITTED;
     request.submittedAt = now;
     return request;
+  }
+
+  private static List<Violation> checkPurpose(String purpose) {
+    if (purpose == null || purpose.isBlank()) {
+      return List.of(Violation.of("purpose", "request.purpose.required"));
+    }
+    if (purpose.length() > PURPOSE_MAX) {
+      return List.of(Violation.of("purpose", "request.text.tooLong", PURPOSE_MAX));
+    }
+    return List.of();
+  }
+
+  /** People of another institution than the domain's, as a violation of {@code field}. */
+  private static List<Violation> outsiders(
+      String field, Collection<Account> people, MailDomain domain) {
+    List<String> outsiders =
+        people.stream().filter(m -> !m.belongsTo(domain)).map(Account::getUsername).toList();
+    return outsiders.isEmpty()
+        ? List.of()
+        : List.of(
+            Violation.of(field, "request.members.otherInstitution", String.join(", ", outsiders)));
   }
 
   /**
@@ -164,8 +387,7 @@ public class SharedMailboxRequest implements Serializable {
    */
   public void approve(String helpdeskUser, Instant now) {
     requireOpen();
-    if (isRequestedBy(helpdeskUser)
-        || members.stream().anyMatch(m -> m.getUsername().equals(helpdeskUser))) {
+    if (isRequestedBy(helpdeskUser) || concerns(helpdeskUser)) {
       throw RuleViolationException.of("request.ownRequest");
     }
     state = RequestState.APPROVED;
@@ -173,12 +395,24 @@ public class SharedMailboxRequest implements Serializable {
     decidedAt = now;
   }
 
+  /** Whether the person would gain or lose something by it: a member, an owner, one removed. */
+  private boolean concerns(String username) {
+    return members.stream().anyMatch(m -> m.getUsername().equals(username))
+        || owners.stream().anyMatch(m -> m.getUsername().equals(username))
+        || removals.stream().anyMatch(m -> m.getUsername().equals(username));
+  }
+
   /** The mailbox exists: the request is done and its address is now the mailbox's. */
   public void provisioned(Mailbox createdMailbox, Instant now) {
+    mailbox = createdMailbox;
+    carriedOut(now);
+  }
+
+  /** The list exists, or the members changed: the request is done. */
+  public void carriedOut(Instant now) {
     if (state != RequestState.APPROVED) {
       throw RuleViolationException.of("request.state.notApproved", state.name());
     }
-    mailbox = createdMailbox;
     state = RequestState.PROVISIONED;
     close(now);
   }
@@ -285,5 +519,29 @@ public class SharedMailboxRequest implements Serializable {
 
   public List<Account> getMembers() {
     return List.copyOf(members);
+  }
+
+  public RequestKind getKind() {
+    return kind;
+  }
+
+  public SendPolicy getSendPolicy() {
+    return sendPolicy;
+  }
+
+  public LocalDate getEndsOn() {
+    return endsOn;
+  }
+
+  public List<Account> getOwners() {
+    return List.copyOf(owners);
+  }
+
+  public List<String> getExternalMembers() {
+    return List.copyOf(externalMembers);
+  }
+
+  public List<Account> getRemovals() {
+    return List.copyOf(removals);
   }
 }

@@ -25,7 +25,14 @@ public class NavigationBacking {
           "mail",
           List.of("/mailbox", "/filters", "/setup", "/account/password", "/alumni", "/address"),
           "requests",
-          List.of("/requests/mine", "/requests/new", "/requests/view"),
+          List.of(
+              "/requests/mine",
+              "/requests/new",
+              "/requests/new-list",
+              "/requests/change-members",
+              "/requests/view",
+              "/lists/mine",
+              "/lists/members"),
           "helpdesk",
           List.of("/helpdesk/"),
           "admin",
@@ -43,7 +50,7 @@ public class NavigationBacking {
   /** One service call per request, and none for a page without a signed-in person. */
   private Menu menu() {
     if (menu == null) {
-      menu = isSignedIn() ? menus.menu() : new Menu(null, false, false, false);
+      menu = isSignedIn() ? menus.menu() : new Menu(null, false, false, false, false);
     }
     return menu;
   }
@@ -61,6 +68,11 @@ public class NavigationBacking {
   /** Whether the caller is staff of an institution that takes shared-mailbox requests. */
   public boolean isRequestsOpen() {
     return menu().requestsOpen();
+  }
+
+  /** Whether the caller owns a distribution list: else "My lists" is not offered. */
+  public boolean isOwnsLists() {
+    return menu().ownsLists();
   }
 
   /** Whether the caller still has to choose their address (where the domain lets them). */

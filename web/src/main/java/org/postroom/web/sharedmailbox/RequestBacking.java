@@ -49,7 +49,13 @@ public class RequestBacking implements Serializable {
   }
 
   public void approve() {
-    decide(() -> requests.approve(id, request.version()), "request.approved");
+    decide(
+        () -> requests.approve(id, request.version()),
+        switch (request.kind()) {
+          case SHARED_MAILBOX -> "request.approved";
+          case DISTRIBUTION_LIST -> "request.listApproved";
+          case MEMBER_CHANGE -> "request.changeApproved";
+        });
   }
 
   public void reject() {

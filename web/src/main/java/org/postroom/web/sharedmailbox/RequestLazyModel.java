@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import org.postroom.domain.sharedmailbox.RequestKind;
 import org.postroom.domain.sharedmailbox.RequestState;
 import org.postroom.service.sharedmailbox.RequestQuery;
 import org.postroom.service.sharedmailbox.RequestRow;
@@ -69,13 +70,15 @@ public class RequestLazyModel extends LazyDataModel<RequestRow> {
           switch (meta.getField()) {
             case "address" -> RequestQuery.Sort.ADDRESS;
             case "state" -> RequestQuery.Sort.STATE;
+            case "kind" -> RequestQuery.Sort.KIND;
             case "requester" -> RequestQuery.Sort.REQUESTER;
             default -> RequestQuery.Sort.SUBMITTED;
           };
       ascending = meta.getOrder() == SortOrder.ASCENDING;
     }
     return new RequestQuery(
-        state(filterBy.get("state")),
+        choice(RequestState.class, filterBy.get("state")),
+        choice(RequestKind.class, filterBy.get("kind")),
         text(filterBy.get("globalFilter")),
         sort,
         ascending,
@@ -83,14 +86,15 @@ public class RequestLazyModel extends LazyDataModel<RequestRow> {
         size);
   }
 
-  private static RequestState state(FilterMeta filter) {
+  /** The constant a column's drop-down filter chose, or null for all (or anything unknown). */
+  private static <E extends Enum<E>> E choice(Class<E> type, FilterMeta filter) {
     if (filter == null
         || filter.getFilterValue() == null
         || filter.getFilterValue().toString().isBlank()) {
       return null;
     }
     try {
-      return RequestState.valueOf(filter.getFilterValue().toString());
+      return Enum.valueOf(type, filter.getFilterValue().toString());
     } catch (IllegalArgumentException unknown) {
       return null;
     }

@@ -5,6 +5,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import org.postroom.domain.sharedmailbox.RequestKind;
 import org.postroom.domain.sharedmailbox.RequestState;
 import org.postroom.service.sharedmailbox.SharedMailboxRequestService;
 
@@ -37,5 +38,9 @@ public class RequestListBacking implements Serializable {
 
   public RequestState[] getStates() {
     return RequestState.values();
+  }
+
+  public RequestKind[] getKinds() {
+    return RequestKind.values();
   }
 }

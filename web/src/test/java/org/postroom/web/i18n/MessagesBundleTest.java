@@ -110,6 +110,9 @@ class MessagesBundleTest {
             Stream.of(ReconcileRun.State.values()).map(v -> "reconcileState." + v),
             Stream.of(AuditAction.values()).map(v -> "audit." + v),
             Stream.of(NoticeSeverity.values()).map(v -> "noticeSeverity." + v),
+            Stream.of(org.postroom.domain.sharedmailbox.RequestKind.values())
+                .map(v -> "requestKind." + v),
+            Stream.of(org.postroom.domain.address.SendPolicy.values()).map(v -> "sendPolicy." + v),
             Stream.of(Feature.values()).map(v -> "feature." + v),
             // a frozen feature's refusal (FeatureFrozenException builds the key)
             Stream.of(Feature.values()).map(v -> "freeze.refused." + v),
