@@ -105,11 +105,11 @@ public class DemoData {
     SharedMailboxPolicy closed = ReferencePolicies.noSharedMailboxRequests();
     domain("univ-b.be", "nl", MailboxPolicy.standard(), ReferencePolicies.universityB());
     domain("umail.example-a.nl", "nl", ReferencePolicies.universityA(), closed);
-    domain("univ-c.example", "en", MailboxPolicy.standard(), closed);
-    domain("alumni.univ-d.no", "en", ReferencePolicies.universityDAlumni(), closed);
+    domain("univ-c.example", "de", MailboxPolicy.standard(), closed);
+    domain("alumni.univ-d.no", "nb", ReferencePolicies.universityDAlumni(), closed);
     domain("provider-e.example", "en", ReferencePolicies.providerE(), closed);
     domain("member-e.example", "en", ReferencePolicies.providerEMember(), closed);
-    MailDomain universityD = domain("univ-d.no", "en", MailboxPolicy.standard(), closed);
+    MailDomain universityD = domain("univ-d.no", "nb", MailboxPolicy.standard(), closed);
     if (universityD.getAlumniDomain() == null) {
       universityD.offerAlumniAddressesIn(domainNamed("alumni.univ-d.no"));
     }

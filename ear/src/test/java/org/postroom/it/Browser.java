@@ -237,6 +237,20 @@ public final class Browser implements AutoCloseable {
     return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(javascript, args);
   }
 
+  /** Chooses the pages' language with the picker every page has, and waits for the page in it. */
+  public void chooseLanguage(String language) {
+    click("#session .pr-lang[value='" + language + "']");
+    // the page is replaced meanwhile: ask the page shown each time, not an element found before
+    await()
+        .ignoring(WebDriverException.class)
+        .until(
+            d ->
+                language.equals(
+                    script(
+                        "var active = document.querySelector('#session .pr-lang-active');"
+                            + " return active && active.value;")));
+  }
+
   /** On the shared-mailbox request form: picks a member from the suggestions for the query. */
   public void chooseMember(String query, String username) {
     choosePerson("#request\\:members", query, username);

@@ -103,7 +103,9 @@ class ListLifecycleIT {
     Inbox.Mail reminder =
         Inbox.await(
             "staff@univ-b.be", "The distribution list " + ending + " ends on " + today.plusDays(5));
-    assertTrue(reminder.body().contains("Ask the helpdesk for a later end date"), reminder.body());
+    assertTrue(
+        reminder.body().contains("Ask for a later end date on the list's page in Postroom"),
+        reminder.body());
 
     assertNotNull(list(ended).getClosedAt());
     Inbox.Mail closed =

@@ -199,6 +199,35 @@ class SharedMailboxRequestServiceIT {
             .setParameter("a", address)
             .getSingleResult(),
         "the list holds the address now, not the request");
+
+    // the project goes on: an owner asks for a later last day, someone else cannot
+    LocalDate later = LocalDate.now().plusDays(90);
+    RuleViolationException notOwner =
+        assertThrows(
+            RuleViolationException.class,
+            () ->
+                as(
+                    credentials,
+                    "staff3",
+                    () -> requests.submitListExtension(address, later, "We go on")));
+    assertEquals("distributionList.notFound", notOwner.violations().get(0).key());
+    long extension =
+        as(
+            credentials,
+            "staff",
+            () -> requests.submitListExtension(address, later, "The project runs a year longer"));
+    RequestView asked = read("helpdesk2", extension);
+    assertEquals(RequestKind.LIST_EXTENSION, asked.kind());
+    assertEquals(later, asked.endsOn());
+    run(credentials, "helpdesk2", () -> requests.approve(extension, asked.version()));
+    em.clear();
+    assertEquals(
+        later,
+        em.createQuery(
+                "select l.endsOn from DistributionList l where l.address = :a", LocalDate.class)
+            .setParameter("a", address)
+            .getSingleResult());
+    Inbox.await("staff@univ-b.be", "The distribution list " + address + " now ends on " + later);
   }
 
   @Test

@@ -59,4 +59,10 @@ public class AccountService {
     NameSearch.bind(typed, q);
     return typed.getResultList();
   }
+
+  /** The caller's language, for the pages when they have not chosen one in this session. */
+  @RolesAllowed(Roles.USER)
+  public String myLanguage() {
+    return accounts.of(context.getCallerPrincipal()).getLanguage();
+  }
 }

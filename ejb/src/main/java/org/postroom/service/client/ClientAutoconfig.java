@@ -40,4 +40,10 @@ public class ClientAutoconfig {
             : mailboxes.firstServer(MailAddresses.domainOf(address)))
         .map(ClientSetup::of);
   }
+
+  /** The settings of the domain's first server (its public guide's), empty as above. */
+  @PermitAll
+  public Optional<ClientSetup> forDomain(String domainName) {
+    return mailboxes.firstServer(domainName).map(ClientSetup::of);
+  }
 }

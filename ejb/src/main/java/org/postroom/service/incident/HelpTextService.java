@@ -23,12 +23,14 @@ import org.postroom.domain.common.Violation;
 import org.postroom.domain.incident.HelpText;
 import org.postroom.domain.incident.HelpTopic;
 import org.postroom.domain.maildomain.MailDomain;
+import org.postroom.domain.maildomain.MailboxPolicy;
 import org.postroom.service.audit.AuditLog;
+import org.postroom.service.client.ClientAutoconfig;
 
 /**
- * A domain's help for an incident: its own texts per topic and language, written by administrators;
- * the pages show the product's default text where the domain has none. Readable by anyone, before
- * login too: during an incident people may not be able to log in.
+ * A domain's public help (its guide, and what to do after an incident): its own texts per topic and
+ * language, written by administrators; the pages show the product's default text where the domain
+ * has none. Readable by anyone, before login too: people who cannot log in need it most.
  */
 @Stateless
 @RolesAllowed(Roles.ADMIN)
@@ -39,6 +41,7 @@ public class HelpTextService {
 
   @Resource SessionContext context;
   @Inject AuditLog audit;
+  @Inject ClientAutoconfig clients;
 
   /**
    * The domain's own texts in {@code language}, by topic (a topic it has not written is absent);
@@ -57,6 +60,27 @@ public class HelpTextService {
       texts.put(text.getTopic(), text.getBody());
     }
     return texts;
+  }
+
+  /**
+   * What the domain's public guide states of its servers and policies; {@code help.domainNotFound}
+   * for a domain Postroom does not serve.
+   */
+  @PermitAll
+  public DomainGuide guide(String domainName) {
+    MailDomain domain = domain(domainName);
+    MailboxPolicy policy = domain.getMailboxPolicy();
+    return new DomainGuide(
+        domain.getName(),
+        domain.getDefaultLanguage(),
+        clients.forDomain(domain.getName()).orElse(null),
+        policy.getMaxMessageBytes(),
+        policy.getStudentQuotaBytes(),
+        policy.getStaffQuotaBytes(),
+        policy.getQuotaWarningPercent(),
+        policy.getForwardPolicy(),
+        domain.getSharedMailboxPolicy().isRequestsEnabled(),
+        domain.getAlumniDomain() == null ? null : domain.getAlumniDomain().getName());
   }
 
   /** The domains Postroom serves, for the help pages' list (their names are public: autoconfig). */

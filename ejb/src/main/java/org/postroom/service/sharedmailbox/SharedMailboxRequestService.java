@@ -22,9 +22,11 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
+import org.postroom.domain.address.DistributionList;
 import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
 import org.postroom.domain.common.ConflictException;
+import org.postroom.domain.common.MailAddresses;
 import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.common.RuleViolationException;
 import org.postroom.domain.common.Violation;
@@ -36,6 +38,7 @@ import org.postroom.domain.sharedmailbox.SharedMailboxRequest;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.address.Addresses;
 import org.postroom.service.address.AliasesAndLists;
+import org.postroom.service.address.ListMembers;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Flush;
 import org.postroom.service.common.LikePattern;
@@ -73,6 +76,7 @@ public class SharedMailboxRequestService {
   @Inject Freezes freezes;
   @Inject AliasesAndLists lists;
   @Inject SharedMailboxService sharedMailboxes;
+  @Inject ListMembers listMembers;
 
   /**
    * The domains in which the caller may request a shared mailbox, with their policies (for the
@@ -180,6 +184,31 @@ public class SharedMailboxRequestService {
                 SharedMailboxRequest.submitMemberChange(
                     mailbox, requester, form.reason(), add, remove, Instant.now()));
     return file(request, "request.changeSubmitted", changeLines(request));
+  }
+
+  /**
+   * Files an owner's request for a later last day of their distribution list; to anyone else the
+   * list does not exist.
+   */
+  @RolesAllowed(Roles.USER)
+  public long submitListExtension(String listAddress, LocalDate endsOn, String reason) {
+    Account requester = caller();
+    DistributionList list =
+        em.createQuery(
+                "select l from DistributionList l where l.address = :a", DistributionList.class)
+            .setParameter("a", MailAddresses.normalize(listAddress))
+            .getResultStream()
+            .filter(l -> l.isOwnedBy(requester))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "distributionList.notFound", MailAddresses.normalize(listAddress)));
+    freezes.refuse(Feature.REQUESTS, list.getDomain());
+    SharedMailboxRequest request =
+        SharedMailboxRequest.submitListExtension(
+            list, requester, endsOn, reason, Instant.now(), LocalDate.now());
+    return file(request, "request.extensionSubmitted", String.valueOf(endsOn));
   }
 
   /** The shared mailboxes the caller is a member of, with their members (for a member change). */
@@ -299,6 +328,7 @@ public class SharedMailboxRequestService {
       case SHARED_MAILBOX -> provisionMailbox(request, helpdesk, now);
       case DISTRIBUTION_LIST -> provisionList(request, helpdesk, now);
       case MEMBER_CHANGE -> changeMembers(request, helpdesk, now);
+      case LIST_EXTENSION -> extendList(request, helpdesk, now);
     }
   }
 
@@ -360,13 +390,7 @@ public class SharedMailboxRequestService {
         request.getSendPolicy(),
         request.getEndsOn(),
         request.getOwners().stream().map(Account::getUsername).toList());
-    audit.record(
-        now,
-        helpdesk,
-        AuditAction.PROVISIONED,
-        SUBJECT,
-        request.getId(),
-        "list " + listId + ", " + members.size() + " members");
+    carriedOut(request, helpdesk, now, "list " + listId + ", " + members.size() + " members");
     Set<Account> told = new LinkedHashSet<>();
     told.add(request.getRequester());
     told.addAll(request.getOwners());
@@ -396,8 +420,7 @@ public class SharedMailboxRequestService {
       sharedMailboxes.removeMember(request.getAddress(), person.getUsername());
     }
     request.carriedOut(now);
-    audit.record(
-        now, helpdesk, AuditAction.PROVISIONED, SUBJECT, request.getId(), changeSummary(request));
+    carriedOut(request, helpdesk, now, changeSummary(request));
     Account requester = request.getRequester();
     notifier.tell(
         requester,
@@ -406,6 +429,30 @@ public class SharedMailboxRequestService {
         requester.getDisplayName(),
         String.valueOf(request.getId()),
         changeLines(request));
+  }
+
+  /**
+   * Moves the list's last day as asked, through the helpdesk's own path (which opens a closed list
+   * again); who may send and its owners stay as they are.
+   */
+  private void extendList(SharedMailboxRequest request, String helpdesk, Instant now) {
+    DistributionList list = listMembers.locked(request.getAddress());
+    lists.configureList(
+        list.getAddress(),
+        list.getSendPolicy(),
+        request.getEndsOn(),
+        list.getOwners().stream().map(Account::getUsername).toList());
+    request.carriedOut(now);
+    carriedOut(request, helpdesk, now, "list " + list.getId() + " ends " + request.getEndsOn());
+    for (Account owner : list.getOwners()) {
+      notifier.tell(
+          owner,
+          "request.extensionApproved",
+          list.getAddress(),
+          owner.getDisplayName(),
+          String.valueOf(request.getId()),
+          String.valueOf(request.getEndsOn()));
+    }
   }
 
   /** Rejects the request as the caller saw it, with a reason that is mailed to the requester. */
@@ -425,6 +472,7 @@ public class SharedMailboxRequestService {
           case SHARED_MAILBOX -> "request.rejected";
           case DISTRIBUTION_LIST -> "request.listRejected";
           case MEMBER_CHANGE -> "request.changeRejected";
+          case LIST_EXTENSION -> "request.extensionRejected";
         },
         request.getAddress(),
         requester.getDisplayName(),
@@ -570,6 +618,11 @@ public class SharedMailboxRequestService {
       throw new ConflictException("request.concurrentChange");
     }
     return request;
+  }
+
+  /** The audit entry of a request carried out: what was made or changed. */
+  private void carriedOut(SharedMailboxRequest request, String helpdesk, Instant now, String what) {
+    audit.record(now, helpdesk, AuditAction.PROVISIONED, SUBJECT, request.getId(), what);
   }
 
   private static String memberLines(List<Account> members) {

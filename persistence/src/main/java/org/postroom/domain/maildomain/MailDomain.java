@@ -33,7 +33,7 @@ public class MailDomain implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** The languages Postroom's pages and mails are written in. */
-  public static final List<String> LANGUAGES = List.of("en", "nl");
+  public static final List<String> LANGUAGES = List.of("en", "nl", "de", "nb");
 
   public static final int NAME_MAX = 253;
 

@@ -10,5 +10,7 @@ public enum RequestKind {
   /** A new distribution list with owners, members, who may send and perhaps an end date. */
   DISTRIBUTION_LIST,
   /** People to add to or remove from an existing shared mailbox. */
-  MEMBER_CHANGE
+  MEMBER_CHANGE,
+  /** A later last day for an existing distribution list, asked by one of its owners. */
+  LIST_EXTENSION
 }

@@ -338,6 +338,43 @@ public class SharedMailboxRequest implements Serializable {
     return request;
   }
 
+  /**
+   * An owner of a distribution list asks for a later last day (the conference or project goes on):
+   * the list stays open, or opens again, until then once the helpdesk agrees.
+   */
+  public static SharedMailboxRequest submitListExtension(
+      DistributionList list,
+      Account requester,
+      LocalDate endsOn,
+      String reason,
+      Instant now,
+      LocalDate today) {
+    List<Violation> violations = new ArrayList<>(checkPurpose(reason));
+    if (!list.isOwnedBy(requester)) {
+      violations.add(Violation.of(null, "request.extension.notOwner", list.getAddress()));
+    }
+    if (endsOn == null || !endsOn.isAfter(today)) {
+      violations.add(Violation.of("endsOn", "request.endsOn.future"));
+    }
+    if (!violations.isEmpty()) {
+      throw new RuleViolationException(violations);
+    }
+    String at = list.getAddress();
+    SharedMailboxRequest request =
+        newAt(
+            list.getDomain(),
+            requester,
+            at.substring(0, at.lastIndexOf('@')),
+            reason,
+            List.of(),
+            RequestKind.LIST_EXTENSION,
+            now);
+    request.address = at;
+    request.openAddress = null;
+    request.endsOn = endsOn;
+    return request;
+  }
+
   private static SharedMailboxRequest newAt(
       MailDomain domain,
       Account requester,

@@ -25,6 +25,11 @@ public final class AppleProfile {
   private AppleProfile() {}
 
   public static String plist(ClientSetup setup, String address) {
+    return plist(setup, address, java.util.Locale.ROOT);
+  }
+
+  /** The profile with its descriptions in {@code language} (one Postroom speaks). */
+  public static String plist(ClientSetup setup, String address, java.util.Locale language) {
     ClientSetup.Endpoint incoming =
         setup.of(Protocol.IMAP).isEmpty()
             ? setup.of(Protocol.POP3).get(0)
@@ -59,7 +64,10 @@ public final class AppleProfile {
       bool(xml, "OutgoingMailServerUseSSL", outgoing.security() != Security.NONE);
       string(xml, "OutgoingMailServerUsername", setup.loginFor(address));
       bool(xml, "OutgoingPasswordSameAsIncomingPassword", true);
-      string(xml, "PayloadDescription", "Mail account " + address);
+      string(
+          xml,
+          "PayloadDescription",
+          org.postroom.web.common.Messages.format(language, "apple.account", address));
       string(xml, "PayloadDisplayName", address);
       string(xml, "PayloadIdentifier", identifier + ".account." + uuid("account", address));
       string(xml, "PayloadType", "com.apple.mail.managed");
@@ -67,8 +75,14 @@ public final class AppleProfile {
       integer(xml, "PayloadVersion", 1);
       xml.writeEndElement();
       xml.writeEndElement();
-      string(xml, "PayloadDescription", "Mail settings for " + address);
-      string(xml, "PayloadDisplayName", "Mail: " + address);
+      string(
+          xml,
+          "PayloadDescription",
+          org.postroom.web.common.Messages.format(language, "apple.settings", address));
+      string(
+          xml,
+          "PayloadDisplayName",
+          org.postroom.web.common.Messages.format(language, "apple.displayName", address));
       string(xml, "PayloadIdentifier", identifier + "." + uuid("profile", address));
       string(xml, "PayloadOrganization", setup.domain());
       bool(xml, "PayloadRemovalDisallowed", false);

@@ -6,11 +6,19 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.postroom.domain.common.MailAddresses;
+import org.postroom.domain.maildomain.MailDomain;
 import org.postroom.service.client.ClientAutoconfig;
 import org.postroom.service.client.ClientSetup;
+import org.postroom.web.common.BaseUrl;
+import org.postroom.web.common.LocaleBacking;
+import org.postroom.web.common.Messages;
 
 /**
  * Thunderbird's (and other programs') autoconfiguration, at the two places they look on the
@@ -43,6 +51,7 @@ public class AutoconfigServlet extends HttpServlet {
   }
 
   @Inject ClientAutoconfig clients;
+  @Inject LocaleBacking locale;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -59,16 +68,39 @@ public class AutoconfigServlet extends HttpServlet {
     }
     byte[] body;
     if (APPLE.equals(request.getServletPath())) {
-      byte[] profile = AppleProfile.plist(setup.get(), address).getBytes(StandardCharsets.UTF_8);
+      byte[] profile =
+          AppleProfile.plist(setup.get(), address, locale.localeOr(request.getLocale()))
+              .getBytes(StandardCharsets.UTF_8);
       body = signer.map(s -> s.sign(profile)).orElse(profile);
       response.setContentType("application/x-apple-aspen-config");
       response.setHeader("Content-Disposition", "attachment; filename=\"mail.mobileconfig\"");
     } else {
-      body = MozillaAutoconfig.xml(setup.get()).getBytes(StandardCharsets.UTF_8);
+      body =
+          MozillaAutoconfig.xml(setup.get(), guideUrl(request, setup.get()), GUIDE_DESCRIPTIONS)
+              .getBytes(StandardCharsets.UTF_8);
       response.setContentType("application/xml;charset=UTF-8");
     }
     response.setHeader("Cache-Control", CACHE);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
+  }
+
+  /** The guide's description in every language Postroom speaks, for the documentation link. */
+  static final Map<String, String> GUIDE_DESCRIPTIONS = guideDescriptions();
+
+  private static Map<String, String> guideDescriptions() {
+    Map<String, String> descriptions = new LinkedHashMap<>();
+    for (String language : MailDomain.LANGUAGES) {
+      descriptions.put(
+          language, Messages.format(Locale.forLanguageTag(language), "guide.autoconfig"));
+    }
+    return java.util.Collections.unmodifiableMap(descriptions);
+  }
+
+  /** The domain's public guide on the portal that answered (its autoconfig host included). */
+  static String guideUrl(HttpServletRequest request, ClientSetup setup) {
+    return BaseUrl.of(request)
+        + "/help/guide.xhtml?domain="
+        + URLEncoder.encode(setup.domain(), StandardCharsets.UTF_8);
   }
 }

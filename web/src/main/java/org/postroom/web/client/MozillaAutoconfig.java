@@ -23,6 +23,15 @@ public final class MozillaAutoconfig {
   private MozillaAutoconfig() {}
 
   public static String xml(ClientSetup setup) {
+    return xml(setup, null, java.util.Map.of());
+  }
+
+  /**
+   * The file, with a {@code documentation} link to {@code helpUrl} (the domain's public guide)
+   * described in each language of {@code descriptions} (language → text), when a url is given.
+   */
+  public static String xml(
+      ClientSetup setup, String helpUrl, java.util.Map<String, String> descriptions) {
     StringWriter out = new StringWriter();
     try {
       XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -46,6 +55,17 @@ public final class MozillaAutoconfig {
       }
       for (ClientSetup.Endpoint endpoint : setup.of(Protocol.SMTP)) {
         server(xml, "outgoingServer", "smtp", endpoint, login(setup));
+      }
+      if (helpUrl != null) {
+        xml.writeStartElement("documentation");
+        xml.writeAttribute("url", helpUrl);
+        for (java.util.Map.Entry<String, String> description : descriptions.entrySet()) {
+          xml.writeStartElement("descr");
+          xml.writeAttribute("lang", description.getKey());
+          xml.writeCharacters(description.getValue());
+          xml.writeEndElement();
+        }
+        xml.writeEndElement();
       }
       xml.writeEndElement();
       if (setup.webmailUrl() != null) {

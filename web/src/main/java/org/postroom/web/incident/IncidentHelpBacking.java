@@ -54,7 +54,7 @@ public class IncidentHelpBacking {
     }
     Locale reader = Locale.forLanguageTag(locale.getLanguage());
     List<Section> read = new ArrayList<>();
-    for (HelpTopic topic : HelpTopic.values()) {
+    for (HelpTopic topic : HelpTopic.on(page())) {
       String text = own.get(topic);
       read.add(
           new Section(
@@ -64,6 +64,11 @@ public class IncidentHelpBacking {
               text != null));
     }
     return read;
+  }
+
+  /** The page whose topics this shows. */
+  protected HelpTopic.Page page() {
+    return HelpTopic.Page.INCIDENT;
   }
 
   public boolean isUnknown() {

@@ -32,7 +32,7 @@ public abstract class NewAddressForm implements Serializable {
   }
 
   /** The request is filed: its page shows it, with the confirmation. */
-  static void filed(long id) throws IOException {
+  public static void filed(long id) throws IOException {
     Messages.info("request.submitted");
     Messages.keepForRedirect();
     FacesContext faces = FacesContext.getCurrentInstance();

@@ -55,6 +55,7 @@ public class RequestBacking implements Serializable {
           case SHARED_MAILBOX -> "request.approved";
           case DISTRIBUTION_LIST -> "request.listApproved";
           case MEMBER_CHANGE -> "request.changeApproved";
+          case LIST_EXTENSION -> "request.extensionApproved";
         });
   }
 

@@ -136,4 +136,31 @@ class MozillaAutoconfigTest {
         "j.de.groot@umail.example-a.nl",
         ReferenceSettings.UNIVERSITY_A.loginFor("j.de.groot@umail.example-a.nl"));
   }
+
+  @Test
+  void theDocumentationLinkLeadsToTheDomainsGuideDescribedInEveryLanguage() throws Exception {
+    Element provider =
+        provider(
+            parse(
+                MozillaAutoconfig.xml(
+                    ReferenceSettings.UNIVERSITY_D_ALUMNI,
+                    "https://portal.univ-d.no/help/guide.xhtml?domain=alumni.univ-d.no",
+                    AutoconfigServlet.GUIDE_DESCRIPTIONS)));
+    List<Element> documentation = children(provider, "documentation");
+    assertEquals(1, documentation.size());
+    assertEquals(
+        "https://portal.univ-d.no/help/guide.xhtml?domain=alumni.univ-d.no",
+        documentation.get(0).getAttribute("url"));
+    List<String> described =
+        children(documentation.get(0), "descr").stream()
+            .map(d -> d.getAttribute("lang") + ": " + d.getTextContent())
+            .toList();
+    assertEquals(
+        List.of(
+            "en: Settings and help for your mail program",
+            "nl: Instellingen en hulp voor je e-mailprogramma",
+            "de: Einstellungen und Hilfe für Ihr Mailprogramm",
+            "nb: Innstillinger og hjelp for e-postprogrammet ditt"),
+        described);
+  }
 }

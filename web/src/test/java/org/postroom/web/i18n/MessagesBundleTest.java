@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -62,9 +64,82 @@ class MessagesBundleTest {
     }
   }
 
+  private static final String MAILS = "org.postroom.service.notification.mail";
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
+
+  /** The argument numbers a text uses: a translation must use the same ones. */
+  private static Set<String> placeholders(String text) {
+    Set<String> found = new TreeSet<>();
+    Matcher matcher = PLACEHOLDER.matcher(text);
+    while (matcher.find()) {
+      found.add(matcher.group(1));
+    }
+    return found;
+  }
+
+  private static ResourceBundle bundle(String name, String language) {
+    return ResourceBundle.getBundle(
+        name,
+        language.equals("en") ? Locale.ROOT : Locale.forLanguageTag(language),
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  /**
+   * Every language Postroom speaks has every text of the pages and of the mails, with the same
+   * arguments; and no file names a key twice (the second would silently replace the first).
+   */
   @Test
-  void dutchHasEveryEnglishText() {
-    assertEquals(keys(Locale.ROOT), keys(Locale.forLanguageTag("nl")));
+  void everyLanguageHasEveryTextWithTheSameArguments() throws IOException {
+    assertEquals(List.of("en", "nl", "de", "nb"), MailDomain.LANGUAGES);
+    for (String name : List.of(BUNDLE, MAILS)) {
+      ResourceBundle english = bundle(name, "en");
+      Set<String> englishKeys = new TreeSet<>(Collections.list(english.getKeys()));
+      for (String language : MailDomain.LANGUAGES.subList(1, MailDomain.LANGUAGES.size())) {
+        ResourceBundle translated = bundle(name, language);
+        assertEquals(
+            Locale.forLanguageTag(language), translated.getLocale(), name + ": " + language);
+        assertEquals(
+            englishKeys,
+            new TreeSet<>(Collections.list(translated.getKeys())),
+            name + " " + language);
+        Set<String> differing = new TreeSet<>();
+        for (String key : englishKeys) {
+          if (!placeholders(english.getString(key))
+              .equals(placeholders(translated.getString(key)))) {
+            differing.add(key);
+          }
+        }
+        assertEquals(Set.of(), differing, name + " " + language + ": other arguments");
+      }
+    }
+    for (Path file : bundleFiles()) {
+      Set<String> seen = new TreeSet<>();
+      Set<String> twice = new TreeSet<>();
+      for (String line : Files.readAllLines(file)) {
+        if (!line.isBlank() && !line.startsWith("#") && line.contains("=")) {
+          String key = line.substring(0, line.indexOf('=')).strip();
+          if (!seen.add(key)) {
+            twice.add(key);
+          }
+        }
+      }
+      assertEquals(Set.of(), twice, file + " names keys twice");
+    }
+  }
+
+  private static List<Path> bundleFiles() throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Path folder :
+        List.of(
+            Path.of("src/main/resources/org/postroom/web/i18n"),
+            Path.of("../ejb/src/main/resources/org/postroom/service/notification"))) {
+      try (Stream<Path> listed = Files.list(folder)) {
+        listed.filter(f -> f.toString().endsWith(".properties")).forEach(files::add);
+      }
+    }
+    assertEquals(2 * MailDomain.LANGUAGES.size(), files.size(), files.toString());
+    return files;
   }
 
   @Test
