@@ -69,6 +69,8 @@ class ClientSettingsPageIT {
       browser.open("admin/client-settings.xhtml?domain=univ-c.example");
       browser.waitForText("#servers", "mail.univ-c.example");
       browser.click("#list\\:addServer");
+      // the form is replaced by the new server's: type only into that one
+      browser.waitForText("#server h2", "New server");
       browser.type("#server\\:name", "old.univ-c.example");
       browser.type("#server\\:endpoints\\:0\\:host", "old-imap.univ-c.example");
       browser.type("#server\\:endpoints\\:1\\:host", "old-smtp.univ-c.example");

@@ -121,14 +121,15 @@ class NavigationIT {
   @Test
   void theMenuFitsALaptopAndAPhoneInEveryLanguage() {
     try (Browser browser = new Browser()) {
-      // the administrator (the longest menu) in every language, the others in English and one more
+      // the administrator (the longest menu) in every language, a student (the shortest) in German
+      // too (its words are the longest), everyone else in English
       Map<String, List<String>> walks =
           new LinkedHashMap<>(
               Map.of(
                   "admin", LANGUAGES,
-                  "helpdesk", List.of("en", "nl"),
-                  "webmaster", List.of("en", "de"),
-                  "employee", List.of("en", "nb"),
+                  "helpdesk", List.of("en"),
+                  "webmaster", List.of("en"),
+                  "employee", List.of("en"),
                   "student", List.of("en", "de")));
       for (Map.Entry<String, List<String>> walk : walks.entrySet()) {
         String username = walk.getKey();
