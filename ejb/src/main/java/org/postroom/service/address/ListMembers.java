@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -77,7 +78,8 @@ public class ListMembers {
     if (wanted.isEmpty()) {
       throw new RuleViolationException(Violation.of("members", "distributionList.noneGiven"));
     }
-    wanted.removeAll(list.getMembers());
+    // a set: a paste of thousands against thousands of members, not a list searched per address
+    wanted.removeAll(new HashSet<>(list.getMembers()));
     if (wanted.isEmpty()) {
       return 0;
     }
