@@ -49,6 +49,7 @@ public class ApiTokenService {
 
   @Resource SessionContext context;
   @Inject AuditLog audit;
+  @Inject TokenUsage usage;
 
   /** A token just made, with its secret: shown to the administrator once, then gone. */
   public record Issued(ApiTokenRow token, String secret) {}
@@ -120,7 +121,8 @@ public class ApiTokenService {
 
   /**
    * The caller a secret stands for, if it is a valid token (not revoked, not expired), with whether
-   * its scope covers the path under /api; the call is counted on the token.
+   * its scope covers the path under /api; the call is counted on the token ({@link TokenUsage}), so
+   * that checking a token only reads.
    */
   @PermitAll
   public Optional<ApiCaller> caller(String secret, String apiPath) {
@@ -134,7 +136,7 @@ public class ApiTokenService {
             .getResultStream()
             .findFirst()
             .filter(t -> t.isValidAt(now));
-    token.ifPresent(t -> t.used(now));
+    token.ifPresent(t -> usage.used(t.getId(), now));
     return token.map(t -> new ApiCaller(t.getName(), t.getScope().covers(apiPath)));
   }
 

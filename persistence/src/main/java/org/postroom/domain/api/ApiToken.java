@@ -115,12 +115,6 @@ public class ApiToken implements Serializable {
     return revokedAt == null && now.isBefore(expiresAt);
   }
 
-  /** Counts a call made with it. */
-  public void used(Instant now) {
-    lastUsedAt = now;
-    uses++;
-  }
-
   /** Revokes it for good; revoking a revoked token changes nothing. */
   public boolean revoke(String by, Instant now) {
     if (revokedAt != null) {
