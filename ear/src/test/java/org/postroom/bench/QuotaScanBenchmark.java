@@ -41,7 +41,7 @@ class QuotaScanBenchmark {
 
   @Deployment
   static EnterpriseArchive deployment() {
-    return Deployments.earWithTests(QuotaScanBenchmark.class);
+    return Deployments.earWithTests(QuotaScanBenchmark.class, BenchTable.class);
   }
 
   @Inject DomainService domains;
@@ -88,6 +88,15 @@ class QuotaScanBenchmark {
             + "doveadm quota get -A (%,d lines):                                            %5.1f s%n"
             + "ratio: %.2f%n",
         report.read(), scanTime / 1e9, lines, doveadmTime / 1e9, (double) scanTime / doveadmTime);
+    double ratio = (double) scanTime / doveadmTime;
+    BenchTable.row(
+        "PostgreSQL",
+        String.format("quota scan of %,d mailboxes, against doveadm quota get -A", MAILBOXES),
+        BenchTable.s(scanTime),
+        BenchTable.s(doveadmTime),
+        ratio,
+        "≤ 1.2×",
+        ratio <= 1.2);
   }
 
   /** Runs doveadm on the end-to-end Dovecot's configuration; answers the lines it printed. */

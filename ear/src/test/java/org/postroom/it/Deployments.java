@@ -49,7 +49,7 @@ public final class Deployments {
             .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
             .addAsManifestResource(
                 new StringAsset(
-                    "Dependencies: org.wildfly.security.elytron, org.eclipse.angus.mail\n"),
+                    "Dependencies: org.wildfly.security.elytron, org.eclipse.angus.mail, org.hibernate\n"),
                 "MANIFEST.MF");
     EnterpriseArchive ear = ear();
     // the built application.xml lists the EAR's own modules only; the test WAR joins them

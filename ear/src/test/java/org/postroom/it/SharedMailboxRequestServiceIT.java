@@ -52,6 +52,8 @@ import org.postroom.service.sharedmailbox.NewListRequest;
 import org.postroom.service.sharedmailbox.NewSharedMailboxRequest;
 import org.postroom.service.sharedmailbox.OpenDomain;
 import org.postroom.service.sharedmailbox.RequestQuery;
+import org.postroom.service.sharedmailbox.RequestQuery.Seek;
+import org.postroom.service.sharedmailbox.RequestQuery.Seek.Direction;
 import org.postroom.service.sharedmailbox.RequestRow;
 import org.postroom.service.sharedmailbox.RequestView;
 import org.postroom.service.sharedmailbox.SharedMailboxRequestService;
@@ -670,6 +672,61 @@ class SharedMailboxRequestServiceIT {
                 requests.countQueue(
                     new RequestQuery(null, null, "INGRID SOLBERG", null, true, 0, 5)));
     assertTrue(byRequesterName >= 7, "requests found by the requester's name: " + byRequesterName);
+  }
+
+  /**
+   * A page found next to a row shown (after it, at it, before it, or the last page) holds exactly
+   * the rows that counting from the top finds, in every order and both directions.
+   */
+  @Test
+  void pagesFoundNextToARowAreThePagesCountedFromTheTop() throws Exception {
+    String marker = "k" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    for (int i = 0; i < 7; i++) {
+      submit(i % 2 == 0 ? "staff3" : "staff", marker + "y" + (i * 3 % 7), List.of("staff3"));
+    }
+    as(
+        credentials,
+        "helpdesk",
+        () -> {
+          for (RequestQuery.Sort sort : RequestQuery.Sort.values()) {
+            for (boolean ascending : List.of(true, false)) {
+              List<List<Long>> counted = new ArrayList<>();
+              for (int first = 0; first < 7; first += 3) {
+                counted.add(
+                    ids(
+                        requests.queue(
+                            new RequestQuery(null, null, marker, sort, ascending, first, 3))));
+              }
+              String order = sort + (ascending ? " ascending" : " descending");
+              RequestQuery top = new RequestQuery(null, null, marker, sort, ascending, 0, 3);
+              List<RequestRow> page = requests.queue(top);
+              for (int p = 1; p < 3; p++) {
+                page =
+                    requests.queue(
+                        top.seeking(
+                            new Seek(page.get(page.size() - 1), Direction.AFTER), p * 3, 3));
+                assertEquals(
+                    counted.get(p), ids(page), order + ": page " + p + " after the one before");
+              }
+              List<RequestRow> second =
+                  requests.queue(top.seeking(new Seek(page.get(0), Direction.BEFORE), 3, 3));
+              assertEquals(counted.get(1), ids(second), order + ": the page before the last");
+              assertEquals(
+                  counted.get(1),
+                  ids(requests.queue(top.seeking(new Seek(second.get(0), Direction.FROM), 3, 3))),
+                  order + ": the same page again");
+              assertEquals(
+                  counted.get(2),
+                  ids(requests.queue(top.seeking(new Seek(null, Direction.LAST), 6, 1))),
+                  order + ": the last page");
+            }
+          }
+          return null;
+        });
+  }
+
+  private static List<Long> ids(List<RequestRow> rows) {
+    return rows.stream().map(RequestRow::id).toList();
   }
 
   /**

@@ -49,7 +49,7 @@ public class AccountService {
                     + " from Account a left join a.domain d where a.enabled = true"
                     + " and (d.name = :home or (d is null and lower(a.contactAddress) like :atHome"
                     + " escape '\\')) and (a.username like :prefix escape '\\' or "
-                    + NameSearch.matches("a.displayName")
+                    + NameSearch.matches("a.searchName")
                     + ") order by a.username",
                 AccountSuggestion.class)
             .setParameter("home", home)

@@ -8,11 +8,14 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.postroom.domain.account.Account;
+import org.postroom.domain.account.AccountState;
+import org.postroom.domain.account.AccountType;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditEntry;
 import org.postroom.domain.audit.AuditSubject;
@@ -22,7 +25,7 @@ import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.maildomain.AddressScheme;
 import org.postroom.service.common.LikePattern;
 import org.postroom.service.common.NameSearch;
-import org.postroom.service.common.PagedSearch;
+import org.postroom.service.common.Paging;
 import org.postroom.service.provisioning.Outbox;
 
 /**
@@ -38,15 +41,16 @@ public class DirectoryService {
 
   /**
    * The username from its start, the name as people say it ({@link NameSearch}), any part of an
-   * address ("@univ-b.be" or "univ-b.be" lists a domain's mailboxes), or the account's domain.
+   * address ("@univ-b.be" or "univ-b.be" lists a domain's mailboxes), or the account's domain. The
+   * addresses and domains are looked up apart (once), not joined to every account, so that the
+   * count reads one table and a page walks the username index.
    */
-  private static final String FROM =
-      " from Account a left join a.domain d left join Mailbox m on m.owner = a"
-          + " where (:text is null or a.username like :prefix escape '\\'"
+  private static final String WHERE =
+      " where :text is null or a.username like :prefix escape '\\'"
           + " or "
-          + NameSearch.matches("a.displayName")
-          + " or m.address like :contains escape '\\'"
-          + " or d.name like :domain escape '\\')";
+          + NameSearch.matches("a.searchName")
+          + " or a.id in (select m.owner.id from Mailbox m where m.address like :contains escape '\\')"
+          + " or a.domain.id in (select d.id from MailDomain d where d.name like :domain escape '\\')";
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
@@ -56,22 +60,44 @@ public class DirectoryService {
   /**
    * Accounts whose username starts with the text, whose name contains it (accents and spaces
    * aside), whose address contains it or whose domain starts with it, sorted by username and paged
-   * in the database; all accounts when the text is empty.
+   * in the database; all accounts when the text is empty. A row shows the account's own addresses
+   * (read for the page's accounts only).
    */
   public List<AccountRow> search(String text, int first, int pageSize) {
-    return matching(text)
-        .page(
-            "select new org.postroom.service.directory.AccountRow("
-                + "a.username, a.displayName, a.type, a.state, m.address)",
-            AccountRow.class,
-            " order by a.username, m.address",
-            first,
-            pageSize,
-            MAX_PAGE_SIZE);
+    TypedQuery<Object[]> page =
+        em.createQuery(
+            "select a.id, a.username, a.displayName, a.type, a.state from Account a"
+                + WHERE
+                + " order by a.username",
+            Object[].class);
+    bind(page, text);
+    List<Object[]> accounts = Paging.page(page, first, pageSize, MAX_PAGE_SIZE);
+    Map<Long, String> addresses = new HashMap<>();
+    if (!accounts.isEmpty()) {
+      em.createQuery(
+              "select m.owner.id, m.address from Mailbox m where m.owner.id in :ids"
+                  + " order by m.address",
+              Object[].class)
+          .setParameter("ids", accounts.stream().map(a -> (Long) a[0]).toList())
+          .getResultStream()
+          .forEach(m -> addresses.merge((Long) m[0], (String) m[1], (x, y) -> x + ", " + y));
+    }
+    return accounts.stream()
+        .map(
+            a ->
+                new AccountRow(
+                    (String) a[1],
+                    (String) a[2],
+                    (AccountType) a[3],
+                    (AccountState) a[4],
+                    addresses.get((Long) a[0])))
+        .toList();
   }
 
   public long count(String text) {
-    return matching(text).count("a");
+    TypedQuery<Long> count = em.createQuery("select count(a) from Account a" + WHERE, Long.class);
+    bind(count, text);
+    return count.getSingleResult();
   }
 
   /** One account in full; an unknown username is {@code account.notFound}. */
@@ -144,10 +170,6 @@ public class DirectoryService {
         .getResultList()
         .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
     return counts;
-  }
-
-  private PagedSearch matching(String text) {
-    return new PagedSearch(em, FROM, query -> bind(query, text));
   }
 
   private static void bind(TypedQuery<?> query, String text) {

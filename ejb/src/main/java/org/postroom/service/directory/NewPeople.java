@@ -124,8 +124,8 @@ final class NewPeople {
             connection.prepareStatement(
                 "insert into account (id, version, username, display_name, contact_address,"
                     + " account_type, password_hash, language, enabled, created_at, person_id,"
-                    + " domain_id, state, leaving_since, closed_on, recovery_address)"
-                    + " values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " domain_id, state, leaving_since, closed_on, recovery_address, search_name)"
+                    + " values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         PreparedStatement roles =
             connection.prepareStatement(
                 "insert into account_role (account_id, role) values (?, ?)")) {
@@ -145,6 +145,7 @@ final class NewPeople {
         date(insert, 13, a.getLeavingSince());
         date(insert, 14, a.getClosedOn());
         insert.setString(15, a.getRecoveryAddress());
+        insert.setString(16, a.getSearchName());
         insert.addBatch();
         for (String role : a.getRoles()) {
           roles.setLong(1, a.getId());

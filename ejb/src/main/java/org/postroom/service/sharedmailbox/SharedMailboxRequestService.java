@@ -14,8 +14,11 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -42,13 +45,16 @@ import org.postroom.service.address.ListMembers;
 import org.postroom.service.audit.AuditLog;
 import org.postroom.service.common.Flush;
 import org.postroom.service.common.LikePattern;
-import org.postroom.service.common.PagedSearch;
+import org.postroom.service.common.NameSearch;
+import org.postroom.service.common.Paging;
 import org.postroom.service.common.Sizes;
 import org.postroom.service.incident.Freezes;
 import org.postroom.service.mailbox.Mailboxes;
 import org.postroom.service.maildomain.MailDomains;
 import org.postroom.service.notification.Notifier;
 import org.postroom.service.provisioning.Outbox;
+import org.postroom.service.sharedmailbox.RequestQuery.Seek;
+import org.postroom.service.sharedmailbox.RequestQuery.Seek.Direction;
 
 /**
  * The shared-mailbox request workflow: staff submit, the helpdesk approves (which provisions the
@@ -517,31 +523,108 @@ public class SharedMailboxRequestService {
   }
 
   private List<RequestRow> page(RequestQuery query, Account requester) {
-    String direction = query.ascending() ? " asc" : " desc";
-    return search(query, requester, true)
-        .page(
-            RequestRow.SELECT,
-            RequestRow.class,
-            " order by " + query.sort().path + direction + ", r.id" + direction,
-            query.first(),
-            query.pageSize(),
-            RequestQuery.MAX_PAGE_SIZE);
-  }
-
-  private long count(RequestQuery query, Account requester) {
-    return search(query, requester, false).count("r");
+    Seek seek = query.seek();
+    if (seek == null) {
+      return rows(query, requester, query.ascending(), "", null, query.first());
+    }
+    boolean forward = seek.direction() == Direction.AFTER || seek.direction() == Direction.FROM;
+    boolean ascending = query.ascending() == forward;
+    List<RequestRow> rows;
+    if (seek.direction() == Direction.LAST) {
+      rows = rows(query, requester, ascending, "", null, 0);
+    } else {
+      RequestRow row = seek.row();
+      boolean inclusive = seek.direction() == Direction.FROM;
+      // the rows of the same leading value past the row, then (if the page is not full) the rows
+      // of the leading values beyond: each a range of the sort's index, however deep the page
+      String within =
+          (query.sort().path == null ? "" : " and " + query.sort().path + " = :lead")
+              + " and "
+              + seekCondition(ascending, inclusive);
+      rows = new ArrayList<>(rows(query, requester, ascending, within, row, 0));
+      if (query.sort().path != null && rows.size() < query.pageSize()) {
+        RequestQuery rest = query.seeking(seek, 0, query.pageSize() - rows.size());
+        rows.addAll(
+            rows(
+                rest,
+                requester,
+                ascending,
+                " and " + query.sort().path + (ascending ? " > :lead" : " < :lead"),
+                row,
+                0));
+      }
+    }
+    if (!forward) {
+      Collections.reverse(rows);
+    }
+    return rows;
   }
 
   /**
-   * The requests the query matches; the requester joined where the rows show them, or the text may
-   * match them (a count without a text filter needs no join).
+   * The condition that a row comes after the seek's row in (submittedAt, id) order, written so that
+   * both databases read it as a range of the index rather than a filter of every row before it.
    */
-  private PagedSearch search(RequestQuery query, Account requester, boolean rows) {
-    String join = rows || query.text() != null ? " join r.requester a" : "";
-    return new PagedSearch(
-        em,
-        " from SharedMailboxRequest r" + join + where(query, requester),
-        typed -> bind(typed, query, requester));
+  private static String seekCondition(boolean ascending, boolean inclusive) {
+    String towards = ascending ? ">=" : "<=";
+    String behind = ascending ? (inclusive ? "<" : "<=") : (inclusive ? ">" : ">=");
+    return "r.submittedAt "
+        + towards
+        + " :seekAt and not (r.submittedAt = :seekAt and r.id "
+        + behind
+        + " :seekId)";
+  }
+
+  /** One page's rows: the query's rows plus {@code seek} conditions, in the sort's order. */
+  private List<RequestRow> rows(
+      RequestQuery query,
+      Account requester,
+      boolean ascending,
+      String seekConditions,
+      RequestRow seekRow,
+      int first) {
+    String direction = ascending ? " asc" : " desc";
+    String order =
+        (query.sort().path == null ? "" : query.sort().path + direction + ", ")
+            + "r.submittedAt"
+            + direction
+            + ", r.id"
+            + direction;
+    String from = " from SharedMailboxRequest r" + where(query, requester);
+    TypedQuery<Object[]> typed =
+        em.createQuery(
+            RequestRow.COLUMNS
+                + from
+                + (from.contains(" where ") ? "" : " where 1 = 1")
+                + seekConditions
+                + " order by "
+                + order,
+            Object[].class);
+    bind(typed, query, requester);
+    if (seekConditions.contains(":seekAt")) {
+      typed.setParameter("seekAt", seekRow.submittedAt());
+      typed.setParameter("seekId", seekRow.id());
+    }
+    if (seekConditions.contains(":lead")) {
+      typed.setParameter("lead", query.sort().value.apply(seekRow));
+    }
+    List<Object[]> rows = Paging.page(typed, first, query.pageSize(), RequestQuery.MAX_PAGE_SIZE);
+    Map<Long, String> names = new HashMap<>();
+    if (!rows.isEmpty()) {
+      em.createQuery("select a.id, a.displayName from Account a where a.id in :ids", Object[].class)
+          .setParameter("ids", rows.stream().map(r -> (Long) r[5]).distinct().toList())
+          .getResultStream()
+          .forEach(a -> names.put((Long) a[0], (String) a[1]));
+    }
+    return rows.stream().map(r -> RequestRow.of(r, names)).toList();
+  }
+
+  /** How many requests the query matches: one table, no join (the text looks up names apart). */
+  private long count(RequestQuery query, Account requester) {
+    TypedQuery<Long> typed =
+        em.createQuery(
+            "select count(r) from SharedMailboxRequest r" + where(query, requester), Long.class);
+    bind(typed, query, requester);
+    return typed.getSingleResult();
   }
 
   private static String where(RequestQuery query, Account requester) {
@@ -556,9 +639,12 @@ public class SharedMailboxRequestService {
       conditions.add("r.kind = :kind");
     }
     if (query.text() != null) {
+      // the requester's name is searched in the accounts (folded), once, not joined per request
       conditions.add(
-          "(r.address like :text escape '\\' or a.username like :text escape '\\'"
-              + " or lower(a.displayName) like :text escape '\\')");
+          "(r.address like :text escape '\\' or r.requesterUsername like :text escape '\\'"
+              + " or r.requester in (select n from Account n where "
+              + NameSearch.matches("n.searchName")
+              + "))");
     }
     return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
   }
@@ -575,6 +661,7 @@ public class SharedMailboxRequestService {
     }
     if (query.text() != null) {
       typed.setParameter("text", LikePattern.contains(query.text()));
+      NameSearch.bind(typed, query.text());
     }
   }
 

@@ -54,6 +54,10 @@ public class Account implements Serializable {
   @Column(name = "display_name", nullable = false, length = 200)
   private String displayName;
 
+  /** The name folded for searching ({@link FoldedName}), kept with every change of the name. */
+  @Column(name = "search_name", nullable = false, length = 400)
+  private String searchName;
+
   /** Where Postroom mails the person; none while they have yet to choose their address. */
   @Column(name = "contact_address", length = 320)
   private String contactAddress;
@@ -135,7 +139,7 @@ public class Account implements Serializable {
       Collection<String> roles,
       Instant createdAt) {
     this.username = normalizeUsername(username);
-    this.displayName = displayName;
+    name(displayName);
     this.contactAddress = contactAddress;
     this.type = type;
     this.language = language;
@@ -169,13 +173,18 @@ public class Account implements Serializable {
     return account;
   }
 
+  private void name(String newName) {
+    displayName = newName;
+    searchName = newName == null ? null : FoldedName.fold(newName);
+  }
+
   /** Follows the registry: name and kind of account; returns whether anything changed. */
   public boolean follow(Person registryPerson, AccountType newType) {
     String newName = registryPerson.getName().displayName();
     if (newName.equals(displayName) && newType == type) {
       return false;
     }
-    displayName = newName;
+    name(newName);
     if (newType != type) {
       type = newType;
       roles.remove(Roles.STAFF);
@@ -391,6 +400,10 @@ public class Account implements Serializable {
 
   public long getVersion() {
     return version;
+  }
+
+  public String getSearchName() {
+    return searchName;
   }
 
   public String getUsername() {

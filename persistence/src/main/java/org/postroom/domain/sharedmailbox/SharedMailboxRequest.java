@@ -71,6 +71,10 @@ public class SharedMailboxRequest implements Serializable {
   @JoinColumn(name = "requester_id")
   private Account requester;
 
+  /** The requester's username (which never changes), so that the queue sorts by it unjoined. */
+  @Column(name = "requester_username", nullable = false, updatable = false, length = 64)
+  private String requesterUsername;
+
   @Column(name = "local_part", nullable = false, length = 64)
   private String localPart;
 
@@ -387,6 +391,7 @@ public class SharedMailboxRequest implements Serializable {
     request.kind = kind;
     request.domain = domain;
     request.requester = requester;
+    request.requesterUsername = requester.getUsername();
     request.localPart = SharedMailboxPolicy.normalizeLocalPart(wantedLocalPart);
     request.address = domain.addressOf(request.localPart);
     request.openAddress = request.address;

@@ -8,6 +8,8 @@ import java.util.function.ToLongFunction;
 import org.postroom.domain.sharedmailbox.RequestKind;
 import org.postroom.domain.sharedmailbox.RequestState;
 import org.postroom.service.sharedmailbox.RequestQuery;
+import org.postroom.service.sharedmailbox.RequestQuery.Seek;
+import org.postroom.service.sharedmailbox.RequestQuery.Seek.Direction;
 import org.postroom.service.sharedmailbox.RequestRow;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -16,7 +18,10 @@ import org.primefaces.model.SortOrder;
 
 /**
  * A request table that pages, sorts and filters in the database: PrimeFaces' sort and filter state
- * becomes a {@link RequestQuery}, and only one page of rows is ever loaded.
+ * becomes a {@link RequestQuery}, and only one page of rows is ever loaded. The rows are counted
+ * once per filter, not at every page; the next, previous, same and last page are found next to the
+ * rows shown (keyset paging), so that page 2,000 costs what page 1 does; only a jump elsewhere
+ * counts its way there.
  */
 public class RequestLazyModel extends LazyDataModel<RequestRow> {
 
@@ -30,6 +35,16 @@ public class RequestLazyModel extends LazyDataModel<RequestRow> {
   private final Loader loader;
   private final Counter counter;
 
+  /** The filter the rows were counted for, and their number. */
+  private RequestQuery counted;
+
+  private long count;
+
+  /** The page shown: its query and its rows. */
+  private RequestQuery shown;
+
+  private List<RequestRow> shownRows = List.of();
+
   public RequestLazyModel(Loader loader, Counter counter) {
     this.loader = loader;
     this.counter = counter;
@@ -37,13 +52,50 @@ public class RequestLazyModel extends LazyDataModel<RequestRow> {
 
   @Override
   public int count(Map<String, FilterMeta> filterBy) {
-    return (int) counter.applyAsLong(query(Map.of(), filterBy, 0, 1));
+    RequestQuery filter = query(Map.of(), filterBy, 0, 1);
+    if (!filter.sameRows(counted)) {
+      count = counter.applyAsLong(filter);
+      counted = filter;
+    }
+    return (int) Math.min(Integer.MAX_VALUE, count);
   }
 
   @Override
   public List<RequestRow> load(
       int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-    return loader.apply(query(sortBy, filterBy, first, pageSize));
+    RequestQuery wanted = query(sortBy, filterBy, first, pageSize);
+    List<RequestRow> rows = loader.apply(nextTo(wanted));
+    shown = wanted;
+    shownRows = rows;
+    return rows;
+  }
+
+  /** The query that finds the wanted page next to the one shown, if it can; else the wanted one. */
+  RequestQuery nextTo(RequestQuery wanted) {
+    int first = wanted.first();
+    int size = wanted.pageSize();
+    boolean sameOrder =
+        shown != null
+            && wanted.sameRows(shown)
+            && wanted.sort() == shown.sort()
+            && wanted.ascending() == shown.ascending()
+            && size == shown.pageSize()
+            && !shownRows.isEmpty();
+    if (sameOrder && first == shown.first() + size) {
+      return wanted.seeking(
+          new Seek(shownRows.get(shownRows.size() - 1), Direction.AFTER), first, size);
+    }
+    if (sameOrder && first == shown.first()) {
+      return wanted.seeking(new Seek(shownRows.get(0), Direction.FROM), first, size);
+    }
+    if (sameOrder && first == shown.first() - size) {
+      return wanted.seeking(new Seek(shownRows.get(0), Direction.BEFORE), first, size);
+    }
+    long onLastPage = count - first;
+    if (first > 0 && wanted.sameRows(counted) && onLastPage > 0 && onLastPage <= size) {
+      return wanted.seeking(new Seek(null, Direction.LAST), first, (int) onLastPage);
+    }
+    return wanted;
   }
 
   @Override
