@@ -45,6 +45,15 @@ final class BenchTable {
     row(database, what, postroom, "", Double.NaN, goal, met);
   }
 
+  /** The database's product name (H2, PostgreSQL), the first column of a row. */
+  static String database(javax.sql.DataSource dataSource) {
+    try (java.sql.Connection connection = dataSource.getConnection()) {
+      return connection.getMetaData().getDatabaseProductName();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static String ms(double nanos) {
     return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
   }

@@ -26,16 +26,18 @@ import org.postroom.service.directory.RegistryRecord;
 import org.postroom.service.security.CredentialService;
 
 /**
- * The registry import of 50,000 people (address generation with many collisions) through the real
- * service, against a plain JDBC batch insert of exactly the rows it produced into copies of the
- * same tables, in the same database and the same run; then 50,000 more into a database that already
- * holds the first 50,000. Prints times and ratios; run with {@code ./mvnw -pl ear verify
- * -Dit.test=RegistryImportBenchmark}.
+ * The registry import (address generation with many collisions) through the real service, at three
+ * sizes one after the other (10,000, 50,000 and 100,000 people into a growing directory), each
+ * against a plain JDBC batch insert of exactly the rows it produced into copies of the same tables
+ * with the same keys and indexes, in the same database and run; an unchanged rerun against reading
+ * the same rows; one person created at a time before and after. Warms up on 5,000 people first.
+ * Writes its rows for {@code ./scripts/bench}; alone: {@code ./mvnw -pl ear verify
+ * -Dit.test=RegistryImportBenchmark} (H2) or {@code -De2e.test=RegistryImportBenchmark}
+ * (PostgreSQL).
  */
 @ExtendWith(ArquillianExtension.class)
 class RegistryImportBenchmark {
 
-  static final int PEOPLE = 50_000;
   static final String DOMAIN = "umail.example-a.nl";
 
   /** The tables the import writes, with the rows of one run selected by the registry-id prefix. */
@@ -71,7 +73,8 @@ class RegistryImportBenchmark {
 
   @Deployment
   static EnterpriseArchive deployment() {
-    return Deployments.earWithTests(RegistryImportBenchmark.class, RegistryNames.class);
+    return Deployments.earWithTests(
+        RegistryImportBenchmark.class, RegistryNames.class, BenchTable.class);
   }
 
   @Inject RegistryImportService imports;
@@ -80,49 +83,135 @@ class RegistryImportBenchmark {
   @Resource(lookup = "java:jboss/datasources/PostroomDS")
   DataSource dataSource;
 
+  /** The sizes of the scaling runs, imported one after the other into a growing directory. */
+  static final int[] SIZES = {10_000, 50_000, 100_000};
+
+  static final int WARMUP_PEOPLE = 5_000;
+  static final int SINGLES = 30;
+  static final int WARMUP_SINGLES = 10;
+
   @Test
   void importAgainstARawJdbcBatch() throws Exception {
     String run = "b" + Long.toString(System.currentTimeMillis() % 100_000, 36);
-    String database;
-    try (Connection connection = dataSource.getConnection()) {
-      database =
-          connection.getMetaData().getDatabaseProductName()
-              + " "
-              + connection.getMetaData().getDatabaseProductVersion();
-    }
-    long emptyImport = timeImport(RegistryNames.people(run + "a-", PEOPLE, 1, DOMAIN));
-    long emptyBare = timeJdbcCopy(run + "a-%", false);
-    long emptyIndexed = timeJdbcCopy(run + "a-%", true);
-    long fullImport = timeImport(RegistryNames.people(run + "b-", PEOPLE, 2, DOMAIN));
-    long fullBare = timeJdbcCopy(run + "b-%", false);
-    long fullIndexed = timeJdbcCopy(run + "b-%", true);
-    long rerun = timeImport(RegistryNames.people(run + "b-", PEOPLE, 2, DOMAIN));
+    String database = BenchTable.database(dataSource);
+    // the JIT and the connection pool warm up on people of their own, not measured
+    timeImport(RegistryNames.people(run + "w-", WARMUP_PEOPLE, 9, DOMAIN));
+    singles(run + "u-", 2);
+    BenchTable.Samples emptyish = singles(run + "s-", 0);
+    long before = people();
 
-    String line =
-        "%-30s import %5.1f s | raw JDBC batch into bare copies %4.1f s (ratio %5.2f)"
-            + " | into copies with the same keys and indexes %4.1f s (ratio %5.2f)%n";
-    String report =
+    double perPersonSmallest = 0;
+    for (int size : SIZES) {
+      String prefix = run + "n" + size / 1000 + "-";
+      long imported = timeImport(RegistryNames.people(prefix, size, size, DOMAIN));
+      long bare = timeJdbcCopy(prefix + "%", false);
+      long indexed = timeJdbcCopy(prefix + "%", true);
+      double perPerson = (double) imported / size;
+      if (perPersonSmallest == 0) {
+        perPersonSmallest = perPerson;
+      }
+      BenchTable.row(
+          database,
+          String.format(
+              "registry import of %,d people (addresses generated) into %,d, against a raw JDBC"
+                  + " batch of the same rows into tables with the same keys and indexes"
+                  + " (bare tables: %.1f×)",
+              size, people() - size, (double) imported / bare),
+          BenchTable.s(imported),
+          BenchTable.s(indexed),
+          (double) imported / indexed,
+          "≤ 3×",
+          (double) imported / indexed <= 3);
+      BenchTable.row(
+          database,
+          String.format(
+              "registry import, %,d people: time per person against the %,d's", size, SIZES[0]),
+          String.format(java.util.Locale.ROOT, "%.2f ms", perPerson / 1e6),
+          String.format(java.util.Locale.ROOT, "%.2f ms", perPersonSmallest / 1e6),
+          perPerson / perPersonSmallest,
+          "linear: ≈ 1×",
+          perPerson / perPersonSmallest <= 1.5);
+    }
+    String last = run + "n" + SIZES[SIZES.length - 1] / 1000 + "-";
+    int lastSize = SIZES[SIZES.length - 1];
+    long rerun = timeImport(RegistryNames.people(last, lastSize, lastSize, DOMAIN));
+    long reading = timeReading(last + "%");
+    BenchTable.row(
+        database,
         String.format(
-                "%n=== Registry import benchmark (%,d people each, %s, same run) ===%n",
-                PEOPLE, database)
-            + String.format(
-                line,
-                "into an empty directory:",
-                emptyImport / 1e9,
-                emptyBare / 1e9,
-                (double) emptyImport / emptyBare,
-                emptyIndexed / 1e9,
-                (double) emptyImport / emptyIndexed)
-            + String.format(
-                line,
-                "into one with 50,000 people:",
-                fullImport / 1e9,
-                fullBare / 1e9,
-                (double) fullImport / fullBare,
-                fullIndexed / 1e9,
-                (double) fullImport / fullIndexed)
-            + String.format("%-30s import %5.1f s%n", "the same again (unchanged):", rerun / 1e9);
-    System.out.println(report);
+            "registry import of the same %,d again (unchanged), against reading their rows",
+            lastSize),
+        BenchTable.s(rerun),
+        BenchTable.s(reading),
+        (double) rerun / reading,
+        "≤ 1.5×",
+        (double) rerun / reading <= 1.5);
+
+    BenchTable.Samples full = singles(run + "t-", 1);
+    BenchTable.row(
+        database,
+        String.format(
+            "one person and mailbox created (one-record import) into %,d people, p95, against"
+                + " the same into %,d",
+            people() - SINGLES, before - SINGLES),
+        BenchTable.ms(full.p95()),
+        BenchTable.ms(emptyish.p95()),
+        full.p95() / emptyish.p95(),
+        "< 50 ms, ≤ 1.2×",
+        full.p95() < 50e6 && full.p95() / emptyish.p95() <= 1.2);
+  }
+
+  /** Creates people one at a time, as a one-person import by the API does, and times each. */
+  private BenchTable.Samples singles(String prefix, long seed) throws Exception {
+    List<RegistryRecord> people =
+        RegistryNames.people(prefix, SINGLES + WARMUP_SINGLES, 100 + seed, DOMAIN);
+    BenchTable.Samples samples = new BenchTable.Samples();
+    as(
+        credentials,
+        "admin",
+        () -> {
+          for (int i = 0; i < people.size(); i++) {
+            List<RegistryRecord> one = List.of(people.get(i));
+            ImportReport report =
+                (i < WARMUP_SINGLES ? new BenchTable.Samples() : samples)
+                    .time(() -> {}, () -> imports.importRecords(one));
+            assertEquals(1, report.created(), report::toString);
+          }
+          return null;
+        });
+    return samples;
+  }
+
+  private long people() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("select count(*) from person")) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
+  /** Reads the rows an import of these people wrote (every column), as the baseline of a rerun. */
+  private long timeReading(String registryPattern) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      long start = System.nanoTime();
+      for (Map.Entry<String, String> table : TABLES.entrySet()) {
+        try (PreparedStatement select =
+            connection.prepareStatement(
+                "select * from " + table.getKey() + " where " + table.getValue())) {
+          select.setString(1, registryPattern);
+          try (ResultSet result = select.executeQuery()) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+              for (int c = 1; c <= columns; c++) {
+                result.getObject(c);
+              }
+            }
+          }
+        }
+      }
+      return System.nanoTime() - start;
+    }
   }
 
   private long timeImport(List<RegistryRecord> people) throws Exception {

@@ -46,7 +46,7 @@ public class DirectoryService {
    * count reads one table and a page walks the username index.
    */
   private static final String WHERE =
-      " where :text is null or a.username like :prefix escape '\\'"
+      " where a.username like :prefix escape '\\'"
           + " or "
           + NameSearch.matches("a.searchName")
           + " or a.id in (select m.owner.id from Mailbox m where m.address like :contains escape '\\')"
@@ -67,7 +67,7 @@ public class DirectoryService {
     TypedQuery<Object[]> page =
         em.createQuery(
             "select a.id, a.username, a.displayName, a.type, a.state from Account a"
-                + WHERE
+                + where(text)
                 + " order by a.username",
             Object[].class);
     bind(page, text);
@@ -95,7 +95,8 @@ public class DirectoryService {
   }
 
   public long count(String text) {
-    TypedQuery<Long> count = em.createQuery("select count(a) from Account a" + WHERE, Long.class);
+    TypedQuery<Long> count =
+        em.createQuery("select count(a) from Account a" + where(text), Long.class);
     bind(count, text);
     return count.getSingleResult();
   }
@@ -172,14 +173,23 @@ public class DirectoryService {
     return counts;
   }
 
+  /** The conditions for a text; none for no text (every account, counted and paged unfiltered). */
+  private static String where(String text) {
+    return normalized(text) == null ? "" : WHERE;
+  }
+
+  private static String normalized(String text) {
+    return text == null || text.isBlank() ? null : text.strip().toLowerCase(Locale.ROOT);
+  }
+
   private static void bind(TypedQuery<?> query, String text) {
-    String normalized =
-        text == null || text.isBlank() ? null : text.strip().toLowerCase(Locale.ROOT);
-    query.setParameter("text", normalized);
-    query.setParameter("prefix", normalized == null ? "%" : LikePattern.prefix(normalized));
-    query.setParameter("contains", normalized == null ? "%" : LikePattern.contains(normalized));
-    query.setParameter(
-        "domain", normalized == null ? "%" : LikePattern.prefix(normalized.replaceFirst("^@", "")));
+    String normalized = normalized(text);
+    if (normalized == null) {
+      return;
+    }
+    query.setParameter("prefix", LikePattern.prefix(normalized));
+    query.setParameter("contains", LikePattern.contains(normalized));
+    query.setParameter("domain", LikePattern.prefix(normalized.replaceFirst("^@", "")));
     NameSearch.bind(query, text);
   }
 

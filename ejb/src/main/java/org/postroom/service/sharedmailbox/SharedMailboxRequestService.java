@@ -524,13 +524,13 @@ public class SharedMailboxRequestService {
 
   private List<RequestRow> page(RequestQuery query, Account requester) {
     Seek seek = query.seek();
-    if (seek == null) {
-      return rows(query, requester, query.ascending(), "", null, query.first());
-    }
-    boolean forward = seek.direction() == Direction.AFTER || seek.direction() == Direction.FROM;
+    boolean forward =
+        seek == null || seek.direction() == Direction.AFTER || seek.direction() == Direction.FROM;
     boolean ascending = query.ascending() == forward;
-    List<RequestRow> rows;
-    if (seek.direction() == Direction.LAST) {
+    List<Object[]> rows;
+    if (seek == null) {
+      rows = rows(query, requester, ascending, "", null, query.first());
+    } else if (seek.direction() == Direction.LAST) {
       rows = rows(query, requester, ascending, "", null, 0);
     } else {
       RequestRow row = seek.row();
@@ -557,7 +557,19 @@ public class SharedMailboxRequestService {
     if (!forward) {
       Collections.reverse(rows);
     }
-    return rows;
+    return withNames(rows);
+  }
+
+  /** The rows with their requesters' names, read in one statement for the whole page. */
+  private List<RequestRow> withNames(List<Object[]> rows) {
+    Map<Long, String> names = new HashMap<>();
+    if (!rows.isEmpty()) {
+      em.createQuery("select a.id, a.displayName from Account a where a.id in :ids", Object[].class)
+          .setParameter("ids", rows.stream().map(r -> (Long) r[5]).distinct().toList())
+          .getResultStream()
+          .forEach(a -> names.put((Long) a[0], (String) a[1]));
+    }
+    return rows.stream().map(r -> RequestRow.of(r, names)).toList();
   }
 
   /**
@@ -575,7 +587,7 @@ public class SharedMailboxRequestService {
   }
 
   /** One page's rows: the query's rows plus {@code seek} conditions, in the sort's order. */
-  private List<RequestRow> rows(
+  private List<Object[]> rows(
       RequestQuery query,
       Account requester,
       boolean ascending,
@@ -589,7 +601,8 @@ public class SharedMailboxRequestService {
             + direction
             + ", r.id"
             + direction;
-    String from = " from SharedMailboxRequest r" + where(query, requester);
+    String from =
+        " from SharedMailboxRequest r" + where(query, requester, query.sort().path != null);
     TypedQuery<Object[]> typed =
         em.createQuery(
             RequestRow.COLUMNS
@@ -607,36 +620,37 @@ public class SharedMailboxRequestService {
     if (seekConditions.contains(":lead")) {
       typed.setParameter("lead", query.sort().value.apply(seekRow));
     }
-    List<Object[]> rows = Paging.page(typed, first, query.pageSize(), RequestQuery.MAX_PAGE_SIZE);
-    Map<Long, String> names = new HashMap<>();
-    if (!rows.isEmpty()) {
-      em.createQuery("select a.id, a.displayName from Account a where a.id in :ids", Object[].class)
-          .setParameter("ids", rows.stream().map(r -> (Long) r[5]).distinct().toList())
-          .getResultStream()
-          .forEach(a -> names.put((Long) a[0], (String) a[1]));
-    }
-    return rows.stream().map(r -> RequestRow.of(r, names)).toList();
+    return Paging.page(typed, first, query.pageSize(), RequestQuery.MAX_PAGE_SIZE);
   }
 
   /** How many requests the query matches: one table, no join (the text looks up names apart). */
   private long count(RequestQuery query, Account requester) {
     TypedQuery<Long> typed =
         em.createQuery(
-            "select count(r) from SharedMailboxRequest r" + where(query, requester), Long.class);
+            "select count(r) from SharedMailboxRequest r" + where(query, requester, false),
+            Long.class);
     bind(typed, query, requester);
     return typed.getSingleResult();
   }
 
-  private static String where(RequestQuery query, Account requester) {
+  /**
+   * The query's conditions. When another column leads the order ({@code walkSortIndex}), state and
+   * kind are written so that no index serves them: the database then walks the sort's index and
+   * filters, and stops at the page, instead of reading every request of the state and sorting them
+   * (H2 chose the state's index and sorted 63,000 requests for each page).
+   */
+  private static String where(RequestQuery query, Account requester, boolean walkSortIndex) {
     List<String> conditions = new ArrayList<>();
     if (requester != null) {
       conditions.add("r.requester = :requester");
     }
     if (query.state() != null) {
-      conditions.add("r.state = :state");
+      conditions.add(
+          walkSortIndex ? "case when r.state = :state then 1 else 0 end = 1" : "r.state = :state");
     }
     if (query.kind() != null) {
-      conditions.add("r.kind = :kind");
+      conditions.add(
+          walkSortIndex ? "case when r.kind = :kind then 1 else 0 end = 1" : "r.kind = :kind");
     }
     if (query.text() != null) {
       // the requester's name is searched in the accounts (folded), once, not joined per request
