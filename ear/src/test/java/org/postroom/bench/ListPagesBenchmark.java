@@ -31,6 +31,7 @@ import org.postroom.domain.sharedmailbox.RequestState;
 import org.postroom.it.Deployments;
 import org.postroom.service.common.LikePattern;
 import org.postroom.service.common.NameSearch;
+import org.postroom.service.common.SeekDirection;
 import org.postroom.service.directory.AccountRow;
 import org.postroom.service.directory.DirectoryService;
 import org.postroom.service.directory.ImportReport;
@@ -39,7 +40,6 @@ import org.postroom.service.directory.RegistryRecord;
 import org.postroom.service.security.CredentialService;
 import org.postroom.service.sharedmailbox.RequestQuery;
 import org.postroom.service.sharedmailbox.RequestQuery.Seek;
-import org.postroom.service.sharedmailbox.RequestQuery.Seek.Direction;
 import org.postroom.service.sharedmailbox.RequestQuery.Sort;
 import org.postroom.service.sharedmailbox.RequestRow;
 import org.postroom.service.sharedmailbox.SharedMailboxRequestService;
@@ -171,7 +171,7 @@ class ListPagesBenchmark {
             return ids(
                 requests.queue(
                     top.seeking(
-                        new Seek(beforeDeep.get(beforeDeep.size() - 1), Direction.AFTER),
+                        new Seek(beforeDeep.get(beforeDeep.size() - 1), SeekDirection.AFTER),
                         DEEP,
                         PAGE)));
           }
@@ -292,6 +292,8 @@ class ListPagesBenchmark {
 
   private void accounts(String what, String text) throws Exception {
     long total = directory.count(text);
+    List<AccountRow> beforeDeep =
+        total > DEEP + PAGE ? directory.search(text, DEEP - PAGE, PAGE) : List.of();
     measure(
         "account search (" + PEOPLE / 1000 + "k): " + what,
         total,
@@ -309,7 +311,12 @@ class ListPagesBenchmark {
 
           @Override
           public List<Object> deepPage() {
-            return keys(directory.search(text, DEEP, PAGE));
+            return keys(
+                directory.searchNextTo(
+                    text,
+                    beforeDeep.get(beforeDeep.size() - 1).username(),
+                    SeekDirection.AFTER,
+                    PAGE));
           }
 
           @Override
@@ -457,7 +464,8 @@ class ListPagesBenchmark {
     statistics.clear();
     assertFalse(
         requests
-            .queue(top.seeking(new Seek(page.get(page.size() - 1), Direction.AFTER), PAGE, PAGE))
+            .queue(
+                top.seeking(new Seek(page.get(page.size() - 1), SeekDirection.AFTER), PAGE, PAGE))
             .isEmpty());
     long pageTurn = statistics.getPrepareStatementCount();
     BenchTable.figure(

@@ -24,6 +24,7 @@ import org.postroom.domain.account.AccountType;
 import org.postroom.domain.directory.AffiliationKind;
 import org.postroom.domain.directory.AffiliationPeriod;
 import org.postroom.domain.mailbox.Mailbox;
+import org.postroom.service.common.SeekDirection;
 import org.postroom.service.directory.AccountDetail;
 import org.postroom.service.directory.AccountRow;
 import org.postroom.service.directory.DirectoryService;
@@ -292,6 +293,51 @@ class RegistryImportServiceIT {
     assertThrows(
         org.postroom.domain.common.RuleViolationException.class,
         () -> as(credentials, "helpdesk", () -> directory.detail("nobody-" + run)));
+  }
+
+  /** Pages of the account search found next to a row are the pages counted from the top. */
+  @Test
+  void accountPagesFoundNextToARowAreThePagesCountedFromTheTop() throws Exception {
+    List<RegistryRecord> people = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      people.add(person("k" + i, "Kari", null, "Keyset" + run, "univ-b.be", STUDYING));
+    }
+    importAs("admin", people);
+    String text = "keyset" + run;
+    as(
+        credentials,
+        "helpdesk",
+        () -> {
+          assertEquals(7L, directory.count(text));
+          List<List<String>> counted = new java.util.ArrayList<>();
+          for (int first = 0; first < 7; first += 3) {
+            counted.add(usernames(directory.search(text, first, 3)));
+          }
+          List<AccountRow> page = directory.search(text, 0, 3);
+          for (int p = 1; p < 3; p++) {
+            page =
+                directory.searchNextTo(
+                    text, page.get(page.size() - 1).username(), SeekDirection.AFTER, 3);
+            assertEquals(counted.get(p), usernames(page), "page " + p + " after the one before");
+          }
+          List<AccountRow> second =
+              directory.searchNextTo(text, page.get(0).username(), SeekDirection.BEFORE, 3);
+          assertEquals(counted.get(1), usernames(second), "the page before the last");
+          assertEquals(
+              counted.get(1),
+              usernames(
+                  directory.searchNextTo(text, second.get(0).username(), SeekDirection.FROM, 3)),
+              "the same page again");
+          assertEquals(
+              counted.get(2),
+              usernames(directory.searchNextTo(text, null, SeekDirection.LAST, 1)),
+              "the last page");
+          return null;
+        });
+  }
+
+  private static List<String> usernames(List<AccountRow> rows) {
+    return rows.stream().map(AccountRow::username).toList();
   }
 
   @Test

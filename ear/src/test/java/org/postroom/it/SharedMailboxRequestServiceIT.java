@@ -47,13 +47,13 @@ import org.postroom.domain.sharedmailbox.RequestKind;
 import org.postroom.domain.sharedmailbox.RequestState;
 import org.postroom.service.account.AccountService;
 import org.postroom.service.account.Accounts;
+import org.postroom.service.common.SeekDirection;
 import org.postroom.service.security.CredentialService;
 import org.postroom.service.sharedmailbox.NewListRequest;
 import org.postroom.service.sharedmailbox.NewSharedMailboxRequest;
 import org.postroom.service.sharedmailbox.OpenDomain;
 import org.postroom.service.sharedmailbox.RequestQuery;
 import org.postroom.service.sharedmailbox.RequestQuery.Seek;
-import org.postroom.service.sharedmailbox.RequestQuery.Seek.Direction;
 import org.postroom.service.sharedmailbox.RequestRow;
 import org.postroom.service.sharedmailbox.RequestView;
 import org.postroom.service.sharedmailbox.SharedMailboxRequestService;
@@ -704,20 +704,22 @@ class SharedMailboxRequestServiceIT {
                 page =
                     requests.queue(
                         top.seeking(
-                            new Seek(page.get(page.size() - 1), Direction.AFTER), p * 3, 3));
+                            new Seek(page.get(page.size() - 1), SeekDirection.AFTER), p * 3, 3));
                 assertEquals(
                     counted.get(p), ids(page), order + ": page " + p + " after the one before");
               }
               List<RequestRow> second =
-                  requests.queue(top.seeking(new Seek(page.get(0), Direction.BEFORE), 3, 3));
+                  requests.queue(top.seeking(new Seek(page.get(0), SeekDirection.BEFORE), 3, 3));
               assertEquals(counted.get(1), ids(second), order + ": the page before the last");
               assertEquals(
                   counted.get(1),
-                  ids(requests.queue(top.seeking(new Seek(second.get(0), Direction.FROM), 3, 3))),
+                  ids(
+                      requests.queue(
+                          top.seeking(new Seek(second.get(0), SeekDirection.FROM), 3, 3))),
                   order + ": the same page again");
               assertEquals(
                   counted.get(2),
-                  ids(requests.queue(top.seeking(new Seek(null, Direction.LAST), 6, 1))),
+                  ids(requests.queue(top.seeking(new Seek(null, SeekDirection.LAST), 6, 1))),
                   order + ": the last page");
             }
           }

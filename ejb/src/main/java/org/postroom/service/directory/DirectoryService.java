@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.postroom.domain.maildomain.AddressScheme;
 import org.postroom.service.common.LikePattern;
 import org.postroom.service.common.NameSearch;
 import org.postroom.service.common.Paging;
+import org.postroom.service.common.SeekDirection;
 import org.postroom.service.provisioning.Outbox;
 
 /**
@@ -46,11 +48,11 @@ public class DirectoryService {
    * count reads one table and a page walks the username index.
    */
   private static final String WHERE =
-      " where a.username like :prefix escape '\\'"
+      " where (a.username like :prefix escape '\\'"
           + " or "
           + NameSearch.matches("a.searchName")
           + " or a.id in (select m.owner.id from Mailbox m where m.address like :contains escape '\\')"
-          + " or a.domain.id in (select d.id from MailDomain d where d.name like :domain escape '\\')";
+          + " or a.domain.id in (select d.id from MailDomain d where d.name like :domain escape '\\'))";
 
   @PersistenceContext(unitName = "postroom")
   EntityManager em;
@@ -64,13 +66,47 @@ public class DirectoryService {
    * (read for the page's accounts only).
    */
   public List<AccountRow> search(String text, int first, int pageSize) {
+    return page(text, "", true, null, first, pageSize);
+  }
+
+  /**
+   * A page of the same search found next to an account the table shows (keyset paging: a range of
+   * the username index, however deep the page), or the last page ({@code username} null).
+   */
+  public List<AccountRow> searchNextTo(
+      String text, String username, SeekDirection direction, int pageSize) {
+    String seek =
+        switch (direction) {
+          case AFTER -> "a.username > :seek";
+          case FROM -> "a.username >= :seek";
+          case BEFORE -> "a.username < :seek";
+          case LAST -> "";
+        };
+    List<AccountRow> rows = page(text, seek, direction.forward(), username, 0, pageSize);
+    if (!direction.forward()) {
+      rows = new ArrayList<>(rows);
+      Collections.reverse(rows);
+    }
+    return rows;
+  }
+
+  private List<AccountRow> page(
+      String text, String seek, boolean ascending, String seekUsername, int first, int pageSize) {
+    String where = where(text);
+    if (!seek.isEmpty()) {
+      where += (where.isEmpty() ? " where " : " and ") + seek;
+    }
     TypedQuery<Object[]> page =
         em.createQuery(
             "select a.id, a.username, a.displayName, a.type, a.state from Account a"
-                + where(text)
-                + " order by a.username",
+                + where
+                + " order by a.username"
+                + (ascending ? "" : " desc"),
             Object[].class);
     bind(page, text);
+    if (!seek.isEmpty()) {
+      page.setParameter("seek", seekUsername);
+    }
     List<Object[]> accounts = Paging.page(page, first, pageSize, MAX_PAGE_SIZE);
     Map<Long, String> addresses = new HashMap<>();
     if (!accounts.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.postroom.domain.sharedmailbox.RequestKind;
 import org.postroom.domain.sharedmailbox.RequestState;
+import org.postroom.service.common.SeekDirection;
 
 /**
  * One page of a request list: which rows (state, kind, free text over address and requester), in
@@ -49,21 +50,10 @@ public record RequestQuery(
   }
 
   /** Where a page starts: right after, at or right before a row shown, or the last page. */
-  public record Seek(RequestRow row, Direction direction) implements Serializable {
-
-    public enum Direction {
-      /** The page after the row. */
-      AFTER,
-      /** The page starting at the row (the same page again). */
-      FROM,
-      /** The page before the row. */
-      BEFORE,
-      /** The last page: {@code pageSize} rows at the end. */
-      LAST
-    }
+  public record Seek(RequestRow row, SeekDirection direction) implements Serializable {
 
     public Seek {
-      if ((row == null) != (direction == Direction.LAST)) {
+      if ((row == null) != (direction == SeekDirection.LAST)) {
         throw new IllegalArgumentException("a seek needs a row, unless it is to the last page");
       }
     }

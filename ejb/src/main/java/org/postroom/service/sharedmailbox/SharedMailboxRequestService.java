@@ -47,6 +47,7 @@ import org.postroom.service.common.Flush;
 import org.postroom.service.common.LikePattern;
 import org.postroom.service.common.NameSearch;
 import org.postroom.service.common.Paging;
+import org.postroom.service.common.SeekDirection;
 import org.postroom.service.common.Sizes;
 import org.postroom.service.incident.Freezes;
 import org.postroom.service.mailbox.Mailboxes;
@@ -54,7 +55,6 @@ import org.postroom.service.maildomain.MailDomains;
 import org.postroom.service.notification.Notifier;
 import org.postroom.service.provisioning.Outbox;
 import org.postroom.service.sharedmailbox.RequestQuery.Seek;
-import org.postroom.service.sharedmailbox.RequestQuery.Seek.Direction;
 
 /**
  * The shared-mailbox request workflow: staff submit, the helpdesk approves (which provisions the
@@ -524,17 +524,16 @@ public class SharedMailboxRequestService {
 
   private List<RequestRow> page(RequestQuery query, Account requester) {
     Seek seek = query.seek();
-    boolean forward =
-        seek == null || seek.direction() == Direction.AFTER || seek.direction() == Direction.FROM;
+    boolean forward = seek == null || seek.direction().forward();
     boolean ascending = query.ascending() == forward;
     List<Object[]> rows;
     if (seek == null) {
       rows = rows(query, requester, ascending, "", null, query.first());
-    } else if (seek.direction() == Direction.LAST) {
+    } else if (seek.direction() == SeekDirection.LAST) {
       rows = rows(query, requester, ascending, "", null, 0);
     } else {
       RequestRow row = seek.row();
-      boolean inclusive = seek.direction() == Direction.FROM;
+      boolean inclusive = seek.direction() == SeekDirection.FROM;
       // the rows of the same leading value past the row, then (if the page is not full) the rows
       // of the leading values beyond: each a range of the sort's index, however deep the page
       String within =

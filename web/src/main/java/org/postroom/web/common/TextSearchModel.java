@@ -3,6 +3,8 @@ package org.postroom.web.common;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.postroom.service.common.SeekDirection;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -26,6 +28,11 @@ public class TextSearchModel<T> extends LazyDataModel<T> {
     List<T> page(String text, int first, int pageSize);
   }
 
+  /** A page found next to a row shown (keyset paging), or the last page (row null). */
+  public interface SeekPager<T> extends Serializable {
+    List<T> page(String text, T row, SeekDirection direction, int pageSize);
+  }
+
   /** A row's unique key. */
   public interface RowKey<T> extends Serializable {
     String of(T row);
@@ -34,22 +41,71 @@ public class TextSearchModel<T> extends LazyDataModel<T> {
   private final Counter counter;
   private final Pager<T> pager;
   private final RowKey<T> rowKey;
+  private final boolean countOncePerText;
+  private final SeekPager<T> seekPager;
+
+  /** The text last counted, and its count, when the rows are counted once per text. */
+  private String countedText;
+
+  private Long count;
+
+  /** The page shown, for keyset paging (rows of a serializable type only: see {@link #large}). */
+  private final KeysetPaging<Serializable> paging = new KeysetPaging<>();
 
   public TextSearchModel(Counter counter, Pager<T> pager, RowKey<T> rowKey) {
+    this(counter, pager, null, rowKey, false);
+  }
+
+  private TextSearchModel(
+      Counter counter,
+      Pager<T> pager,
+      SeekPager<T> seekPager,
+      RowKey<T> rowKey,
+      boolean countOncePerText) {
     this.counter = counter;
     this.pager = pager;
+    this.seekPager = seekPager;
     this.rowKey = rowKey;
+    this.countOncePerText = countOncePerText;
+  }
+
+  /**
+   * A table of a large list that its page never changes (the account search): its rows are counted
+   * when the text changes, not again at every page, and the next, previous, same and last page are
+   * found next to the rows shown ({@link KeysetPaging}). Lists the page adds to count every time.
+   */
+  public static <T extends Serializable> TextSearchModel<T> large(
+      Counter counter, Pager<T> pager, SeekPager<T> seekPager, RowKey<T> rowKey) {
+    return new TextSearchModel<>(counter, pager, seekPager, rowKey, true);
   }
 
   @Override
   public int count(Map<String, FilterMeta> filterBy) {
-    return (int) Math.min(Integer.MAX_VALUE, counter.count(text(filterBy)));
+    String text = text(filterBy);
+    if (!countOncePerText || count == null || !Objects.equals(text, countedText)) {
+      count = counter.count(text);
+      countedText = text;
+    }
+    return (int) Math.min(Integer.MAX_VALUE, count);
   }
 
   @Override
   public List<T> load(
       int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-    return pager.page(text(filterBy), first, pageSize);
+    String text = text(filterBy);
+    if (seekPager == null) {
+      return pager.page(text, first, pageSize);
+    }
+    String order = text == null ? "" : "text:" + text;
+    long known = count != null && Objects.equals(text, countedText) ? count : -1;
+    KeysetPaging.Step<Serializable> step = paging.step(order, first, pageSize, known);
+    @SuppressWarnings("unchecked")
+    List<T> rows =
+        step == null
+            ? pager.page(text, first, pageSize)
+            : seekPager.page(text, (T) step.row(), step.direction(), step.size());
+    paging.shown(order, first, pageSize, rows.stream().map(Serializable.class::cast).toList());
+    return rows;
   }
 
   @Override

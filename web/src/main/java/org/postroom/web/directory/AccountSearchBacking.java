@@ -26,8 +26,12 @@ public class AccountSearchBacking implements Serializable {
   void init() {
     DirectoryService service = directory;
     accounts =
-        new TextSearchModel<>(
-            service::count, service::search, row -> row.username() + "|" + row.address());
+        TextSearchModel.large(
+            service::count,
+            service::search,
+            (text, row, direction, size) ->
+                service.searchNextTo(text, row == null ? null : row.username(), direction, size),
+            row -> row.username() + "|" + row.address());
   }
 
   public TextSearchModel<AccountRow> getAccounts() {

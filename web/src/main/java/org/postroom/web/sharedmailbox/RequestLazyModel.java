@@ -9,8 +9,8 @@ import org.postroom.domain.sharedmailbox.RequestKind;
 import org.postroom.domain.sharedmailbox.RequestState;
 import org.postroom.service.sharedmailbox.RequestQuery;
 import org.postroom.service.sharedmailbox.RequestQuery.Seek;
-import org.postroom.service.sharedmailbox.RequestQuery.Seek.Direction;
 import org.postroom.service.sharedmailbox.RequestRow;
+import org.postroom.web.common.KeysetPaging;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -40,10 +40,7 @@ public class RequestLazyModel extends LazyDataModel<RequestRow> {
 
   private long count;
 
-  /** The page shown: its query and its rows. */
-  private RequestQuery shown;
-
-  private List<RequestRow> shownRows = List.of();
+  private final KeysetPaging<RequestRow> paging = new KeysetPaging<>();
 
   public RequestLazyModel(Loader loader, Counter counter) {
     this.loader = loader;
@@ -65,37 +62,27 @@ public class RequestLazyModel extends LazyDataModel<RequestRow> {
       int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
     RequestQuery wanted = query(sortBy, filterBy, first, pageSize);
     List<RequestRow> rows = loader.apply(nextTo(wanted));
-    shown = wanted;
-    shownRows = rows;
+    paging.shown(order(wanted), first, pageSize, rows);
     return rows;
   }
 
   /** The query that finds the wanted page next to the one shown, if it can; else the wanted one. */
   RequestQuery nextTo(RequestQuery wanted) {
-    int first = wanted.first();
-    int size = wanted.pageSize();
-    boolean sameOrder =
-        shown != null
-            && wanted.sameRows(shown)
-            && wanted.sort() == shown.sort()
-            && wanted.ascending() == shown.ascending()
-            && size == shown.pageSize()
-            && !shownRows.isEmpty();
-    if (sameOrder && first == shown.first() + size) {
-      return wanted.seeking(
-          new Seek(shownRows.get(shownRows.size() - 1), Direction.AFTER), first, size);
-    }
-    if (sameOrder && first == shown.first()) {
-      return wanted.seeking(new Seek(shownRows.get(0), Direction.FROM), first, size);
-    }
-    if (sameOrder && first == shown.first() - size) {
-      return wanted.seeking(new Seek(shownRows.get(0), Direction.BEFORE), first, size);
-    }
-    long onLastPage = count - first;
-    if (first > 0 && wanted.sameRows(counted) && onLastPage > 0 && onLastPage <= size) {
-      return wanted.seeking(new Seek(null, Direction.LAST), first, (int) onLastPage);
-    }
-    return wanted;
+    KeysetPaging.Step<RequestRow> step =
+        paging.step(
+            order(wanted),
+            wanted.first(),
+            wanted.pageSize(),
+            wanted.sameRows(counted) ? count : -1);
+    return step == null
+        ? wanted
+        : wanted.seeking(new Seek(step.row(), step.direction()), wanted.first(), step.size());
+  }
+
+  /** The rows and their order, without the place: what a page found next to another must share. */
+  private static RequestQuery order(RequestQuery query) {
+    return new RequestQuery(
+        query.state(), query.kind(), query.text(), query.sort(), query.ascending(), 0, 1);
   }
 
   @Override

@@ -10,8 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.postroom.domain.sharedmailbox.RequestKind;
 import org.postroom.domain.sharedmailbox.RequestState;
+import org.postroom.service.common.SeekDirection;
 import org.postroom.service.sharedmailbox.RequestQuery;
-import org.postroom.service.sharedmailbox.RequestQuery.Seek.Direction;
 import org.postroom.service.sharedmailbox.RequestRow;
 import org.primefaces.model.FilterMeta;
 
@@ -57,16 +57,16 @@ class RequestLazyModelTest {
   void countsOncePerFilterAndSeeksNextToTheRowsShown() {
     assertNull(page(0).seek(), "the first page is read from the top");
     RequestQuery next = page(10);
-    assertEquals(Direction.AFTER, next.seek().direction());
+    assertEquals(SeekDirection.AFTER, next.seek().direction());
     assertEquals(9, next.seek().row().id(), "after the last row shown");
     RequestQuery again = page(10);
-    assertEquals(Direction.FROM, again.seek().direction());
+    assertEquals(SeekDirection.FROM, again.seek().direction());
     assertEquals(10, again.seek().row().id());
     RequestQuery back = page(0);
-    assertEquals(Direction.BEFORE, back.seek().direction());
+    assertEquals(SeekDirection.BEFORE, back.seek().direction());
     assertEquals(10, back.seek().row().id());
     RequestQuery last = page(90);
-    assertEquals(Direction.LAST, last.seek().direction());
+    assertEquals(SeekDirection.LAST, last.seek().direction());
     assertEquals(5, last.pageSize(), "the last page holds what is left of 95 rows");
     assertNull(page(50).seek(), "a jump elsewhere counts its way there");
     assertEquals(1, counts, "one count while the filter stays");
