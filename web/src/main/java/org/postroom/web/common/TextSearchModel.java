@@ -98,6 +98,9 @@ public class TextSearchModel<T> extends LazyDataModel<T> {
     }
     String order = text == null ? "" : "text:" + text;
     long known = count != null && Objects.equals(text, countedText) ? count : -1;
+    if (known == 0) {
+      return List.of(); // nothing matches: no need to look for a page
+    }
     KeysetPaging.Step<Serializable> step = paging.step(order, first, pageSize, known);
     @SuppressWarnings("unchecked")
     List<T> rows =

@@ -61,7 +61,9 @@ public class RequestLazyModel extends LazyDataModel<RequestRow> {
   public List<RequestRow> load(
       int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
     RequestQuery wanted = query(sortBy, filterBy, first, pageSize);
-    List<RequestRow> rows = loader.apply(nextTo(wanted));
+    // nothing matches: no need to look for a page (a text that matches nothing reads every row)
+    List<RequestRow> rows =
+        wanted.sameRows(counted) && count == 0 ? List.of() : loader.apply(nextTo(wanted));
     paging.shown(order(wanted), first, pageSize, rows);
     return rows;
   }
