@@ -12,9 +12,6 @@ import org.postroom.domain.account.FoldedName;
  */
 public final class NameSearch {
 
-  public static final String FROM = FoldedName.FROM;
-  public static final String TO = FoldedName.TO;
-
   private NameSearch() {}
 
   /**

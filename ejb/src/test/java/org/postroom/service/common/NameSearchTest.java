@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.postroom.domain.account.FoldedName;
 
 /** Names folded as the helpdesk types them. */
 class NameSearchTest {
@@ -20,9 +21,9 @@ class NameSearchTest {
 
   @Test
   void everyFoldedCharacterHasItsCounterpartOrIsDropped() {
-    assertEquals(NameSearch.FROM.length(), NameSearch.TO.length());
-    assertEquals("     ", NameSearch.TO.substring(61), "the five separators become spaces");
-    for (char c : NameSearch.TO.substring(0, 61).toCharArray()) {
+    assertEquals(FoldedName.FROM.length(), FoldedName.TO.length());
+    assertEquals("     ", FoldedName.TO.substring(61), "the five separators become spaces");
+    for (char c : FoldedName.TO.substring(0, 61).toCharArray()) {
       assertTrue(c >= 'a' && c <= 'z', "folds to plain letters: " + c);
     }
     assertEquals("lodzszczecin", NameSearch.fold("Łódź Szczecin"));
