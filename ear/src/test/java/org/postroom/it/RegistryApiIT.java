@@ -50,6 +50,56 @@ class RegistryApiIT {
   }
 
   @Test
+  void aSchedulingSystemSetsReadsAndSwitchesOffAVacationReply() throws Exception {
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    String person =
+        """
+        [{"registryId":"vac-%1$s","givenNames":"Vera","surname":"Verlof","username":"vac%1$s",
+          "domain":"univ-b.be","affiliations":[{"kind":"STAFF","startsOn":"2025-09-01"}]}]
+        """
+            .formatted(id);
+    assertTrue(post("demo-all", person).body().contains("\"created\":1"));
+    String path = "mailboxes/vac" + id + "@univ-b.be/vacation";
+    assertEquals(404, Api.send(Api.as("demo-all", path).GET()).statusCode(), "none yet");
+
+    String reply =
+        """
+        {"subject":"Away \\"until\\" Monday","body":"Back on 12 January.\\nAsk the desk.",
+         "startsOn":"2027-01-02","endsOn":"2027-01-11","intervalDays":3}
+        """;
+    HttpResponse<String> set = Api.json("PUT", "demo-all", path, reply);
+    assertEquals(204, set.statusCode(), set.body());
+    HttpResponse<String> read = Api.send(Api.as("demo-all", path).GET());
+    assertEquals(200, read.statusCode(), read.body());
+    assertTrue(read.body().contains("\"subject\":\"Away \\\"until\\\" Monday\""), read.body());
+    assertTrue(read.body().contains("\"endsOn\":\"2027-01-11\""), read.body());
+    assertTrue(read.body().contains("\"intervalDays\":3"), read.body());
+
+    // a broken rule (a header with a line break; the end before the start) changes nothing
+    HttpResponse<String> injected =
+        Api.json(
+            "PUT",
+            "demo-all",
+            path,
+            reply
+                .replace("Away", "Away\\r\\nBcc: x@example.org")
+                .replace("2027-01-11", "2026-12-01"));
+    assertEquals(400, injected.statusCode(), injected.body());
+    assertTrue(injected.body().contains("\"key\":\"vacation.subject.lineBreak\""), injected.body());
+    assertTrue(injected.body().contains("\"key\":\"vacation.endsBeforeStart\""), injected.body());
+    assertTrue(Api.send(Api.as("demo-all", path).GET()).body().contains("2027-01-11"), "unchanged");
+    HttpResponse<String> unknown =
+        Api.json("PUT", "demo-all", "mailboxes/nobody-" + id + "@univ-b.be/vacation", reply);
+    assertEquals(404, unknown.statusCode(), unknown.body());
+    assertTrue(unknown.body().contains("No mailbox has the address"), unknown.body());
+    assertEquals(
+        403, Api.json("PUT", "demo-registry", path, reply).statusCode(), "outside its scope");
+
+    assertEquals(204, Api.send(Api.as("demo-all", path).DELETE()).statusCode());
+    assertEquals(404, Api.send(Api.as("demo-all", path).GET()).statusCode(), "switched off");
+  }
+
+  @Test
   void onlyAValidTokenWithinItsScopeOpensTheApi() throws Exception {
     HttpResponse<String> anonymous = post(null, "[]");
     assertEquals(401, anonymous.statusCode());

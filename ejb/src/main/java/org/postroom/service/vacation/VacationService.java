@@ -11,10 +11,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import org.postroom.domain.account.Account;
 import org.postroom.domain.account.Roles;
 import org.postroom.domain.audit.AuditAction;
 import org.postroom.domain.audit.AuditSubject;
+import org.postroom.domain.common.NotFoundException;
 import org.postroom.domain.incident.Feature;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.vacation.VacationReply;
@@ -54,34 +56,69 @@ public class VacationService {
   /** Sets the caller's reply; a broken rule changes nothing. */
   public void set(@NotNull VacationForm form) {
     Account owner = caller();
-    reply(ownMailboxes.lockedForSettings(owner, "vacation"), form, owner);
+    reply(ownMailboxes.lockedForSettings(owner, "vacation"), form, owner.getUsername());
   }
 
   /** The domain administrator sets the reply of a mailbox of their domain. */
   @RolesAllowed(Roles.DOMAIN_ADMIN)
   public void setFor(String address, @NotNull VacationForm form) {
-    reply(delegated.locked(caller(), address), form, caller());
+    Account admin = caller();
+    reply(delegated.locked(admin, address), form, admin.getUsername());
   }
 
   /** The domain administrator switches off the reply of a mailbox of their domain. */
   @RolesAllowed(Roles.DOMAIN_ADMIN)
   public void clearFor(String address) {
-    stop(delegated.locked(caller(), address), caller());
+    Account admin = caller();
+    stop(delegated.locked(admin, address), admin.getUsername());
   }
 
   /** The helpdesk sets an account's reply (restoring their settings file). */
   @RolesAllowed(Roles.HELPDESK)
   public void setAsHelpdesk(String address, @NotNull VacationForm form) {
-    reply(mailboxes.lockedLive(address, "vacation.noMailbox"), form, caller());
+    reply(mailboxes.lockedLive(address, "vacation.noMailbox"), form, caller().getUsername());
+  }
+
+  /**
+   * Another system (an API token, e.g. a staff scheduling system) sets a mailbox's reply; the audit
+   * names the token.
+   */
+  @RolesAllowed(Roles.ADMIN)
+  public void setByApi(String address, @NotNull VacationForm form) {
+    reply(mailboxes.lockedLive(address, "mailbox.unknown"), form, apiCaller());
+  }
+
+  /** The mailbox's reply as another system (an API token) reads it; empty when it has none. */
+  @RolesAllowed(Roles.ADMIN)
+  public Optional<VacationForm> readByApi(String address) {
+    Mailbox mailbox =
+        mailboxes
+            .live(address)
+            .orElseThrow(() -> new NotFoundException("mailbox.unknown", address));
+    return Optional.ofNullable(em.find(VacationReply.class, mailbox.getId()))
+        .map(
+            r ->
+                new VacationForm(
+                    r.getSubject(),
+                    r.getBody(),
+                    r.getStartsOn(),
+                    r.getEndsOn(),
+                    r.getIntervalDays()));
+  }
+
+  /** Another system (an API token) switches a mailbox's reply off. */
+  @RolesAllowed(Roles.ADMIN)
+  public void clearByApi(String address) {
+    stop(mailboxes.lockedLive(address, "mailbox.unknown"), apiCaller());
   }
 
   /** The helpdesk switches off an account's reply (restoring their settings file). */
   @RolesAllowed(Roles.HELPDESK)
   public void clearAsHelpdesk(String address) {
-    stop(mailboxes.lockedLive(address, "vacation.noMailbox"), caller());
+    stop(mailboxes.lockedLive(address, "vacation.noMailbox"), caller().getUsername());
   }
 
-  private void reply(Mailbox mailbox, VacationForm form, Account actor) {
+  private void reply(Mailbox mailbox, VacationForm form, String actor) {
     freezes.refuse(Feature.VACATION, mailbox.getDomain());
     Instant now = Instant.now();
     VacationReply reply = em.find(VacationReply.class, mailbox.getId());
@@ -94,10 +131,10 @@ public class VacationService {
     if (created) {
       em.persist(reply);
     }
-    scripts.rebuild(mailbox, actor.getUsername(), now);
+    scripts.rebuild(mailbox, actor, now);
     audit.record(
         now,
-        actor.getUsername(),
+        actor,
         AuditAction.VACATION_SET,
         SUBJECT,
         mailbox.getId(),
@@ -109,10 +146,10 @@ public class VacationService {
   /** Switches the caller's reply off. */
   public void clear() {
     Account owner = caller();
-    stop(ownMailboxes.lockedForSettings(owner, "vacation"), owner);
+    stop(ownMailboxes.lockedForSettings(owner, "vacation"), owner.getUsername());
   }
 
-  private void stop(Mailbox mailbox, Account actor) {
+  private void stop(Mailbox mailbox, String actor) {
     freezes.refuse(Feature.VACATION, mailbox.getDomain());
     VacationReply reply = em.find(VacationReply.class, mailbox.getId());
     if (reply == null) {
@@ -121,12 +158,16 @@ public class VacationService {
     Instant now = Instant.now();
     em.remove(reply);
     em.flush();
-    scripts.rebuild(mailbox, actor.getUsername(), now);
-    audit.record(
-        now, actor.getUsername(), AuditAction.VACATION_CLEARED, SUBJECT, mailbox.getId(), null);
+    scripts.rebuild(mailbox, actor, now);
+    audit.record(now, actor, AuditAction.VACATION_CLEARED, SUBJECT, mailbox.getId(), null);
   }
 
   private Account caller() {
     return accounts.of(context.getCallerPrincipal());
+  }
+
+  /** The token's name as the services see it ({@code api:…}): it has no account. */
+  private String apiCaller() {
+    return context.getCallerPrincipal().getName();
   }
 }
