@@ -16,8 +16,12 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -73,6 +77,9 @@ class ListPagesBenchmark {
   static final double FIRST_PAGE_GOAL_MS = 150;
   static final double DEEP_RATIO_GOAL = 1.5;
 
+  /** The smaller queues measured first, to see how a page's time grows with the queue. */
+  static final int[] SMALLER = {REQUESTS / 10, REQUESTS / 2};
+
   @Deployment
   static EnterpriseArchive deployment() {
     return Deployments.earWithTests(
@@ -92,16 +99,69 @@ class ListPagesBenchmark {
 
   private String database;
 
+  /** The requests seeded so far (the queue's size being measured). */
+  private int size;
+
+  /** The first page's p95 (ns) of the list measured last. */
+  private double lastFirstPage;
+
+  /** Each queue scenario's first-page p95 (ns) by queue size. */
+  private final Map<String, SortedMap<Integer, Double>> growth = new LinkedHashMap<>();
+
   @Test
   void helpdeskQueueAndAccountSearch() throws Exception {
     database = BenchTable.database(dataSource);
     seedPeople();
-    seedRequests();
+    for (int smaller : SMALLER) {
+      seedRequests(smaller);
+      as(credentials, "helpdesk", this::measureGrowth);
+    }
+    seedRequests(REQUESTS);
     Statistics statistics = emf.unwrap(SessionFactory.class).getStatistics();
     statistics.setStatisticsEnabled(true);
 
     as(credentials, "helpdesk", () -> measureAll(statistics));
     statistics.setStatisticsEnabled(false);
+    growthRows();
+  }
+
+  /** At a smaller queue, the scenarios whose growth is reported: an index walk, text, a sort. */
+  private Void measureGrowth() throws Exception {
+    queue("newest first", null, null, null, Sort.SUBMITTED, false);
+    queue("text: a requester's name", null, null, "nakamura", Sort.SUBMITTED, false);
+    queue("sorted by requester", null, null, null, Sort.REQUESTER, true);
+    return null;
+  }
+
+  /**
+   * How the first page's time grows with the queue, for each scenario measured at every size: a
+   * page that reads what it shows grows far less than the queue; a scan grows with it.
+   */
+  private void growthRows() {
+    growth.forEach(
+        (what, bySize) -> {
+          if (bySize.size() < SMALLER.length + 1) {
+            return;
+          }
+          double smallest = bySize.get(bySize.firstKey());
+          double largest = bySize.get(bySize.lastKey());
+          double queueGrowth = (double) bySize.lastKey() / bySize.firstKey();
+          BenchTable.row(
+              database,
+              "queue's first page p95 as the queue grows "
+                  + bySize.keySet().stream()
+                      .map(n -> n / 1000 + "k")
+                      .collect(java.util.stream.Collectors.joining(" → "))
+                  + ": "
+                  + what,
+              bySize.values().stream()
+                  .map(BenchTable::ms)
+                  .collect(java.util.stream.Collectors.joining(" → ")),
+              String.format(java.util.Locale.ROOT, "%.0f× the requests", queueGrowth),
+              largest / smallest,
+              "grows less than the queue (< " + (int) queueGrowth + "×)",
+              largest / smallest < queueGrowth);
+        });
   }
 
   /** Every list, as the helpdesk (signed in once: a sign-in is not what a page costs). */
@@ -152,7 +212,7 @@ class ListPagesBenchmark {
                 new RequestQuery(state, kind, text, sort, ascending, DEEP - PAGE, PAGE))
             : List.of();
     measure(
-        "queue (" + REQUESTS / 1000 + "k): " + what,
+        "queue (" + size / 1000 + "k): " + what,
         total,
         new Lister() {
           @Override
@@ -181,6 +241,7 @@ class ListPagesBenchmark {
             return rawQueue(state, kind, text, sort, ascending, count, first);
           }
         });
+    growth.computeIfAbsent(what, w -> new TreeMap<>()).put(size, lastFirstPage);
   }
 
   private static List<Object> ids(List<RequestRow> rows) {
@@ -412,6 +473,7 @@ class ListPagesBenchmark {
         first.p95() / firstRaw.p95(),
         "< " + (int) FIRST_PAGE_GOAL_MS + " ms",
         first.p95() < FIRST_PAGE_GOAL_MS * 1e6);
+    lastFirstPage = first.p95();
     if (total <= DEEP + PAGE) {
       return;
     }
@@ -575,9 +637,11 @@ class ListPagesBenchmark {
    * 100,000 requests of those people over five years, in the mix a queue holds: most provisioned or
    * rejected, a few open; written as a JDBC batch (how they got there is not what is measured).
    */
-  private void seedRequests() throws SQLException {
-    if (countRows("select count(*) from shared_mailbox_request where id >= " + FIRST_ID)
-        >= REQUESTS) {
+  private void seedRequests(int upTo) throws SQLException {
+    int seeded =
+        (int) countRows("select count(*) from shared_mailbox_request where id >= " + FIRST_ID);
+    size = Math.max(seeded, upTo);
+    if (seeded >= upTo) {
       return;
     }
     try (Connection connection = dataSource.getConnection()) {
@@ -597,14 +661,14 @@ class ListPagesBenchmark {
       }
       long domain = countRows("select id from mail_domain where name = '" + DOMAIN + "'");
       connection.setAutoCommit(false);
-      Random random = new Random(11);
+      Random random = new Random(11 + seeded);
       Instant now = Instant.now();
       try (PreparedStatement insert =
           connection.prepareStatement(
               "insert into shared_mailbox_request (id, version, domain_id, requester_id, local_part,"
                   + " address, open_address, purpose, state, submitted_at, kind, requester_username)"
                   + " values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        for (int i = 0; i < REQUESTS; i++) {
+        for (int i = seeded; i < upTo; i++) {
           int roll = random.nextInt(100);
           RequestState state =
               roll < 2
