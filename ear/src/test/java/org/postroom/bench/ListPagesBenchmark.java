@@ -18,10 +18,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -151,13 +153,11 @@ class ListPagesBenchmark {
               "queue's first page p95 as the queue grows "
                   + bySize.keySet().stream()
                       .map(n -> n / 1000 + "k")
-                      .collect(java.util.stream.Collectors.joining(" → "))
+                      .collect(Collectors.joining(" → "))
                   + ": "
                   + what,
-              bySize.values().stream()
-                  .map(BenchTable::ms)
-                  .collect(java.util.stream.Collectors.joining(" → ")),
-              String.format(java.util.Locale.ROOT, "%.0f× the requests", queueGrowth),
+              bySize.values().stream().map(BenchTable::ms).collect(Collectors.joining(" → ")),
+              String.format(Locale.ROOT, "%.0f× the requests", queueGrowth),
               largest / smallest,
               "grows less than the queue (< " + (int) queueGrowth + "×)",
               largest / smallest < queueGrowth);

@@ -24,6 +24,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -67,22 +68,17 @@ public class VacationLoadSimulation extends Simulation {
   private final ServerMemory memory =
       new ServerMemory(
           Long.getLong("postroom.pid", 0), Path.of(System.getProperty("postroom.gcLog", "gc.log")));
-  private final Phase faces = new Phase("Faces");
-  private final Phase rest = new Phase("JAX-RS");
+  private final Phase faces = new Phase();
+  private final Phase rest = new Phase();
   private long rssAfterStartKb;
   private long rssAfterImportKb;
   private Thread sampler;
 
   /** One side's measured saves: from the first to the last, and each one's response time. */
   static final class Phase {
-    final String name;
     final AtomicLong start = new AtomicLong();
     final AtomicLong end = new AtomicLong();
     final List<Integer> times = Collections.synchronizedList(new ArrayList<>());
-
-    Phase(String name) {
-      this.name = name;
-    }
 
     Session started(Session session) {
       start.compareAndSet(0, System.nanoTime());
@@ -178,7 +174,7 @@ public class VacationLoadSimulation extends Simulation {
 
   /** Warms up, waits for all, then saves SAVES times; only those are measured. */
   ChainBuilder measured(Phase phase, Function<Phase, ChainBuilder> save) {
-    Phase unmeasured = new Phase("warm-up");
+    Phase unmeasured = new Phase();
     return repeat(WARM_UP, "n")
         .on(save.apply(unmeasured))
         .rendezVous(USERS)
@@ -351,7 +347,7 @@ public class VacationLoadSimulation extends Simulation {
   private static HttpRequest.Builder api(String path) {
     return HttpRequest.newBuilder(URI.create(BASE + "/api/" + path))
         .header("Authorization", "Bearer " + TOKEN)
-        .timeout(java.time.Duration.ofMinutes(10));
+        .timeout(Duration.ofMinutes(10));
   }
 
   private HttpResponse<String> call(HttpRequest.Builder request) throws Exception {

@@ -38,14 +38,7 @@ public class MailboxOverviews {
         policy.getSettingsManagedBy() == SettingsManager.DOMAIN_ADMIN,
         new ForwardSetting(
             mailbox.getAddress(), mailbox.getForwardTargets(), mailbox.isForwardKeepCopy()),
-        reply == null
-            ? null
-            : new VacationForm(
-                reply.getSubject(),
-                reply.getBody(),
-                reply.getStartsOn(),
-                reply.getEndsOn(),
-                reply.getIntervalDays()),
+        VacationForm.of(reply),
         mailbox.getTrashKeepsDeleted(),
         policy.isTrashKeepsDeleted(),
         rules[0],

@@ -95,15 +95,7 @@ public class VacationService {
         mailboxes
             .live(address)
             .orElseThrow(() -> new NotFoundException("mailbox.unknown", address));
-    return Optional.ofNullable(em.find(VacationReply.class, mailbox.getId()))
-        .map(
-            r ->
-                new VacationForm(
-                    r.getSubject(),
-                    r.getBody(),
-                    r.getStartsOn(),
-                    r.getEndsOn(),
-                    r.getIntervalDays()));
+    return Optional.ofNullable(VacationForm.of(em.find(VacationReply.class, mailbox.getId())));
   }
 
   /** Another system (an API token) switches a mailbox's reply off. */
