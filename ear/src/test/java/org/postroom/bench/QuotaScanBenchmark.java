@@ -91,8 +91,8 @@ class QuotaScanBenchmark {
 
     System.out.printf(
         "%n=== Quota scan benchmark (%,d mailboxes read, real Dovecot, same run) ===%n"
-            + "Postroom's quota scan (doveadm HTTP API, 4 requests at once, stored in the DB): %5.1f s%n"
-            + "doveadm quota get -A (%,d lines):                                            %5.1f s%n"
+            + "Postroom's quota scan (doveadm HTTP API, all users, stored in the DB): %5.1f s%n"
+            + "doveadm quota get -A (%,d lines):                                   %5.1f s%n"
             + "ratio: %.2f%n",
         report.read(), scanTime / 1e9, lines, doveadmTime / 1e9, (double) scanTime / doveadmTime);
     double ratio = (double) scanTime / doveadmTime;

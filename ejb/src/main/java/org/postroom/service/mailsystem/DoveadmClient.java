@@ -2,6 +2,7 @@ package org.postroom.service.mailsystem;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,10 +46,21 @@ public class DoveadmClient {
    * server's API and answers the JSON response, one entry per command with its tag.
    */
   public String doveadm(DovecotSettings server, String commands) throws IOException {
+    return doveadm(
+        server, commands, TIMEOUT, body -> new String(body.readAllBytes(), StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Runs a JSON batch of doveadm commands on the server's API and hands its response to {@code
+   * answer} as it arrives (a command for all users answers with a row per user: it is read as a
+   * stream, not held whole), waiting at most {@code timeout} for it.
+   */
+  public <T> T doveadm(DovecotSettings server, String commands, Duration timeout, Answer<T> answer)
+      throws IOException {
     String key = server.doveadmKey().orElseThrow();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(server.doveadmUrl().orElseThrow()))
-            .timeout(TIMEOUT)
+            .timeout(timeout)
             .header(
                 "Authorization",
                 "X-Dovecot-API "
@@ -57,14 +69,23 @@ public class DoveadmClient {
             .POST(HttpRequest.BodyPublishers.ofString(commands))
             .build();
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IOException("doveadm answered HTTP " + response.statusCode());
+      HttpResponse<InputStream> response =
+          http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream body = response.body()) {
+        if (response.statusCode() != 200) {
+          throw new IOException("doveadm answered HTTP " + response.statusCode());
+        }
+        return answer.read(body);
       }
-      return response.body();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for doveadm", e);
     }
+  }
+
+  /** Reads a doveadm API response. */
+  @FunctionalInterface
+  public interface Answer<T> {
+    T read(InputStream body) throws IOException;
   }
 }
