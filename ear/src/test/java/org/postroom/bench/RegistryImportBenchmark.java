@@ -74,7 +74,10 @@ class RegistryImportBenchmark {
   @Deployment
   static EnterpriseArchive deployment() {
     return Deployments.earWithTests(
-        RegistryImportBenchmark.class, RegistryNames.class, BenchTable.class);
+        RegistryImportBenchmark.class,
+        RegistryNames.class,
+        BenchTable.class,
+        StatementProfile.class);
   }
 
   @Inject RegistryImportService imports;
@@ -103,9 +106,17 @@ class RegistryImportBenchmark {
     double perPersonSmallest = 0;
     for (int size : SIZES) {
       String prefix = run + "n" + size / 1000 + "-";
+      boolean largest = size == SIZES[SIZES.length - 1];
+      StatementProfile.reset(dataSource);
       long imported = timeImport(RegistryNames.people(prefix, size, size, DOMAIN));
+      if (largest) {
+        StatementProfile.print(dataSource, String.format("import of %,d", size), imported);
+      }
       long bare = timeJdbcCopy(prefix + "%", false);
       long indexed = timeJdbcCopy(prefix + "%", true);
+      if (largest) {
+        StatementProfile.print(dataSource, String.format("raw batch of %,d", size), indexed);
+      }
       double perPerson = (double) imported / size;
       if (perPersonSmallest == 0) {
         perPersonSmallest = perPerson;
@@ -134,8 +145,12 @@ class RegistryImportBenchmark {
     }
     String last = run + "n" + SIZES[SIZES.length - 1] / 1000 + "-";
     int lastSize = SIZES[SIZES.length - 1];
+    StatementProfile.reset(dataSource);
     long rerun = timeImport(RegistryNames.people(last, lastSize, lastSize, DOMAIN));
+    StatementProfile.print(dataSource, String.format("unchanged import of %,d", lastSize), rerun);
+    StatementProfile.reset(dataSource);
     long reading = timeReading(last + "%");
+    StatementProfile.print(dataSource, String.format("reading %,d", lastSize), reading);
     BenchTable.row(
         database,
         String.format(
@@ -281,6 +296,7 @@ class RegistryImportBenchmark {
         String insert = "insert into " + copy + " values (" + "?,".repeat(columns - 1) + "?)";
         inserts.add(() -> batchInsert(connection, insert, values));
       }
+      StatementProfile.reset(dataSource);
       connection.setAutoCommit(false);
       long start = System.nanoTime();
       inserts.forEach(Runnable::run);
