@@ -23,6 +23,8 @@ import org.postroom.domain.directory.AffiliationPeriod;
 import org.postroom.domain.mailbox.Mailbox;
 import org.postroom.domain.provisioning.ChangeState;
 import org.postroom.it.Deployments;
+import org.postroom.it.RunMark;
+import org.postroom.it.TestDomains;
 import org.postroom.service.directory.ImportReport;
 import org.postroom.service.directory.RegistryImportService;
 import org.postroom.service.directory.RegistryRecord;
@@ -76,10 +78,8 @@ class OutboxDrainBenchmark {
 
   @Test
   void outboxDrainAgainstRawPutScript() throws Exception {
-    String run = Long.toString(System.currentTimeMillis() % 1_000_000L, 36).replaceAll("\\d", "x");
-    DomainSettings wanted = DomainSettings.defaults();
-    wanted.setName("drain-" + run + ".example");
-    as(credentials, "admin", () -> domains.create(wanted));
+    String run = RunMark.next();
+    DomainSettings wanted = TestDomains.create(credentials, domains, "drain-", run);
     List<RegistryRecord> people = new ArrayList<>();
     for (int i = 0; i < CHANGES; i++) {
       people.add(

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.postroom.domain.directory.AffiliationKind;
 import org.postroom.domain.directory.AffiliationPeriod;
 import org.postroom.it.Deployments;
+import org.postroom.it.RunMark;
+import org.postroom.it.TestDomains;
 import org.postroom.service.cluster.ClusterLock;
 import org.postroom.service.common.Settings;
 import org.postroom.service.directory.ImportReport;
@@ -58,10 +60,8 @@ class QuotaScanBenchmark {
     // the quarter-hourly scan must not run beside the one measured (it did once: 2.7× instead of
     // 1.4×): claiming its interval now keeps it away for the next 14 minutes
     assertTrue(lock.claimInterval("quota-scan", Duration.ZERO));
-    String run = Long.toString(System.currentTimeMillis() % 1_000_000L, 36).replaceAll("\\d", "x");
-    DomainSettings wanted = DomainSettings.defaults();
-    wanted.setName("bench-" + run + ".example");
-    as(credentials, "admin", () -> domains.create(wanted));
+    String run = RunMark.next();
+    DomainSettings wanted = TestDomains.create(credentials, domains, "bench-", run);
     List<RegistryRecord> people = new ArrayList<>();
     for (int i = 0; i < MAILBOXES; i++) {
       people.add(

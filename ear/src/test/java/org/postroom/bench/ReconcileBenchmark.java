@@ -31,12 +31,13 @@ import org.postroom.domain.provisioning.ReconcileRun;
 import org.postroom.domain.sieve.MailboxSieve;
 import org.postroom.e2e.MailStack;
 import org.postroom.it.Deployments;
+import org.postroom.it.RunMark;
+import org.postroom.it.TestDomains;
 import org.postroom.service.common.Settings;
 import org.postroom.service.directory.ImportReport;
 import org.postroom.service.directory.RegistryImportService;
 import org.postroom.service.directory.RegistryRecord;
 import org.postroom.service.maildomain.DomainService;
-import org.postroom.service.maildomain.DomainSettings;
 import org.postroom.service.provisioning.ReconcileService;
 import org.postroom.service.security.CredentialService;
 
@@ -81,11 +82,8 @@ class ReconcileBenchmark {
 
   @Test
   void reconcileOntoAWipedDovecotAgainstRawManageSieve() throws Exception {
-    String run = Long.toString(System.currentTimeMillis() % 1_000_000L, 36).replaceAll("\\d", "x");
-    DomainSettings wanted = DomainSettings.defaults();
-    wanted.setName("rc-" + run + ".example");
-    String domain = wanted.getName();
-    as(credentials, "admin", () -> domains.create(wanted));
+    String run = RunMark.next();
+    String domain = TestDomains.create(credentials, domains, "rc-", run).getName();
     List<RegistryRecord> people = new ArrayList<>();
     for (int i = 0; i < MAILBOXES; i++) {
       people.add(

@@ -31,6 +31,8 @@ import org.postroom.domain.maildomain.AddressScheme;
 import org.postroom.it.Caller;
 import org.postroom.it.Deployments;
 import org.postroom.it.RegistryPerson;
+import org.postroom.it.RunMark;
+import org.postroom.it.TestDomains;
 import org.postroom.service.account.Accounts;
 import org.postroom.service.account.AddressChoiceService;
 import org.postroom.service.common.Settings;
@@ -109,10 +111,8 @@ class MailServerIT {
 
   /** A new person's mailbox in a new domain whose staff get 1 MB (warned from 90 %). */
   private String oneMegabyteMailbox() throws Exception {
-    String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36).replaceAll("[0-9]", "x");
-    DomainSettings wanted = DomainSettings.defaults();
-    wanted.setName("quota-" + run + ".example");
-    DomainSettings created = as(credentials, "admin", () -> domains.create(wanted));
+    String run = RunMark.next();
+    DomainSettings created = TestDomains.create(credentials, domains, "quota-", run);
     created.setAddressScheme(AddressScheme.CHOSEN_BY_OWNER);
     created.setQuotaStaffMb(1L);
     as(credentials, "admin", () -> domains.update(created.getName(), created));

@@ -12,6 +12,7 @@ import org.postroom.domain.account.Account;
 import org.postroom.domain.directory.AffiliationKind;
 import org.postroom.domain.directory.AffiliationPeriod;
 import org.postroom.it.RegistryPerson;
+import org.postroom.it.RunMark;
 import org.postroom.service.common.Settings;
 import org.postroom.service.directory.ImportReport;
 import org.postroom.service.directory.RegistryImportService;
@@ -48,8 +49,7 @@ record MailUsers(String domain, List<String> usernames, List<String> addresses) 
       EntityManager em,
       UserTransaction tx)
       throws Exception {
-    String run =
-        prefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36).replaceAll("[0-9]", "x");
+    String run = prefix + RunMark.next();
     DomainSettings wanted = DomainSettings.defaults();
     wanted.setName(run + ".example");
     wanted.setSharedRequestsEnabled(true);

@@ -45,7 +45,12 @@ public final class Deployments {
         ShrinkWrap.create(WebArchive.class, "test.war")
             .addClasses(testClasses)
             .addClasses(
-                Caller.class, Inbox.class, Inbox.Mail.class, NoAuthenticationMechanism.class)
+                Caller.class,
+                Inbox.class,
+                Inbox.Mail.class,
+                NoAuthenticationMechanism.class,
+                RunMark.class,
+                TestDomains.class)
             .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
             .addAsManifestResource(
                 new StringAsset(

@@ -87,7 +87,7 @@ public final class People {
         throws IOException {
       Kind kind = Kind.valueOf(request.getParameter("kind"));
       // letters only: usernames and generated addresses of every domain take them
-      String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36).replaceAll("[0-9]", "x");
+      String tag = RunMark.next();
       try {
         tx.begin();
         Made made = kind == Kind.EMPLOYEE ? employee(tag) : graduate(tag);
