@@ -24,11 +24,12 @@ public class RegistryLines {
   public static final int CHUNK_SIZE = 200;
 
   /**
-   * New people after which the database's statistics are refreshed: a first import into empty
-   * tables otherwise runs on plans made for empty tables (PostgreSQL then scans whole tables for
-   * each chunk's lookups, until autovacuum catches up — twice the time in the benchmark). Lines
-   * that create nothing (a nightly feed of people already known) change no statistics: refreshing
-   * them anyway cost an unchanged import of 100,000 on PostgreSQL 12.0 s instead of 7.6 s.
+   * New people after which the database's statistics are refreshed where they are stale ({@link
+   * RegistryChunkWriter#refreshStatistics}): a first import into empty tables otherwise runs on
+   * plans made for empty tables (PostgreSQL then scans whole tables for each chunk's lookups, until
+   * autovacuum catches up — twice the time in the benchmark). Lines that create nothing (a nightly
+   * feed of people already known) change no statistics: refreshing them anyway cost an unchanged
+   * import of 100,000 on PostgreSQL 12.0 s instead of 7.6 s.
    */
   static final int STATISTICS_EVERY = 5_000;
 
