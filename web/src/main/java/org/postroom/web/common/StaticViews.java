@@ -20,9 +20,15 @@ import java.util.regex.Pattern;
  */
 public final class StaticViews {
 
-  /** What makes a tree depend on the state when it is built. */
+  /**
+   * What makes a tree depend on the state when it is built: a JSTL tag (under the prefix {@code c},
+   * or the JSTL namespace under any other prefix), {@code f:loadBundle}, an include or template
+   * named by an expression.
+   */
   private static final Pattern BUILD_TIME =
-      Pattern.compile("<c:|<f:loadBundle|\\b(?:src|template)\\s*=\\s*\"[^\"]*[#$]\\{");
+      Pattern.compile(
+          "<c:|<f:loadBundle|\\b(?:src|template)\\s*=\\s*\"[^\"]*[#$]\\{"
+              + "|xmlns:(?!c\\s*=)\\w+\\s*=\\s*\"(?:jakarta\\.tags\\.core|[^\"]*/jstl/core)\"");
 
   /** The files a view is made of besides its own. */
   private static final Pattern INCLUDED =

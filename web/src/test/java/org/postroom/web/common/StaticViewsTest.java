@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,13 +40,17 @@ class StaticViewsTest {
                     + "</ui:composition>",
             "/a/chosen.xhtml", "<ui:include src=\"#{b.page}\"/>",
             "/a/bundle.xhtml", "<f:loadBundle basename=\"x\" var=\"m\"/>",
-            "/a/cycle.xhtml", "<ui:include src=\"/a/cycle.xhtml\"/>");
+            "/a/cycle.xhtml", "<ui:include src=\"/a/cycle.xhtml\"/>",
+            "/a/jstl.xhtml",
+                "<ui:composition xmlns:j=\"jakarta.tags.core\"><j:if test=\"#{x}\"/>"
+                    + "</ui:composition>");
     Function<String, InputStream> source = files(files);
     assertTrue(StaticViews.isStatic("/a/plain.xhtml", source));
     assertTrue(StaticViews.isStatic("/a/cycle.xhtml", source));
     assertFalse(StaticViews.isStatic("/a/looping.xhtml", source), "JSTL in an include");
     assertFalse(StaticViews.isStatic("/a/chosen.xhtml", source), "an include by expression");
     assertFalse(StaticViews.isStatic("/a/bundle.xhtml", source));
+    assertFalse(StaticViews.isStatic("/a/jstl.xhtml", source), "JSTL under another prefix");
     assertFalse(StaticViews.isStatic("/a/missing.xhtml", source), "unread is not static");
   }
 
@@ -57,8 +63,8 @@ class StaticViewsTest {
           try {
             Path file = webapp.resolve(path.substring(1));
             return Files.exists(file) ? Files.newInputStream(file) : null;
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
           }
         };
     try (Stream<Path> views = Files.walk(webapp)) {
