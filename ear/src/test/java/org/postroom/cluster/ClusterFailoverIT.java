@@ -151,8 +151,7 @@ class ClusterFailoverIT {
 
       // ...and that node is killed (its import and the browser's form are carried on by the
       // other), if possible while it holds the outbox's lease, so that the lease is left behind
-      // held
-      // (the draining can move to the other node meanwhile; after 40 s it is killed anyway)
+      // held; the draining may stay on the other node, so after 40 s it is killed anyway
       int holder = 0;
       looking = Instant.now();
       while (holder != browserNode
